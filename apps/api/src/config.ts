@@ -1,0 +1,92 @@
+import path from 'node:path';
+
+/** Everything the server reads from its environment, validated once at start. */
+export interface Config {
+  port: number;
+  host: string;
+  /** PostgreSQL server URL; absent: the embedded engine in dataDir. */
+  databaseUrl: string | undefined;
+  dataDir: string;
+  seedDemo: boolean;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  prettyLogs: boolean;
+  trustProxy: boolean;
+  sessionTtlHours: number;
+  login: { windowMinutes: number; maxFailuresPerAccount: number; maxFailuresPerIp: number };
+  bodyLimitBytes: number;
+  webBuildDir: string;
+  shutdownGraceMs: number;
+}
+
+export class ConfigError extends Error {
+  readonly problems: string[];
+
+  constructor(problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.problems = problems;
+  }
+}
+
+const REPO_ROOT = path.resolve(import.meta.dirname, '../../..');
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/** Reads and validates the configuration; throws a ConfigError naming every bad variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const problems: string[] = [];
+
+  const integer = (name: string, fallback: number, min: number, max: number): number => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < min || value > max) {
+      problems.push(`${name} must be a whole number from ${min} to ${max} (got "${raw}")`);
+      return fallback;
+    }
+    return value;
+  };
+  const boolean = (name: string, fallback: boolean): boolean => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    if (['1', 'true', 'yes'].includes(raw.toLowerCase())) return true;
+    if (['0', 'false', 'no'].includes(raw.toLowerCase())) return false;
+    problems.push(`${name} must be true or false (got "${raw}")`);
+    return fallback;
+  };
+
+  const databaseUrl = env.DATABASE_URL || undefined;
+  if (databaseUrl !== undefined) {
+    let valid = false;
+    try {
+      valid = ['postgres:', 'postgresql:'].includes(new URL(databaseUrl).protocol);
+    } catch {
+      valid = false;
+    }
+    if (!valid) problems.push('DATABASE_URL must be a postgres:// or postgresql:// URL');
+  }
+
+  const logLevel = (env.LOG_LEVEL || 'info') as Config['logLevel'];
+  if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
+
+  const config: Config = {
+    port: integer('PORT', 3000, 0, 65_535),
+    host: env.HOST || '0.0.0.0',
+    databaseUrl,
+    dataDir: path.resolve(env.DATA_DIR || 'data'),
+    seedDemo: boolean('SEED_DEMO', databaseUrl === undefined),
+    logLevel,
+    prettyLogs: boolean('PRETTY_LOGS', Boolean(process.stdout.isTTY) && env.NODE_ENV !== 'production'),
+    trustProxy: boolean('TRUST_PROXY', false),
+    sessionTtlHours: integer('SESSION_TTL_HOURS', 24 * 14, 1, 24 * 365),
+    login: {
+      windowMinutes: integer('LOGIN_WINDOW_MINUTES', 15, 1, 24 * 60),
+      maxFailuresPerAccount: integer('LOGIN_MAX_FAILURES_PER_ACCOUNT', 5, 1, 1000),
+      // A campus lab puts up to 200 people behind one address: the per-address limit stays high.
+      maxFailuresPerIp: integer('LOGIN_MAX_FAILURES_PER_IP', 100, 1, 100_000),
+    },
+    bodyLimitBytes: integer('BODY_LIMIT_BYTES', 1024 * 1024, 1024, 64 * 1024 * 1024),
+    webBuildDir: path.resolve(REPO_ROOT, env.WEB_BUILD_DIR || 'apps/web/build'),
+    shutdownGraceMs: integer('SHUTDOWN_GRACE_MS', 10_000, 0, 120_000),
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}

@@ -1,0 +1,36 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { ErrorBody, LocaleBody, Me } from '@tremplin/contracts';
+import { setUserLocale } from '@tremplin/db';
+import { requireActor } from '../../plugins/auth.ts';
+import { toMe } from './me.service.ts';
+
+export const meRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get(
+    '/api/me',
+    {
+      schema: {
+        tags: ['me'],
+        summary: 'The signed-in user, with their roles and groups',
+        response: { 200: Me, 401: ErrorBody },
+      },
+    },
+    async (request) => toMe(requireActor(request)),
+  );
+
+  app.put(
+    '/api/me/locale',
+    {
+      schema: {
+        tags: ['me'],
+        summary: "Sets the signed-in user's preferred language",
+        body: LocaleBody,
+        response: { 200: Me, 400: ErrorBody, 401: ErrorBody },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      await setUserLocale(app.database.db, actor.user.id, request.body.locale);
+      return toMe({ ...actor, user: { ...actor.user, locale: request.body.locale } });
+    },
+  );
+};

@@ -1,0 +1,42 @@
+import type { Role } from '@tremplin/contracts';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { forbidden, unauthenticated } from '../errors.ts';
+import { AuthService, type Actor } from '../modules/auth/auth.service.ts';
+import { SESSION_COOKIE } from '../modules/auth/session-token.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    auth: AuthService;
+  }
+  interface FastifyRequest {
+    /** The signed-in user, resolved from the session cookie; null when anonymous. */
+    actor: Actor | null;
+  }
+}
+
+/** The signed-in actor, or a 401. */
+export function requireActor(request: FastifyRequest): Actor {
+  if (!request.actor) throw unauthenticated();
+  return request.actor;
+}
+
+/** The signed-in actor holding one of the roles, or a 401/403. */
+export function requireRole(request: FastifyRequest, ...roles: Role[]): Actor {
+  const actor = requireActor(request);
+  if (!roles.some((role) => actor.roles.has(role))) throw forbidden();
+  return actor;
+}
+
+async function authPlugin(app: FastifyInstance) {
+  app.decorate('auth', new AuthService(app.database.db, app.config));
+  app.decorateRequest('actor', null);
+  app.addHook('onRequest', async (request) => {
+    // Pages and assets need no session: only the API and the socket look it up.
+    if (!request.url.startsWith('/api/') && !request.url.startsWith('/ws')) return;
+    const token = request.cookies[SESSION_COOKIE];
+    if (token) request.actor = (await app.auth.resolve(token)) ?? null;
+  });
+}
+
+export default fp(authPlugin, { name: 'auth', dependencies: ['database', '@fastify/cookie'] });

@@ -1,0 +1,34 @@
+import { Type, type Static } from 'typebox';
+
+/** The two languages of the interface: French first, English one click away. */
+export const Locale = Type.Union([Type.Literal('fr'), Type.Literal('en')]);
+export type Locale = Static<typeof Locale>;
+export const LOCALES: readonly Locale[] = ['fr', 'en'];
+
+/** Roles a membership grants, each within a scope (the programme, or one group). */
+export const Role = Type.Union([
+  Type.Literal('student'),
+  Type.Literal('tutor'),
+  Type.Literal('author'),
+  Type.Literal('grader'),
+  Type.Literal('coordinator'),
+  Type.Literal('admin'),
+]);
+export type Role = Static<typeof Role>;
+export const ROLES: readonly Role[] = ['student', 'tutor', 'author', 'grader', 'coordinator', 'admin'];
+
+export const Id = Type.String({ format: 'uuid' });
+export type Id = Static<typeof Id>;
+
+export const IdParams = Type.Object({ id: Id });
+export type IdParams = Static<typeof IdParams>;
+
+/** Picks the interface language from an Accept-Language header (French unless English comes first). */
+export function pickLocale(header: string | undefined | null): Locale {
+  if (!header) return 'fr';
+  for (const part of header.split(',')) {
+    const tag = part.trim().slice(0, 2).toLowerCase();
+    if (tag === 'fr' || tag === 'en') return tag;
+  }
+  return 'fr';
+}

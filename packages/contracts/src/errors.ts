@@ -1,0 +1,129 @@
+import { Type, type Static } from 'typebox';
+import type { Locale } from './common.ts';
+
+/** The body of every expected error the API answers. */
+export const ErrorBody = Type.Object({
+  code: Type.String(),
+  message: Type.String(),
+  field: Type.Optional(Type.String()),
+});
+export type ErrorBody = Static<typeof ErrorBody>;
+
+interface ErrorDefinition {
+  status: number;
+  fr: string;
+  en: string;
+}
+
+/** The catalog of expected errors: a stable code, an HTTP status and a message per language. */
+export const ERRORS = {
+  TREMPLIN_ERR_VALIDATION: {
+    status: 400,
+    fr: 'La requête est invalide : {detail}',
+    en: 'The request is invalid: {detail}',
+  },
+  TREMPLIN_ERR_MALFORMED_JSON: {
+    status: 400,
+    fr: "Le corps de la requête n'est pas un JSON valide.",
+    en: 'The request body is not valid JSON.',
+  },
+  TREMPLIN_ERR_UNSUPPORTED_MEDIA_TYPE: {
+    status: 415,
+    fr: "Ce type de contenu n'est pas accepté : envoyez du JSON.",
+    en: 'This content type is not accepted: send JSON.',
+  },
+  TREMPLIN_ERR_BODY_TOO_LARGE: {
+    status: 413,
+    fr: 'Le corps de la requête est trop volumineux (maximum {limit} octets).',
+    en: 'The request body is too large (at most {limit} bytes).',
+  },
+  TREMPLIN_ERR_NOT_FOUND: {
+    status: 404,
+    fr: "Cette ressource n'existe pas.",
+    en: 'This resource does not exist.',
+  },
+  TREMPLIN_ERR_ROUTE_NOT_FOUND: {
+    status: 404,
+    fr: "Cette adresse de l'API n'existe pas : {method} {url}",
+    en: 'This API address does not exist: {method} {url}',
+  },
+  TREMPLIN_ERR_UNAUTHENTICATED: {
+    status: 401,
+    fr: 'Vous devez vous connecter.',
+    en: 'You need to sign in.',
+  },
+  TREMPLIN_ERR_INVALID_CREDENTIALS: {
+    status: 401,
+    fr: 'Adresse e-mail ou mot de passe incorrect.',
+    en: 'Incorrect email address or password.',
+  },
+  TREMPLIN_ERR_ACCOUNT_DISABLED: {
+    status: 403,
+    fr: 'Ce compte est désactivé. Contactez la coordination du programme.',
+    en: 'This account is disabled. Contact the programme coordination.',
+  },
+  TREMPLIN_ERR_TOO_MANY_ATTEMPTS: {
+    status: 429,
+    fr: 'Trop de tentatives de connexion. Réessayez dans {minutes} minutes.',
+    en: 'Too many sign-in attempts. Try again in {minutes} minutes.',
+  },
+  TREMPLIN_ERR_FORBIDDEN: {
+    status: 403,
+    fr: "Vous n'avez pas accès à cette ressource.",
+    en: 'You do not have access to this resource.',
+  },
+  TREMPLIN_ERR_DB_UNAVAILABLE: {
+    status: 503,
+    fr: 'Le service est momentanément indisponible. Réessayez dans un instant.',
+    en: 'The service is temporarily unavailable. Try again in a moment.',
+  },
+  TREMPLIN_ERR_WS_INVALID_MESSAGE: {
+    status: 400,
+    fr: "Message invalide : il doit être un JSON d'un type connu.",
+    en: 'Invalid message: it must be JSON of a known type.',
+  },
+  TREMPLIN_ERR_INTERNAL: {
+    status: 500,
+    fr: 'Une erreur inattendue est survenue. Elle a été enregistrée ; réessayez plus tard.',
+    en: 'An unexpected error occurred. It has been logged; try again later.',
+  },
+} as const satisfies Record<string, ErrorDefinition>;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+/** Renders an error's message in a language, filling `{name}` placeholders from params. */
+export function errorMessage(
+  code: ErrorCode,
+  locale: Locale,
+  params: Record<string, string | number> = {},
+): string {
+  return ERRORS[code][locale].replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole,
+  );
+}
+
+/** Words used to describe a field-level validation problem, per language. */
+export const VALIDATION_WORDS = {
+  fr: {
+    required: 'le champ « {field} » est obligatoire',
+    format: 'le champ « {field} » doit être {format}',
+    type: 'le champ « {field} » doit être de type {type}',
+    minLength: 'le champ « {field} » doit contenir au moins {limit} caractères',
+    maxLength: 'le champ « {field} » doit contenir au plus {limit} caractères',
+    enum: 'le champ « {field} » doit valoir l’une des valeurs permises',
+    other: 'le champ « {field} » est invalide',
+    body: 'le corps de la requête est manquant ou invalide',
+    formats: { email: 'une adresse e-mail valide', uuid: 'un identifiant valide' } as Record<string, string>,
+  },
+  en: {
+    required: 'the field “{field}” is required',
+    format: 'the field “{field}” must be {format}',
+    type: 'the field “{field}” must be of type {type}',
+    minLength: 'the field “{field}” must have at least {limit} characters',
+    maxLength: 'the field “{field}” must have at most {limit} characters',
+    enum: 'the field “{field}” must be one of the allowed values',
+    other: 'the field “{field}” is invalid',
+    body: 'the request body is missing or invalid',
+    formats: { email: 'a valid email address', uuid: 'a valid identifier' } as Record<string, string>,
+  },
+} as const;

@@ -1,0 +1,6 @@
+export * from './common.ts';
+export * from './errors.ts';
+export * from './auth.ts';
+export * from './groups.ts';
+export * from './health.ts';
+export * from './ws.ts';

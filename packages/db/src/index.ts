@@ -1,0 +1,11 @@
+export * from './client.ts';
+export * from './migrate.ts';
+export * from './passwords.ts';
+export * from './errors.ts';
+export * as schema from './schema/index.ts';
+export * from './queries/users.ts';
+export * from './queries/sessions.ts';
+export * from './queries/login-attempts.ts';
+export * from './queries/groups.ts';
+export { seedDemoProgramme, DISCIPLINES } from './seed/demo.ts';
+export { DEMO_PASSWORD, DEMO_STAFF, DEMO_STUDENTS } from './seed/demo-people.ts';

@@ -1,0 +1,4 @@
+export * from './people.ts';
+export * from './programme.ts';
+export * from './content.ts';
+export * from './work.ts';

@@ -1,0 +1,99 @@
+import { sql } from 'drizzle-orm';
+import type { Db } from '../client.ts';
+import { hashPassword } from '../passwords.ts';
+import { countUsers } from '../queries/users.ts';
+import { cohorts, disciplines, groups, memberships, universities, users } from '../schema/index.ts';
+import { DEMO_PASSWORD, DEMO_STAFF, DEMO_STUDENTS, type DemoPerson } from './demo-people.ts';
+
+type Role = (typeof memberships.$inferInsert)['role'];
+
+export const DISCIPLINES = [
+  { id: 'programming', nameFr: 'Programmation', nameEn: 'Programming' },
+  { id: 'ai', nameFr: 'Intelligence artificielle', nameEn: 'Artificial intelligence' },
+  { id: 'english', nameFr: 'Anglais technique', nameEn: 'Technical English' },
+] as const;
+
+/**
+ * Seeds the demo programme: two universities, a cohort, two groups of 17 learners with their
+ * tutors, the tutors' training group, an author, a grader and a coordinator.
+ * Does nothing (and says so) when the database already holds users.
+ */
+export async function seedDemoProgramme(db: Db): Promise<{ seeded: boolean }> {
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  return db.transaction(async (tx) => {
+    // Two instances starting together on one empty database must not both seed it.
+    await tx.execute(sql`lock table ${users} in exclusive mode`);
+    if ((await countUsers(tx)) > 0) return { seeded: false };
+
+    await tx.insert(disciplines).values([...DISCIPLINES]).onConflictDoNothing();
+    const [lome, kara] = await tx
+      .insert(universities)
+      .values([
+        { slug: 'univ-lome', name: 'Université de Lomé', city: 'Lomé' },
+        { slug: 'univ-kara', name: 'Université de Kara', city: 'Kara' },
+      ])
+      .returning();
+    const [students, training] = await tx
+      .insert(cohorts)
+      .values([
+        {
+          slug: 'promotion-2026',
+          name: 'Promotion 2026-2027',
+          kind: 'students',
+          startsOn: '2026-10-01',
+          endsOn: '2027-07-31',
+        },
+        {
+          slug: 'formation-formateurs-2026',
+          name: 'Formation des formateurs 2026',
+          kind: 'tutor-training',
+          startsOn: '2026-07-01',
+          endsOn: '2026-09-30',
+        },
+      ])
+      .returning();
+    if (!lome || !kara || !students || !training) throw new Error('demo seed: inserts returned nothing');
+
+    const [groupLome, groupKara, groupTraining] = await tx
+      .insert(groups)
+      .values([
+        { name: 'Groupe Lomé 1', universityId: lome.id, cohortId: students.id },
+        { name: 'Groupe Kara 1', universityId: kara.id, cohortId: students.id },
+        { name: 'Formateurs Lomé-Kara', universityId: lome.id, cohortId: training.id },
+      ])
+      .returning();
+    if (!groupLome || !groupKara || !groupTraining) throw new Error('demo seed: groups not created');
+
+    const people: DemoPerson[] = [
+      ...DEMO_STUDENTS.lome,
+      ...DEMO_STUDENTS.kara,
+      ...Object.values(DEMO_STAFF),
+    ];
+    const inserted = await tx
+      .insert(users)
+      .values(people.map((p) => ({ email: p.email, displayName: p.displayName, passwordHash })))
+      .returning({ id: users.id, email: users.email });
+    const idOf = new Map(inserted.map((u) => [u.email, u.id]));
+    const id = (person: DemoPerson): string => {
+      const found = idOf.get(person.email);
+      if (!found) throw new Error(`demo seed: ${person.email} not created`);
+      return found;
+    };
+
+    const grants: Array<{ userId: string; role: Role; groupId: string | null }> = [
+      ...DEMO_STUDENTS.lome.map((p) => ({ userId: id(p), role: 'student' as const, groupId: groupLome.id })),
+      ...DEMO_STUDENTS.kara.map((p) => ({ userId: id(p), role: 'student' as const, groupId: groupKara.id })),
+      { userId: id(DEMO_STAFF.tutorLome), role: 'tutor', groupId: groupLome.id },
+      { userId: id(DEMO_STAFF.tutorKara), role: 'tutor', groupId: groupKara.id },
+      // Tutors are learners first: the three-month training, run by the coordination.
+      { userId: id(DEMO_STAFF.tutorLome), role: 'student', groupId: groupTraining.id },
+      { userId: id(DEMO_STAFF.tutorKara), role: 'student', groupId: groupTraining.id },
+      { userId: id(DEMO_STAFF.coordinator), role: 'tutor', groupId: groupTraining.id },
+      { userId: id(DEMO_STAFF.author), role: 'author', groupId: null },
+      { userId: id(DEMO_STAFF.grader), role: 'grader', groupId: null },
+      { userId: id(DEMO_STAFF.coordinator), role: 'coordinator', groupId: null },
+    ];
+    await tx.insert(memberships).values(grants);
+    return { seeded: true };
+  });
+}

@@ -1,0 +1,49 @@
+// Test databases: a copy of the migrated (or migrated and seeded) template, private to the caller.
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import postgres from 'postgres';
+import { openDatabase, type Database } from '../client.ts';
+import { TEMPLATE_NAMES, templateDumpPath, withDatabaseName } from './names.ts';
+
+export interface TestDatabase extends Database {
+  /** The URL of the private PostgreSQL database, when the suite runs on PostgreSQL. */
+  url?: string;
+}
+
+/**
+ * A fresh database for one test file: PGlite loaded from the global setup's dump, or (with
+ * DATABASE_URL) a PostgreSQL database created from the template and dropped on close.
+ */
+export async function createTestDatabase({ seed = true }: { seed?: boolean } = {}): Promise<TestDatabase> {
+  const kind = seed ? 'seeded' : 'migrated';
+  const url = process.env.DATABASE_URL;
+  if (!url) {
+    const dump = new Blob([readFileSync(templateDumpPath(kind))]);
+    return openDatabase({ loadDataDir: dump });
+  }
+  const name = `tremplin_t_${randomBytes(6).toString('hex')}`;
+  const admin = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    await admin.unsafe(`create database "${name}" template "${TEMPLATE_NAMES[kind]}"`);
+  } finally {
+    await admin.end();
+  }
+  const privateUrl = withDatabaseName(url, name);
+  const database = await openDatabase({ url: privateUrl, poolSize: 4 });
+  return {
+    ...database,
+    url: privateUrl,
+    close: async () => {
+      await database.close();
+      const dropper = postgres(url, { max: 1, onnotice: () => {} });
+      try {
+        await dropper.unsafe(`drop database if exists "${name}" with (force)`);
+      } finally {
+        await dropper.end();
+      }
+    },
+  };
+}
+
+/** Whether the suite runs on PostgreSQL rather than the embedded engine. */
+export const onPostgres = Boolean(process.env.DATABASE_URL);
