@@ -34,7 +34,17 @@ export default ts.config(
   {
     // Config is read once in config.ts; nowhere else reads the environment.
     files: ['apps/api/src/**/*.ts', 'packages/*/src/**/*.ts'],
-    ignores: ['apps/api/src/config.ts', 'packages/*/src/cli/**', 'packages/grader/**', 'packages/db/src/test-support/**'],
-    rules: { 'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Read configuration in config.ts and pass it down.' }] },
+    ignores: [
+      'apps/api/src/config.ts',
+      'packages/*/src/cli/**',
+      'packages/grader/**',
+      'packages/db/src/test-support/**',
+    ],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        { object: 'process', property: 'env', message: 'Read configuration in config.ts and pass it down.' },
+      ],
+    },
   },
 );

@@ -23,7 +23,11 @@ export interface BuildAppOptions {
 }
 
 /** Builds the whole server (API, socket, pages) without listening: tests drive it with inject. */
-export async function buildApp({ config, database, logger = false }: BuildAppOptions): Promise<FastifyInstance> {
+export async function buildApp({
+  config,
+  database,
+  logger = false,
+}: BuildAppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger,
     bodyLimit: config.bodyLimitBytes,

@@ -55,13 +55,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 
   const databaseUrl = env.DATABASE_URL || undefined;
   if (databaseUrl !== undefined) {
-    let valid = false;
-    try {
-      valid = ['postgres:', 'postgresql:'].includes(new URL(databaseUrl).protocol);
-    } catch {
-      valid = false;
-    }
-    if (!valid) problems.push('DATABASE_URL must be a postgres:// or postgresql:// URL');
+    if (!URL.canParse(databaseUrl) || !['postgres:', 'postgresql:'].includes(new URL(databaseUrl).protocol))
+      problems.push('DATABASE_URL must be a postgres:// or postgresql:// URL');
   }
 
   const logLevel = (env.LOG_LEVEL || 'info') as Config['logLevel'];

@@ -12,6 +12,7 @@ export const MeGroup = Type.Object({
   name: Type.String(),
   universityName: Type.String(),
   role: Type.Union([Type.Literal('student'), Type.Literal('tutor')]),
+  tutorName: Type.Union([Type.String(), Type.Null()]),
 });
 export type MeGroup = Static<typeof MeGroup>;
 

@@ -19,7 +19,10 @@ const UNAVAILABLE_SOCKET_CODES = new Set([
 export function isDatabaseUnavailable(error: unknown): boolean {
   for (let e: unknown = error, depth = 0; e && depth < 5; depth++) {
     const code = (e as { code?: unknown }).code;
-    if (typeof code === 'string' && (UNAVAILABLE_SOCKET_CODES.has(code) || UNAVAILABLE_SQLSTATES.test(code))) {
+    if (
+      typeof code === 'string' &&
+      (UNAVAILABLE_SOCKET_CODES.has(code) || UNAVAILABLE_SQLSTATES.test(code))
+    ) {
       return true;
     }
     const message = (e as { message?: unknown }).message;

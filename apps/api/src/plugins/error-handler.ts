@@ -24,7 +24,8 @@ function describeValidation(
     issue.keyword === 'required'
       ? [pathField, String(issue.params.missingProperty ?? '')].filter(Boolean).join('.')
       : pathField;
-  if (!field) return { detail: context === 'body' ? words.body : words.other.replace('{field}', context ?? '') };
+  if (!field)
+    return { detail: context === 'body' ? words.body : words.other.replace('{field}', context ?? '') };
   const fill = (template: string) =>
     template
       .replace('{field}', field)
@@ -59,7 +60,13 @@ async function errorHandlerPlugin(app: FastifyInstance) {
   app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
     const locale = request.locale;
     if (error instanceof AppError) {
-      return send(reply, error.statusCode, error.code, errorMessage(error.code, locale, error.params), error.field);
+      return send(
+        reply,
+        error.statusCode,
+        error.code,
+        errorMessage(error.code, locale, error.params),
+        error.field,
+      );
     }
     if (error.validation) {
       const { detail, field } = describeValidation(
@@ -77,7 +84,12 @@ async function errorHandlerPlugin(app: FastifyInstance) {
     }
     switch (error.code) {
       case 'FST_ERR_CTP_INVALID_JSON_BODY':
-        return send(reply, 400, 'TREMPLIN_ERR_MALFORMED_JSON', errorMessage('TREMPLIN_ERR_MALFORMED_JSON', locale));
+        return send(
+          reply,
+          400,
+          'TREMPLIN_ERR_MALFORMED_JSON',
+          errorMessage('TREMPLIN_ERR_MALFORMED_JSON', locale),
+        );
       case 'FST_ERR_CTP_EMPTY_JSON_BODY':
         return send(
           reply,
@@ -102,7 +114,12 @@ async function errorHandlerPlugin(app: FastifyInstance) {
     }
     if (isDatabaseUnavailable(error)) {
       request.log.warn({ err: error }, 'database unavailable');
-      return send(reply, 503, 'TREMPLIN_ERR_DB_UNAVAILABLE', errorMessage('TREMPLIN_ERR_DB_UNAVAILABLE', locale));
+      return send(
+        reply,
+        503,
+        'TREMPLIN_ERR_DB_UNAVAILABLE',
+        errorMessage('TREMPLIN_ERR_DB_UNAVAILABLE', locale),
+      );
     }
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       request.log.info({ err: error }, 'client error');

@@ -42,15 +42,13 @@ async function webPlugin(app: FastifyInstance, opts: { buildDir: string }) {
     if (isPage && hasBuild) {
       return reply.header('cache-control', 'no-cache').sendFile(FALLBACK_PAGE);
     }
-    return reply
-      .status(404)
-      .send({
-        code: 'TREMPLIN_ERR_ROUTE_NOT_FOUND',
-        message: errorMessage('TREMPLIN_ERR_ROUTE_NOT_FOUND', request.locale, {
-          method: request.method,
-          url: request.url.split('?')[0] ?? '',
-        }),
-      });
+    return reply.status(404).send({
+      code: 'TREMPLIN_ERR_ROUTE_NOT_FOUND',
+      message: errorMessage('TREMPLIN_ERR_ROUTE_NOT_FOUND', request.locale, {
+        method: request.method,
+        url: request.url.split('?')[0] ?? '',
+      }),
+    });
   });
 }
 

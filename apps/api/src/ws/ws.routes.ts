@@ -41,7 +41,8 @@ export async function wsRoutes(app: FastifyInstance) {
           return;
         }
         const message = parsed;
-        if (message.type === 'ping') send(socket, message.id ? { type: 'pong', id: message.id } : { type: 'pong' });
+        if (message.type === 'ping')
+          send(socket, message.id ? { type: 'pong', id: message.id } : { type: 'pong' });
       });
     },
   );

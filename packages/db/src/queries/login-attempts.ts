@@ -32,7 +32,9 @@ export async function countRecentFailures(
 
 /** A successful sign-in clears the account's failures so far. */
 export async function clearLoginFailures(db: Db, email: string): Promise<void> {
-  await db.delete(loginAttempts).where(and(eq(loginAttempts.email, email), eq(loginAttempts.succeeded, false)));
+  await db
+    .delete(loginAttempts)
+    .where(and(eq(loginAttempts.email, email), eq(loginAttempts.succeeded, false)));
 }
 
 export async function deleteLoginAttemptsBefore(db: Db, before: Date): Promise<void> {

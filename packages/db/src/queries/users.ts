@@ -34,6 +34,8 @@ export interface UserMembership {
   groupId: string | null;
   groupName: string | null;
   universityName: string | null;
+  /** The group's tutors, by name (null when the group has none). */
+  tutorName: string | null;
 }
 
 /** Every role a user holds, with the group (and its university) for group-scoped roles. */
@@ -44,6 +46,9 @@ export async function listUserMemberships(db: Db, userId: string): Promise<UserM
       groupId: memberships.groupId,
       groupName: groups.name,
       universityName: universities.name,
+      tutorName: sql<string | null>`(select string_agg(u.display_name, ', ' order by u.display_name)
+        from ${memberships} t join ${users} u on u.id = t.user_id
+        where t.group_id = ${memberships.groupId} and t.role = 'tutor')`,
     })
     .from(memberships)
     .leftJoin(groups, eq(groups.id, memberships.groupId))

@@ -1,14 +1,4 @@
-import {
-  index,
-  integer,
-  jsonb,
-  pgTable,
-  real,
-  text,
-  timestamp,
-  unique,
-  uuid,
-} from 'drizzle-orm/pg-core';
+import { index, integer, jsonb, pgTable, real, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { users } from './people.ts';
 import { cohorts, disciplines } from './programme.ts';
 
@@ -31,7 +21,9 @@ export const moduleVersions = pgTable(
       .notNull()
       .references(() => modules.id, { onDelete: 'cascade' }),
     version: integer('version').notNull(),
-    status: text('status', { enum: ['draft', 'published', 'archived'] }).notNull().default('draft'),
+    status: text('status', { enum: ['draft', 'published', 'archived'] })
+      .notNull()
+      .default('draft'),
     title: text('title').notNull(),
     summary: text('summary').notNull().default(''),
     publishedAt: timestamp('published_at', { withTimezone: true }),
@@ -107,5 +99,8 @@ export const enrolments = pgTable(
     enrolledAt: timestamp('enrolled_at', { withTimezone: true }).notNull().defaultNow(),
     completedAt: timestamp('completed_at', { withTimezone: true }),
   },
-  (t) => [unique('enrolments_user_module_key').on(t.userId, t.moduleId), index('enrolments_module_idx').on(t.moduleId)],
+  (t) => [
+    unique('enrolments_user_module_key').on(t.userId, t.moduleId),
+    index('enrolments_module_idx').on(t.moduleId),
+  ],
 );

@@ -66,4 +66,3 @@ export const memberships = pgTable(
     index('memberships_group_role_idx').on(t.groupId, t.role),
   ],
 );
-

@@ -31,7 +31,10 @@ export const runs = pgTable(
     testsTotal: integer('tests_total').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('runs_user_created_idx').on(t.userId, t.createdAt), index('runs_exercise_idx').on(t.exerciseId)],
+  (t) => [
+    index('runs_user_created_idx').on(t.userId, t.createdAt),
+    index('runs_exercise_idx').on(t.exerciseId),
+  ],
 );
 
 export const SUBMISSION_STATUSES = ['queued', 'grading', 'graded', 'error'] as const;
@@ -78,7 +81,9 @@ export const gradingJobs = pgTable(
       .notNull()
       .unique()
       .references(() => submissions.id, { onDelete: 'cascade' }),
-    status: text('status', { enum: ['queued', 'running', 'done', 'failed'] }).notNull().default('queued'),
+    status: text('status', { enum: ['queued', 'running', 'done', 'failed'] })
+      .notNull()
+      .default('queued'),
     priority: integer('priority').notNull().default(0),
     attempts: integer('attempts').notNull().default(0),
     runAfter: timestamp('run_after', { withTimezone: true }).notNull().defaultNow(),
@@ -98,14 +103,21 @@ export const flags = pgTable(
     submissionId: uuid('submission_id')
       .notNull()
       .references(() => submissions.id, { onDelete: 'cascade' }),
-    source: text('source', { enum: ['similarity', 'sandbox', 'low_confidence', 'tutor', 'appeal'] }).notNull(),
+    source: text('source', {
+      enum: ['similarity', 'sandbox', 'low_confidence', 'tutor', 'appeal'],
+    }).notNull(),
     reason: text('reason').notNull(),
     raisedBy: uuid('raised_by').references(() => users.id),
-    status: text('status', { enum: ['open', 'in_review', 'resolved'] }).notNull().default('open'),
+    status: text('status', { enum: ['open', 'in_review', 'resolved'] })
+      .notNull()
+      .default('open'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     resolvedAt: timestamp('resolved_at', { withTimezone: true }),
   },
-  (t) => [index('flags_status_created_idx').on(t.status, t.createdAt), index('flags_submission_idx').on(t.submissionId)],
+  (t) => [
+    index('flags_status_created_idx').on(t.status, t.createdAt),
+    index('flags_submission_idx').on(t.submissionId),
+  ],
 );
 
 /** A grader's audited decision on a flag. */
@@ -175,7 +187,9 @@ export const helpRequests = pgTable(
     exerciseId: uuid('exercise_id').references(() => exercises.id),
     liveSessionId: uuid('live_session_id').references(() => liveSessions.id),
     message: text('message').notNull().default(''),
-    status: text('status', { enum: ['open', 'taken', 'resolved', 'cancelled'] }).notNull().default('open'),
+    status: text('status', { enum: ['open', 'taken', 'resolved', 'cancelled'] })
+      .notNull()
+      .default('open'),
     takenBy: uuid('taken_by').references(() => users.id),
     takenAt: timestamp('taken_at', { withTimezone: true }),
     resolvedAt: timestamp('resolved_at', { withTimezone: true }),
@@ -206,4 +220,3 @@ export const activityLog = pgTable(
     index('activity_log_group_created_idx').on(t.groupId, t.createdAt),
   ],
 );
-

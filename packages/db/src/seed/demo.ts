@@ -25,7 +25,10 @@ export async function seedDemoProgramme(db: Db): Promise<{ seeded: boolean }> {
     await tx.execute(sql`lock table ${users} in exclusive mode`);
     if ((await countUsers(tx)) > 0) return { seeded: false };
 
-    await tx.insert(disciplines).values([...DISCIPLINES]).onConflictDoNothing();
+    await tx
+      .insert(disciplines)
+      .values([...DISCIPLINES])
+      .onConflictDoNothing();
     const [lome, kara] = await tx
       .insert(universities)
       .values([
@@ -64,11 +67,7 @@ export async function seedDemoProgramme(db: Db): Promise<{ seeded: boolean }> {
       .returning();
     if (!groupLome || !groupKara || !groupTraining) throw new Error('demo seed: groups not created');
 
-    const people: DemoPerson[] = [
-      ...DEMO_STUDENTS.lome,
-      ...DEMO_STUDENTS.kara,
-      ...Object.values(DEMO_STAFF),
-    ];
+    const people: DemoPerson[] = [...DEMO_STUDENTS.lome, ...DEMO_STUDENTS.kara, ...Object.values(DEMO_STAFF)];
     const inserted = await tx
       .insert(users)
       .values(people.map((p) => ({ email: p.email, displayName: p.displayName, passwordHash })))

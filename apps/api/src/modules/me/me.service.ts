@@ -9,7 +9,13 @@ export function toMe(actor: Actor): Me {
   const groups: MeGroup[] = [];
   for (const m of actor.memberships) {
     if ((m.role === 'student' || m.role === 'tutor') && m.groupId && m.groupName && m.universityName) {
-      groups.push({ id: m.groupId, name: m.groupName, universityName: m.universityName, role: m.role });
+      groups.push({
+        id: m.groupId,
+        name: m.groupName,
+        universityName: m.universityName,
+        role: m.role,
+        tutorName: m.tutorName,
+      });
     }
   }
   return {

@@ -1,0 +1,196 @@
+// Every route, every role: who may call what. A role that never reads a resource gets 403; a
+// scope it cannot see (another group, another learner) gets 404 so that existence does not leak.
+import { findUserByEmail, hashPassword, listAllGroups, schema } from '@tremplin/db';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, signIn, type TestApp } from './helper.ts';
+
+type Who =
+  | 'anonymous'
+  | 'student'
+  | 'otherStudent'
+  | 'tutor'
+  | 'otherTutor'
+  | 'author'
+  | 'grader'
+  | 'coordinator'
+  | 'admin';
+
+const ACCOUNTS: Record<Exclude<Who, 'anonymous'>, string> = {
+  student: 'etudiant1@tremplin.test', // Groupe Lomé 1
+  otherStudent: 'etudiant20@tremplin.test', // Groupe Kara 1
+  tutor: 'tuteur1@tremplin.test', // tutors Groupe Lomé 1
+  otherTutor: 'tuteur2@tremplin.test', // tutors Groupe Kara 1
+  author: 'auteur@tremplin.test',
+  grader: 'correcteur@tremplin.test',
+  coordinator: 'coordination@tremplin.test',
+  admin: 'admin@tremplin.test',
+};
+
+let t: TestApp;
+const cookies = new Map<Who, string>();
+let lomeGroup = '';
+let lomeStudent = '';
+const unknownId = '00000000-0000-4000-8000-000000000000';
+
+beforeAll(async () => {
+  t = await buildTestApp();
+  const [admin] = await t.database.db
+    .insert(schema.users)
+    .values({ email: ACCOUNTS.admin, displayName: 'Admin', passwordHash: await hashPassword('admin-pass') })
+    .returning();
+  await t.database.db.insert(schema.memberships).values({ userId: admin!.id, role: 'admin', groupId: null });
+  for (const [who, email] of Object.entries(ACCOUNTS) as Array<[Who, string]>) {
+    cookies.set(who, await signIn(t.app, email, who === 'admin' ? 'admin-pass' : undefined));
+  }
+  lomeGroup = (await listAllGroups(t.database.db)).find((g) => g.name === 'Groupe Lomé 1')!.id;
+  lomeStudent = (await findUserByEmail(t.database.db, ACCOUNTS.student))!.id;
+});
+afterAll(() => t.close());
+
+interface RouteCase {
+  route: string;
+  request: () => { method: 'GET' | 'POST' | 'PUT'; url: string; payload?: object };
+  expected: Record<Who, number>;
+}
+
+const everyone = (status: number, anonymous = 401): Record<Who, number> => ({
+  anonymous,
+  student: status,
+  otherStudent: status,
+  tutor: status,
+  otherTutor: status,
+  author: status,
+  grader: status,
+  coordinator: status,
+  admin: status,
+});
+
+const CASES: RouteCase[] = [
+  {
+    route: 'GET /api/health',
+    request: () => ({ method: 'GET', url: '/api/health' }),
+    expected: everyone(200, 200),
+  },
+  { route: 'GET /api/me', request: () => ({ method: 'GET', url: '/api/me' }), expected: everyone(200) },
+  {
+    route: 'PUT /api/me/locale',
+    request: () => ({ method: 'PUT', url: '/api/me/locale', payload: { locale: 'fr' } }),
+    expected: everyone(200),
+  },
+  {
+    route: 'GET /api/groups',
+    request: () => ({ method: 'GET', url: '/api/groups' }),
+    expected: { ...everyone(403), tutor: 200, otherTutor: 200, coordinator: 200, admin: 200 },
+  },
+  {
+    route: 'GET /api/groups/:groupId',
+    request: () => ({ method: 'GET', url: `/api/groups/${lomeGroup}` }),
+    expected: { ...everyone(403), tutor: 200, otherTutor: 404, coordinator: 200, admin: 200 },
+  },
+  {
+    route: 'GET /api/groups/:groupId (unknown)',
+    request: () => ({ method: 'GET', url: `/api/groups/${unknownId}` }),
+    expected: { ...everyone(403), tutor: 404, otherTutor: 404, coordinator: 404, admin: 404 },
+  },
+  {
+    route: 'GET /api/groups/:groupId/learners',
+    request: () => ({ method: 'GET', url: `/api/groups/${lomeGroup}/learners` }),
+    expected: { ...everyone(403), tutor: 200, otherTutor: 404, coordinator: 200, admin: 200 },
+  },
+  {
+    route: 'GET /api/learners/:learnerId',
+    request: () => ({ method: 'GET', url: `/api/learners/${lomeStudent}` }),
+    expected: {
+      ...everyone(403),
+      student: 200,
+      otherStudent: 404,
+      tutor: 200,
+      otherTutor: 404,
+      coordinator: 200,
+      admin: 200,
+    },
+  },
+  {
+    route: 'GET /api/learners/:learnerId (unknown)',
+    request: () => ({ method: 'GET', url: `/api/learners/${unknownId}` }),
+    expected: {
+      ...everyone(403),
+      student: 404,
+      otherStudent: 404,
+      tutor: 404,
+      otherTutor: 404,
+      coordinator: 404,
+      admin: 404,
+    },
+  },
+  {
+    route: 'POST /api/auth/logout',
+    request: () => ({ method: 'POST', url: '/api/auth/logout' }),
+    expected: everyone(204, 204),
+  },
+];
+
+describe.each(CASES)('$route', ({ request, expected }) => {
+  it.each(Object.keys(expected) as Who[])('answers %s as expected', async (who) => {
+    const { method, url, payload } = request();
+    const cookie = cookies.get(who);
+    // Sign-out would end the shared sessions: each caller signs out from a fresh session.
+    const headers =
+      url === '/api/auth/logout' && who !== 'anonymous'
+        ? { cookie: await signIn(t.app, ACCOUNTS[who], who === 'admin' ? 'admin-pass' : undefined) }
+        : cookie
+          ? { cookie }
+          : {};
+    const response = await t.app.inject({ method, url, headers, ...(payload ? { payload } : {}) });
+    expect(response.statusCode, `${who} ${method} ${url}: ${response.body}`).toBe(expected[who]);
+    if (response.statusCode >= 400) expect(response.json()).toHaveProperty('code');
+  });
+});
+
+describe('the matrix', () => {
+  it('covers every route the API documents', async () => {
+    const docs = (await t.app.inject({ url: '/api/docs/json' })).json() as { paths: Record<string, object> };
+    const documented = Object.entries(docs.paths).flatMap(([path, methods]) =>
+      Object.keys(methods).map((m) => `${m.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`),
+    );
+    const covered = new Set([...CASES.map((c) => c.route.replace(/ \(.*\)$/, '')), 'POST /api/auth/login']);
+    expect(documented.filter((route) => !covered.has(route))).toEqual([]);
+    expect(documented.length).toBeGreaterThanOrEqual(CASES.length - 2);
+  });
+});
+
+describe('what each role sees', () => {
+  it('gives a tutor only their own groups and a coordinator all of them', async () => {
+    const asTutor = await t.app.inject({ url: '/api/groups', headers: { cookie: cookies.get('tutor')! } });
+    expect(asTutor.json().groups.map((g: { name: string }) => g.name)).toEqual(['Groupe Lomé 1']);
+    expect(asTutor.json().groups[0]).toMatchObject({ learnerCount: 17, tutorName: 'Kodjo Amenyo' });
+    const asCoordinator = await t.app.inject({
+      url: '/api/groups',
+      headers: { cookie: cookies.get('coordinator')! },
+    });
+    expect(
+      asCoordinator
+        .json()
+        .groups.map((g: { name: string }) => g.name)
+        .sort(),
+    ).toEqual(['Formateurs Lomé-Kara', 'Groupe Kara 1', 'Groupe Lomé 1']);
+  });
+
+  it("lists a tutor's 17 learners", async () => {
+    const response = await t.app.inject({
+      url: `/api/groups/${lomeGroup}/learners`,
+      headers: { cookie: cookies.get('tutor')! },
+    });
+    expect(response.json().learners).toHaveLength(17);
+    expect(response.json().learners.map((l: { email: string }) => l.email)).toContain(ACCOUNTS.student);
+  });
+
+  it('rejects a malformed id with 400 naming the parameter', async () => {
+    const response = await t.app.inject({
+      url: '/api/groups/not-a-uuid',
+      headers: { cookie: cookies.get('tutor')! },
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().field).toBe('groupId');
+  });
+});

@@ -1,0 +1,76 @@
+// A database that drops while the server runs: requests answer 503, and the server recovers by
+// itself when the database returns. Runs on both engines: PGlite is reached over its socket server.
+import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { openDatabase, pgliteOf, type Database } from '@tremplin/db';
+import { createTestDatabase, type TestDatabase } from '@tremplin/db/test-support';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../src/app.ts';
+import { testConfig } from './helper.ts';
+import { TcpProxy } from './tcp-proxy.ts';
+
+let source: TestDatabase;
+let socketServer: PGLiteSocketServer | undefined;
+let proxy: TcpProxy;
+let database: Database;
+let app: FastifyInstance;
+let url: URL;
+
+beforeAll(async () => {
+  source = await createTestDatabase();
+  if (source.url) {
+    url = new URL(source.url);
+  } else {
+    const probe = new TcpProxy({ host: '127.0.0.1', port: 1 });
+    await probe.start();
+    const port = probe.port;
+    await probe.stop();
+    socketServer = new PGLiteSocketServer({ db: pgliteOf(source), port, host: '127.0.0.1' });
+    await socketServer.start();
+    url = new URL(`postgres://postgres@127.0.0.1:${port}/postgres`);
+  }
+  proxy = new TcpProxy({ host: url.hostname, port: Number(url.port || 5432) });
+  await proxy.start();
+  const viaProxy = new URL(url);
+  viaProxy.hostname = '127.0.0.1';
+  viaProxy.port = String(proxy.port);
+  database = await openDatabase({ url: viaProxy.toString(), poolSize: 1 });
+  app = await buildApp({ config: testConfig(), database });
+});
+
+afterAll(async () => {
+  await app.close();
+  await database.close();
+  await proxy.stop();
+  await socketServer?.stop();
+  await source.close();
+});
+
+describe('a database outage', () => {
+  it('answers 503 while the database is away and recovers when it returns', async () => {
+    expect((await app.inject({ url: '/api/health' })).statusCode).toBe(200);
+    const signedIn = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: 'etudiant1@tremplin.test', password: 'tremplin-demo' },
+    });
+    expect(signedIn.statusCode).toBe(200);
+    const cookie = `tremplin_session=${signedIn.cookies[0]!.value}`;
+
+    await proxy.stop();
+    const down = await app.inject({ url: '/api/health', headers: { 'accept-language': 'en' } });
+    expect(down.statusCode).toBe(503);
+    expect(down.json()).toEqual({
+      code: 'TREMPLIN_ERR_DB_UNAVAILABLE',
+      message: 'The service is temporarily unavailable. Try again in a moment.',
+    });
+    const meDown = await app.inject({ url: '/api/me', headers: { cookie } });
+    expect(meDown.statusCode).toBe(503);
+
+    await proxy.start();
+    expect((await app.inject({ url: '/api/health' })).statusCode).toBe(200);
+    const me = await app.inject({ url: '/api/me', headers: { cookie } });
+    expect(me.statusCode).toBe(200);
+    expect(me.json().email).toBe('etudiant1@tremplin.test');
+  });
+});

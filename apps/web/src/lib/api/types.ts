@@ -1,0 +1,29 @@
+/**
+ * Wire types of the Tremplin API used by the web app, from @tremplin/contracts.
+ */
+
+export const ROLES = ['student', 'tutor', 'author', 'grader', 'coordinator', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+// Types only: the schemas themselves stay on the server side of the bundle.
+export type {
+  ErrorBody as ApiErrorBody,
+  GroupList as GroupsResponse,
+  GroupSummary,
+  LoginResponse,
+  Me,
+  MeGroup,
+} from '@tremplin/contracts';
+
+/** Error codes the web app reacts to; the API may send others. */
+export type KnownErrorCode =
+  | 'TREMPLIN_ERR_INVALID_CREDENTIALS'
+  | 'TREMPLIN_ERR_ACCOUNT_DISABLED'
+  | 'TREMPLIN_ERR_TOO_MANY_ATTEMPTS'
+  | 'TREMPLIN_ERR_UNAUTHENTICATED'
+  /** Client side: the request never got an answer from the API. */
+  | 'TREMPLIN_ERR_NETWORK'
+  /** Client side: the answer was not the JSON the contract promises. */
+  | 'TREMPLIN_ERR_UNEXPECTED_RESPONSE';
+
+export type ErrorCode = KnownErrorCode | (string & {});

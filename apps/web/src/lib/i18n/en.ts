@@ -1,0 +1,70 @@
+import type { Messages } from './types.ts';
+
+/** English messages. The `Messages` type makes a missing or an extra key a type error. */
+export const en: Messages = {
+  'app.name': 'Tremplin',
+  'app.tagline': 'National digital skills programme',
+  'app.skipToContent': 'Skip to content',
+
+  'lang.switchLabel': 'Language',
+
+  'nav.spaces': 'My spaces',
+  'nav.signOut': 'Sign out',
+  'nav.signingOut': 'Signing out…',
+
+  'login.pageTitle': 'Sign in',
+  'login.heading': 'Sign in',
+  'login.intro': 'Use the email address and password your university gave you.',
+  'login.email': 'Email address',
+  'login.password': 'Password',
+  'login.showPassword': 'Show password',
+  'login.submit': 'Sign in',
+  'login.submitting': 'Signing in…',
+  'login.emailRequired': 'Enter your email address.',
+  'login.emailInvalid': 'Enter a valid email address, for example name@example.tg.',
+  'login.passwordRequired': 'Enter your password.',
+
+  'role.student': 'Student',
+  'role.tutor': 'Tutor',
+  'role.author': 'Author',
+  'role.grader': 'Grader',
+  'role.coordinator': 'Coordination',
+  'role.admin': 'Administration',
+
+  'space.student.title': 'Student space',
+  'space.tutor.title': 'Tutor space',
+  'space.author.title': 'Author space',
+  'space.grader.title': 'Grader space',
+  'space.coordinator.title': 'Coordination space',
+  'space.admin.title': 'Administration space',
+  'space.welcome': 'Hello {name}!',
+  'space.comingSoon': 'The tools for this space are coming soon.',
+  'space.notAllowed.title': 'Access not allowed',
+  'space.notAllowed.body': 'Your account does not have access to this space.',
+  'space.notAllowed.back': 'Back to my space',
+  'space.noRole': 'No space is linked to your account yet. Please contact the programme coordination.',
+
+  'student.groupHeading': 'My group',
+  'student.university': 'University',
+  'student.tutor': 'Tutor',
+  'student.noGroup': 'You are not in a group yet.',
+
+  'groups.mine': 'My groups',
+  'groups.all': 'All groups',
+  'groups.loading': 'Loading groups…',
+  'groups.empty': 'No groups yet.',
+  'groups.university': 'University',
+  'groups.cohort': 'Cohort',
+  'groups.tutor': 'Tutor',
+  'groups.learners.one': '{count} learner',
+  'groups.learners.other': '{count} learners',
+
+  'error.network': 'The server cannot be reached. Check your Internet connection and try again.',
+  'error.unexpected': 'Something went wrong. Please try again.',
+  'error.retry': 'Try again',
+  'error.pageTitle': 'Error',
+  'error.notFound.title': 'Page not found',
+  'error.notFound.body': 'This address does not match any Tremplin page.',
+  'error.generic.title': 'Something went wrong',
+  'error.backHome': 'Back to home',
+};

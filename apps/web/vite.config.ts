@@ -1,0 +1,25 @@
+import adapter from '@sveltejs/adapter-static';
+import { sveltekit } from '@sveltejs/kit/vite';
+import { defineConfig } from 'vite';
+
+// SvelteKit 3 reads its options from here (svelte.config.js is no longer supported).
+// The app is a static SPA: every page is rendered in the browser, the Fastify API serves
+// `build/` and answers any non-API GET with the fallback page.
+const FALLBACK_PAGE = '200.html';
+
+const API_TARGET = 'http://localhost:3000';
+
+export default defineConfig({
+  plugins: [
+    sveltekit({
+      adapter: adapter({ pages: 'build', assets: 'build', fallback: FALLBACK_PAGE, precompress: true }),
+      version: { pollInterval: 0 },
+    }),
+  ],
+  server: {
+    proxy: {
+      '/api': { target: API_TARGET, changeOrigin: false },
+      '/ws': { target: API_TARGET, ws: true },
+    },
+  },
+});

@@ -1,0 +1,41 @@
+import { expect, type Page, type TestInfo } from '@playwright/test';
+
+export const DEMO_PASSWORD = 'tremplin-demo';
+
+export const demo = {
+  student: (n: number) => `etudiant${n}@tremplin.test`,
+  tutor1: 'tuteur1@tremplin.test',
+  tutor2: 'tuteur2@tremplin.test',
+};
+
+/**
+ * Both projects (desktop, phone) run against the same server and database: tests that change an
+ * account (failed attempts, saved language) use a different student per project.
+ */
+export function studentFor(testInfo: TestInfo, desktop: number, phone: number): string {
+  return demo.student(testInfo.project.name === 'phone' ? phone : desktop);
+}
+
+/** Signs in through the French login form. */
+export async function signIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
+  if (!page.url().includes('/connexion')) await page.goto('/connexion');
+  await page.getByLabel('Adresse e-mail').fill(email);
+  await page.getByLabel('Mot de passe', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+}
+
+/** The signed-in user as the API sees them (shares the page's cookies). */
+export async function currentUser(
+  page: Page,
+): Promise<{ displayName: string; locale: string; roles: string[] }> {
+  const response = await page.request.get('/api/me');
+  expect(response.status()).toBe(200);
+  return response.json();
+}
+
+/** Nothing wider than the viewport: no sideways scrolling on a 360 px phone. */
+export async function expectNoHorizontalScroll(page: Page): Promise<void> {
+  await expect
+    .poll(() => page.locator('html').evaluate((html) => html.scrollWidth - html.clientWidth))
+    .toBeLessThanOrEqual(0);
+}
