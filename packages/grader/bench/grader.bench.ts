@@ -1,0 +1,100 @@
+/**
+ * `pnpm bench:grader`: graded submissions per second and p50/p99 latency of a typical exercise
+ * (a solution with 10 tests) at concurrency 1, 2 and 16, and the raw isolated-vm ceiling of this machine
+ * (a new isolate + context + trivial eval per job, one process per core), with the ratio between the two.
+ */
+import { execFile } from 'node:child_process';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { createGraderPool } from '../src/index.ts';
+import { WORKER_EXEC_ARGV } from '../src/pool.ts';
+import { solution, tests } from './exercise.ts';
+
+const DURATION_MS = Number(process.env.BENCH_MS ?? 3000);
+/** Rounds alternate the grader and raw runs so that background load hits both alike; medians are reported. */
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const cores = availableParallelism();
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+}
+
+async function measure(pool: ReturnType<typeof createGraderPool>, concurrency: number) {
+  const latencies: number[] = [];
+  let failures = 0;
+  const start = performance.now();
+  const end = start + DURATION_MS;
+  const lane = async () => {
+    while (performance.now() < end) {
+      const t = performance.now();
+      const r = await pool.grade({ solution, tests, language: 'javascript' });
+      latencies.push(performance.now() - t);
+      if (r.status !== 'pass') failures++;
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, lane));
+  const elapsed = performance.now() - start;
+  latencies.sort((a, b) => a - b);
+  return {
+    concurrency,
+    perSecond: (latencies.length / elapsed) * 1000,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    jobs: latencies.length,
+    failures,
+  };
+}
+
+function rawCeiling(): Promise<number> {
+  const script = fileURLToPath(new URL('./raw-isolate.ts', import.meta.url));
+  const runs = Array.from(
+    { length: cores },
+    () =>
+      new Promise<{ jobs: number; ms: number }>((resolve, reject) =>
+        execFile(process.execPath, [...WORKER_EXEC_ARGV, script, String(DURATION_MS)], (e, out) =>
+          e ? reject(e) : resolve(JSON.parse(out) as { jobs: number; ms: number }),
+        ),
+      ),
+  );
+  return Promise.all(runs).then((rs) => rs.reduce((sum, r) => sum + (r.jobs / r.ms) * 1000, 0));
+}
+
+const fmt = (n: number, d = 1) => n.toFixed(d).padStart(8);
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const pool = createGraderPool();
+console.log(
+  `grader benchmark: ${cores} cores, pool of ${pool.size} workers, ${ROUNDS} rounds of ${DURATION_MS} ms per run, node ${process.version}`,
+);
+// Warm-up: workers start, build their snapshot, caches fill.
+await Promise.all(Array.from({ length: 200 }, () => pool.grade({ solution, tests, language: 'javascript' })));
+const rounds: { rows: Awaited<ReturnType<typeof measure>>[]; raw: number }[] = [];
+for (let round = 0; round < ROUNDS; round++) {
+  const rows = [];
+  for (const c of [1, 2, 16]) rows.push(await measure(pool, c));
+  // The pool idles (its workers sleep) while the raw ceiling is measured.
+  const raw = await rawCeiling();
+  rounds.push({ rows, raw });
+  console.log(
+    `round ${round + 1}: ${rows.map((r) => `c=${r.concurrency} ${r.perSecond.toFixed(1)}/s`).join(', ')}, raw ${raw.toFixed(1)}/s`,
+  );
+}
+await pool.close();
+console.log('concurrency  graded/s   p50 ms   p99 ms     jobs  failures   (medians over rounds)');
+for (let i = 0; i < 3; i++) {
+  const rs = rounds.map((r) => r.rows[i]!);
+  const line = [
+    String(rs[0]!.concurrency).padStart(11),
+    fmt(median(rs.map((r) => r.perSecond))),
+    fmt(median(rs.map((r) => r.p50)), 2),
+    fmt(median(rs.map((r) => r.p99)), 2),
+    String(rs.reduce((n, r) => n + r.jobs, 0)).padStart(8),
+    String(rs.reduce((n, r) => n + r.failures, 0)).padStart(9),
+  ];
+  console.log(line.join(' '));
+}
+const raw = median(rounds.map((r) => r.raw));
+const ratio = median(rounds.map((r) => r.rows[2]!.perSecond / r.raw));
+console.log(
+  `raw isolated-vm ceiling (new isolate + context + trivial eval, ${cores} processes): ${raw.toFixed(1)} jobs/s`,
+);
+console.log(`graded/s at concurrency 16 / raw ceiling (paired per round): ${(ratio * 100).toFixed(1)} %`);

@@ -1,0 +1,173 @@
+/**
+ * Detects and undoes changes a solution makes to JavaScript built-ins (Array.prototype.forEach, Object.is,
+ * JSON.stringify, Promise.prototype.then, globals...), which could otherwise change how the author's test code
+ * behaves. Adding new properties is allowed; replacing or deleting existing ones is not.
+ */
+import {
+  ObjectDefineProperty,
+  ObjectGetOwnPropertyDescriptor,
+  ObjectGetPrototypeOf,
+  ObjectIs,
+  ReflectOwnKeys,
+  SymbolPrototypeToString,
+  append,
+} from './primordials.ts';
+
+/** Properties that test authors commonly stub themselves. */
+const ALLOWED: Record<string, true> = {
+  __proto__: null,
+  'Math.random': true,
+  'Date.now': true,
+  console: true,
+} as unknown as Record<string, true>;
+
+// Flat parallel arrays keep the snapshot small and the per-test check allocation-free.
+const targetOf: object[] = [];
+const keyOf: PropertyKey[] = [];
+const nameOf: string[] = [];
+const descOf: PropertyDescriptor[] = [];
+/** Indexes of all data properties, and of those checked with a plain read after every test. */
+const allDataIdx: number[] = [];
+let dataIdx: number[] = allDataIdx;
+/** Properties used implicitly by syntax (for-of, await, coercions): always watched. */
+const IMPLICIT: Record<string, true> = {
+  __proto__: null,
+  then: true,
+  constructor: true,
+  next: true,
+  call: true,
+  apply: true,
+  toString: true,
+  valueOf: true,
+} as unknown as Record<string, true>;
+
+function iteratorProtos(): [string, object][] {
+  const arrayIter = ObjectGetPrototypeOf([][Symbol.iterator]()) as object;
+  const gen = ObjectGetPrototypeOf(function* () {}) as object;
+  return [
+    ['%IteratorPrototype%', ObjectGetPrototypeOf(arrayIter) as object],
+    ['%ArrayIteratorPrototype%', arrayIter],
+    ['%MapIteratorPrototype%', ObjectGetPrototypeOf(new Map()[Symbol.iterator]()) as object],
+    ['%SetIteratorPrototype%', ObjectGetPrototypeOf(new Set()[Symbol.iterator]()) as object],
+    ['%StringIteratorPrototype%', ObjectGetPrototypeOf(''[Symbol.iterator]()) as object],
+    ['%GeneratorPrototype%', (gen as { prototype: object }).prototype],
+    ['%AsyncFunction.prototype%', ObjectGetPrototypeOf(async function () {}) as object],
+  ];
+}
+
+/** Records the current descriptors of the built-ins; call once, after the harness has installed its globals. */
+export function snapshotBuiltins(global: Record<string, unknown>): void {
+  const g = global as unknown as Record<string, { prototype: object }>;
+  const targets: [string, object][] = [['globalThis', global]];
+  const ctors = [
+    'Object',
+    'Array',
+    'Function',
+    'String',
+    'Number',
+    'Boolean',
+    'Symbol',
+    'BigInt',
+    'Promise',
+    'Map',
+    'Set',
+    'WeakMap',
+    'WeakSet',
+    'Error',
+    'TypeError',
+    'RangeError',
+    'Date',
+    'RegExp',
+  ];
+  for (let i = 0; i < ctors.length; i++) {
+    const name = ctors[i]!;
+    append(targets, [name, g[name] as unknown as object] as [string, object]);
+    append(targets, [name + '.prototype', g[name]!.prototype] as [string, object]);
+  }
+  append(targets, ['Math', Math] as [string, object]);
+  append(targets, ['JSON', JSON] as [string, object]);
+  append(targets, ['Reflect', Reflect] as [string, object]);
+  const iters = iteratorProtos();
+  for (let i = 0; i < iters.length; i++) append(targets, iters[i]!);
+  for (let i = 0; i < targets.length; i++) {
+    const [name, target] = targets[i]!;
+    const keys = ReflectOwnKeys(target);
+    for (let k = 0; k < keys.length; k++) {
+      const key = keys[k]!;
+      const label = name === 'globalThis' ? keyName(key) : name + '.' + keyName(key);
+      if (ALLOWED[label] || (typeof key === 'string' && key.startsWith('__tremplin'))) continue;
+      const desc = ObjectGetOwnPropertyDescriptor(target, key);
+      if (!desc) continue;
+      if ('value' in desc) append(allDataIdx, targetOf.length);
+      append(targetOf, target);
+      append(keyOf, key);
+      append(nameOf, label);
+      append(descOf, desc);
+    }
+  }
+}
+
+function keyName(key: PropertyKey): string {
+  return typeof key === 'symbol' ? '[' + SymbolPrototypeToString(key) + ']' : (key as string);
+}
+
+/**
+ * Restricts the per-test check to built-ins whose name appears in the test file (plus symbols and the
+ * properties syntax uses implicitly): only those can change how the author's code behaves.
+ */
+export function watchOnly(names: string[]): void {
+  const wanted = { __proto__: null } as unknown as Record<string, true>;
+  for (let i = 0; i < names.length; i++) wanted[names[i]!] = true;
+  const kept: number[] = [];
+  for (let j = 0; j < allDataIdx.length; j++) {
+    const key = keyOf[allDataIdx[j]!]!;
+    if (typeof key !== 'string' || wanted[key] || IMPLICIT[key]) append(kept, allDataIdx[j]!);
+  }
+  dataIdx = kept;
+}
+
+/**
+ * Check after the solution and the test file loaded: every data property by value, every accessor by
+ * descriptor. Restores and returns the first change ('' when none), like restoreBuiltins.
+ */
+export function loadCheck(): string {
+  if (!builtinsLookIntact(true)) return restoreBuiltins();
+  for (let i = 0; i < targetOf.length; i++) {
+    const was = descOf[i]!;
+    if ('value' in was) continue;
+    const now = ObjectGetOwnPropertyDescriptor(targetOf[i]!, keyOf[i]!);
+    if (now === undefined || now.get !== was.get || now.set !== was.set) return restoreBuiltins();
+  }
+  return '';
+}
+
+/** Fast check: data properties (the watched ones, or all), compared by value. True when all look untouched. */
+export function builtinsLookIntact(all: boolean): boolean {
+  const idx = all ? allDataIdx : dataIdx;
+  try {
+    for (let j = 0; j < idx.length; j++) {
+      const i = idx[j]!;
+      if (!ObjectIs((targetOf[i] as Record<PropertyKey, unknown>)[keyOf[i]!], descOf[i]!.value)) return false;
+    }
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Puts back every built-in that was replaced or deleted. Returns the name of the first one changed
+ * ('' when none), or throws when a change cannot be undone (property made non-configurable, object frozen).
+ */
+export function restoreBuiltins(): string {
+  let changed = '';
+  for (let i = 0; i < targetOf.length; i++) {
+    const was = descOf[i]!;
+    const now = ObjectGetOwnPropertyDescriptor(targetOf[i]!, keyOf[i]!);
+    if (now !== undefined && ObjectIs(now.value, was.value) && now.get === was.get && now.set === was.set)
+      continue;
+    if (changed === '') changed = nameOf[i]!;
+    ObjectDefineProperty(targetOf[i]!, keyOf[i]!, was);
+  }
+  return changed;
+}

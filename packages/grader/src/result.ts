@@ -1,0 +1,51 @@
+/** Builds the public GradeResult: statuses, messages, score. */
+import type { GradeResult, TestResult } from './types.ts';
+
+export interface RawTest {
+  name: string;
+  status: TestResult['status'];
+  message?: string;
+  output?: string;
+  durationMs: number;
+}
+
+/** A submission that could not be graded. */
+export function errorResult(message: string, tests: TestResult[] = []): GradeResult {
+  return { status: 'error', message, score: 0, tests };
+}
+
+function round(ms: number): number {
+  return Math.round(ms * 100) / 100;
+}
+
+/** Share of passing tests, or the sum of the points of the passing tests when points are given. */
+export function score(tests: TestResult[], points: Record<string, number> | undefined): number {
+  if (tests.length === 0) return 0;
+  if (points && Object.keys(points).length > 0) {
+    let sum = 0;
+    for (const t of tests) {
+      const p = Object.hasOwn(points, t.name) ? points[t.name]! : 0;
+      if (t.status === 'pass' && Number.isFinite(p)) sum += p;
+    }
+    return Math.round(sum * 1e4) / 1e4;
+  }
+  const passed = tests.filter((t) => t.status === 'pass').length;
+  return Math.round((passed / tests.length) * 1e4) / 1e4;
+}
+
+/** Assembles the result; `limit` is set when a time or memory limit stopped or cut the run. */
+export function buildResult(
+  raw: RawTest[],
+  limit: string | undefined,
+  points?: Record<string, number>,
+): GradeResult {
+  const tests: TestResult[] = raw.map((t) => {
+    const r: TestResult = { name: t.name, status: t.status, durationMs: round(t.durationMs) };
+    if (t.message) r.message = t.message;
+    if (t.output) r.output = t.output;
+    return r;
+  });
+  if (limit !== undefined) return errorResult(limit, tests);
+  const status = tests.every((t) => t.status === 'pass') ? 'pass' : 'fail';
+  return { status, score: score(tests, points), tests };
+}

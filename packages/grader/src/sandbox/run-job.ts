@@ -1,0 +1,247 @@
+/**
+ * Grades one submission in a fresh context (worker process side): prepares the sources, loads them into
+ * the sandbox and drives the harness test by test, enforcing the CPU, wall-clock and memory limits.
+ */
+import ivm from 'isolated-vm';
+import { lease } from './isolates.ts';
+import { prepareSolution, prepareTests } from './prepare.ts';
+import type { Prepared, PreparedTests } from './prepare.ts';
+import { hostText } from '../messages.ts';
+import type { HostText } from '../messages.ts';
+import type { ResolvedLimits } from '../limits.ts';
+import { buildResult, errorResult } from '../result.ts';
+import type { RawTest } from '../result.ts';
+import type { GradeResult, Language, Locale } from '../types.ts';
+
+export interface Job {
+  solution: string;
+  tests: string;
+  language: Language;
+  limits: ResolvedLimits;
+  points?: Record<string, number>;
+  locale?: Locale;
+}
+
+interface Compiled {
+  code: string;
+  cachedData?: ivm.ExternalCopy<ArrayBuffer>;
+}
+
+interface TestsEntry extends Compiled {
+  prepared: Prepared<PreparedTests>;
+}
+const testsCache = new Map<string, TestsEntry>();
+const TESTS_CACHE_SIZE = 64;
+
+type CachedScript = ivm.Script & ivm.CachedDataResult & { cachedDataRejected?: boolean };
+
+function compileCached(isolate: ivm.Isolate, entry: Compiled, filename: string): ivm.Script {
+  if (entry.cachedData) {
+    const script = isolate.compileScriptSync(entry.code, {
+      filename,
+      cachedData: entry.cachedData,
+    }) as CachedScript;
+    if (!script.cachedDataRejected) return script;
+  }
+  const script = isolate.compileScriptSync(entry.code, { filename, produceCachedData: true }) as CachedScript;
+  if (script.cachedData) entry.cachedData = script.cachedData;
+  return script;
+}
+
+function testsFor(job: Job, text: HostText): TestsEntry {
+  const key = `${job.language}\0${job.locale ?? 'fr'}\0${job.tests}`;
+  let hit = testsCache.get(key);
+  if (hit) {
+    testsCache.delete(key);
+  } else {
+    const prepared = prepareTests(job.tests, job.language, text);
+    hit = { prepared, code: prepared.ok ? prepared.value.code : '' };
+    if (testsCache.size >= TESTS_CACHE_SIZE) testsCache.delete(testsCache.keys().next().value!);
+  }
+  testsCache.set(key, hit);
+  return hit;
+}
+
+type Outcome = 'timeout' | 'memory' | 'disposed' | 'other';
+
+function classify(e: unknown, isolate: ivm.Isolate): Outcome {
+  const message = e instanceof Error ? e.message : String(e);
+  if (message.includes('memory limit')) return 'memory';
+  if (message.includes('timed out')) return 'timeout';
+  if (isolate.isDisposed || message.includes('disposed')) return 'disposed';
+  return 'other';
+}
+
+function v8Syntax(e: unknown, text: HostText, where: string): string {
+  const message = e instanceof Error ? e.message : String(e);
+  const m = /^(.*) \[[^\]]*:(\d+):(\d+)\]$/.exec(message);
+  return m ? text.syntax(where, Number(m[2]), Number(m[3]), m[1]!) : text.unsupported(message);
+}
+
+/** Grades a submission whose limits are already resolved. Never throws for anything the submission does. */
+export function runJob(job: Job): GradeResult {
+  const text = hostText(job.locale);
+  const solution = prepareSolution(job.solution, job.language, text);
+  if (!solution.ok) return errorResult(solution.message);
+  const testsEntry = testsFor(job, text);
+  const tests = testsEntry.prepared;
+  if (!tests.ok) return errorResult(tests.message);
+  if (tests.value.forbidden !== null) return errorResult(text.importForbidden(tests.value.forbidden));
+  const exported = solution.value.exports;
+  if (exported !== null) {
+    const missing = tests.value.imports.find((name) => !exported.includes(name));
+    if (missing !== undefined) return errorResult(text.missingExport(missing));
+  }
+  const limits = job.limits;
+  const started = performance.now();
+  const { isolate, context, release } = lease(limits.memoryMb);
+  const run = { clean: true };
+  try {
+    const control = context.global.getSync('__tremplinControl', { reference: true }) as ivm.Reference<
+      (command: string, arg: string) => string
+    >;
+    let script: ivm.Script;
+    try {
+      script = isolate.compileScriptSync(solution.value.code, {
+        filename: solution.value.filename,
+        lineOffset: -1,
+      });
+    } catch (e) {
+      return errorResult(v8Syntax(e, text, ''));
+    }
+    script.runSync(context);
+    try {
+      compileCached(isolate, testsEntry, 'tests.js').runSync(context);
+    } catch (e) {
+      return errorResult(v8Syntax(e, text, text.inTests));
+    }
+    return drive(isolate, control, job, text, started, tests.value.identifiers, run);
+  } catch (e) {
+    run.clean = false;
+    const kind = classify(e, isolate);
+    if (kind === 'memory') return errorResult(text.memory(limits.memoryMb));
+    if (kind === 'timeout') return errorResult(text.cpuTotal(limits.cpuMs));
+    return errorResult(text.crashed);
+  } finally {
+    release(run.clean);
+  }
+}
+
+function drive(
+  isolate: ivm.Isolate,
+  control: ivm.Reference<(command: string, arg: string) => string>,
+  job: Job,
+  text: HostText,
+  started: number,
+  identifiers: string,
+  run: { clean: boolean },
+): GradeResult {
+  const limits = job.limits;
+  const cpuStart = isolate.cpuTime;
+  const cpuUsed = () => Number(isolate.cpuTime - cpuStart) / 1e6;
+  const remainingTotal = () =>
+    Math.min(limits.cpuMs - cpuUsed(), limits.wallMs - (performance.now() - started));
+  const call = (command: string, arg: string, budget: number): string => {
+    try {
+      return control.applySync(undefined, [command, arg], {
+        timeout: Math.max(1, Math.ceil(budget)),
+      }) as string;
+    } catch (e) {
+      // The sandbox's code was terminated (or its isolate lost): never reuse this isolate.
+      run.clean = false;
+      throw e;
+    }
+  };
+
+  let loaded: { names?: string[]; error?: string | null; phase?: string };
+  try {
+    const config = `${job.locale ?? 'fr'}|${limits.outputChars}|${identifiers}`;
+    loaded = JSON.parse(call('load', config, remainingTotal()));
+  } catch (e) {
+    const kind = classify(e, isolate);
+    if (kind === 'memory') return errorResult(text.memory(limits.memoryMb));
+    if (kind === 'timeout')
+      return errorResult(
+        cpuUsed() >= limits.cpuMs - 1 ? text.cpuTotal(limits.cpuMs) : text.wall(limits.wallMs),
+      );
+    throw e;
+  }
+  if (loaded.phase !== undefined) {
+    return errorResult(
+      text.loadFailed(loaded.phase === 'tests' ? text.tests : text.solution, loaded.error ?? ''),
+    );
+  }
+  const names = loaded.names ?? [];
+  if (loaded.error) return errorResult(text.loadFailed(text.tests, loaded.error));
+  if (names.length === 0) return errorResult(text.noTests);
+
+  const raw: RawTest[] = names.map((name) => ({
+    name,
+    status: 'error',
+    message: text.notRun,
+    durationMs: 0,
+  }));
+  let done = 0;
+  let current = 0;
+  let limitMessage: string | undefined;
+  const testCpu = new Array<number>(names.length).fill(0);
+  while (done < names.length) {
+    const budgetTest = limits.cpuMsPerTest - (testCpu[current] ?? 0);
+    const budget = Math.min(budgetTest, remainingTotal());
+    const t0 = performance.now();
+    const c0 = isolate.cpuTime;
+    let reply: string;
+    try {
+      reply = call('step', '', budget);
+    } catch (e) {
+      const kind = classify(e, isolate);
+      const spent = performance.now() - t0;
+      if (raw[current]) raw[current]!.durationMs += spent;
+      if (kind === 'memory' || kind === 'disposed' || kind === 'other') {
+        const detail = kind === 'memory' ? text.memory(limits.memoryMb) : text.crashed;
+        if (raw[current]) Object.assign(raw[current]!, { status: 'error', message: detail });
+        limitMessage = text.limitHit(names[current] ?? '', detail);
+        break;
+      }
+      const perTest = budgetTest <= budget;
+      const detail = perTest
+        ? text.cpuTest(limits.cpuMsPerTest)
+        : cpuUsed() >= limits.cpuMs - 1
+          ? text.cpuTotal(limits.cpuMs)
+          : text.wall(limits.wallMs);
+      limitMessage ??= text.limitHit(names[current] ?? '', detail);
+      if (!perTest) {
+        if (raw[current]) Object.assign(raw[current]!, { status: 'error', message: detail });
+        break;
+      }
+      try {
+        reply = call('abort', detail, 1000);
+      } catch {
+        break;
+      }
+    }
+    const spentCpu = Number(isolate.cpuTime - c0) / 1e6;
+    if (current < testCpu.length) testCpu[current] = (testCpu[current] ?? 0) + spentCpu;
+    const parsed = JSON.parse(reply) as {
+      done: boolean;
+      reusable: boolean;
+      current: number;
+      results: { status: 'pass' | 'fail' | 'error'; message: string; output: string }[];
+    };
+    const elapsed = performance.now() - t0;
+    if (raw[current]) raw[current]!.durationMs += elapsed;
+    for (const r of parsed.results) {
+      const target = raw[done];
+      if (target) {
+        target.status = r.status;
+        target.message = r.message;
+        target.output = r.output;
+      }
+      done++;
+    }
+    if (!parsed.reusable) run.clean = false;
+    if (parsed.done) break;
+    current = parsed.current >= 0 ? parsed.current : done;
+  }
+  return buildResult(raw, limitMessage, job.points);
+}

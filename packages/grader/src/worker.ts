@@ -1,0 +1,48 @@
+/**
+ * Worker process entry (started by the pool with --no-node-snapshot). It is the only place isolated-vm is
+ * loaded; it grades one job at a time and answers over the IPC channel.
+ */
+import { harnessSnapshot } from './sandbox/harness-script.ts';
+import { deferCleanupToIdle, tidy } from './sandbox/isolates.ts';
+import { runJob } from './sandbox/run-job.ts';
+import type { Job } from './sandbox/run-job.ts';
+import { errorResult } from './result.ts';
+import { hostText } from './messages.ts';
+import type { GradeResult } from './types.ts';
+import { DEFAULT_LIMITS } from './limits.ts';
+
+export interface JobMessage {
+  type: 'job';
+  id: number;
+  job: Job;
+}
+export type WorkerMessage = { type: 'ready' } | { type: 'result'; id: number; result: GradeResult };
+
+function send(message: WorkerMessage): void {
+  process.send?.(message);
+}
+
+// Building the snapshot up front keeps the first job as fast as the others.
+harnessSnapshot();
+// Isolates are disposed, and the next context created, after the answer is sent: off the job's latency.
+deferCleanupToIdle(true);
+let memoryMb = DEFAULT_LIMITS.memoryMb;
+tidy(memoryMb);
+
+process.on('message', (message: JobMessage) => {
+  if (message?.type !== 'job') return;
+  let result: GradeResult;
+  try {
+    result = runJob(message.job);
+  } catch (e) {
+    process.stderr.write(`grader worker: internal error: ${(e as Error)?.stack ?? String(e)}\n`);
+    result = errorResult(hostText(message.job.locale).crashed);
+  }
+  send({ type: 'result', id: message.id, result });
+  memoryMb = message.job.limits.memoryMb;
+  setImmediate(() => tidy(memoryMb));
+});
+
+// The pool closing (or dying) closes the channel: nothing else keeps this process alive.
+process.on('disconnect', () => process.exit(0));
+send({ type: 'ready' });
