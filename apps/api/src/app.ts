@@ -7,12 +7,18 @@ import type { Config } from './config.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { groupsRoutes } from './modules/groups/groups.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
+import { exercisesRoutes } from './modules/exercises/exercises.routes.ts';
+import { learningRoutes } from './modules/learning/learning.routes.ts';
 import { meRoutes } from './modules/me/me.routes.ts';
+import { liveActionsRoutes } from './modules/tutoring/live-actions.routes.ts';
+import { tutoringRoutes } from './modules/tutoring/tutoring.routes.ts';
 import authPlugin from './plugins/auth.ts';
 import databasePlugin from './plugins/database.ts';
 import docsPlugin from './plugins/docs.ts';
 import errorHandlerPlugin from './plugins/error-handler.ts';
+import gradingPlugin, { type GradingPluginOptions } from './plugins/grading.ts';
 import localePlugin from './plugins/locale.ts';
+import maintenancePlugin from './plugins/maintenance.ts';
 import webPlugin from './plugins/web.ts';
 import { wsRoutes } from './ws/ws.routes.ts';
 
@@ -20,6 +26,7 @@ export interface BuildAppOptions {
   config: Config;
   database: Database;
   logger?: FastifyServerOptions['logger'];
+  grading?: GradingPluginOptions;
 }
 
 /** Builds the whole server (API, socket, pages) without listening: tests drive it with inject. */
@@ -27,6 +34,7 @@ export async function buildApp({
   config,
   database,
   logger = false,
+  grading = {},
 }: BuildAppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger,
@@ -43,6 +51,8 @@ export async function buildApp({
   await app.register(databasePlugin, { database, config });
   await app.register(cookie);
   await app.register(authPlugin);
+  await app.register(gradingPlugin, grading);
+  await app.register(maintenancePlugin);
   await app.register(docsPlugin);
   await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
 
@@ -50,6 +60,10 @@ export async function buildApp({
   await app.register(authRoutes);
   await app.register(meRoutes);
   await app.register(groupsRoutes);
+  await app.register(learningRoutes);
+  await app.register(exercisesRoutes);
+  await app.register(tutoringRoutes);
+  await app.register(liveActionsRoutes);
   await app.register(wsRoutes);
   await app.register(webPlugin, { buildDir: config.webBuildDir });
   return app;

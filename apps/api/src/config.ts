@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 
 /** Everything the server reads from its environment, validated once at start. */
@@ -16,6 +17,23 @@ export interface Config {
   bodyLimitBytes: number;
   webBuildDir: string;
   shutdownGraceMs: number;
+  grading: {
+    /** Sandbox worker processes of this instance. */
+    poolSize: number;
+    /** Whether this instance also takes submissions off the queue (else: `pnpm start:grader`). */
+    runWorker: boolean;
+  };
+  /** The tutors' live dashboards. */
+  live: {
+    /** Failing runs or submissions in a row that mark a learner stuck. */
+    stuckFailedRuns: number;
+    /** Minutes online on one exercise without progress that mark a learner stuck. */
+    stuckMinutes: number;
+    /** Minutes without activity after which a connected learner shows as idle. */
+    idleMinutes: number;
+    /** How often the socket is pinged; a peer silent for two intervals is dropped. */
+    heartbeatSeconds: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -81,6 +99,16 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     bodyLimitBytes: integer('BODY_LIMIT_BYTES', 1024 * 1024, 1024, 64 * 1024 * 1024),
     webBuildDir: path.resolve(REPO_ROOT, env.WEB_BUILD_DIR || 'apps/web/build'),
     shutdownGraceMs: integer('SHUTDOWN_GRACE_MS', 10_000, 0, 120_000),
+    grading: {
+      poolSize: integer('GRADER_POOL_SIZE', availableParallelism(), 1, 64),
+      runWorker: boolean('GRADING_WORKER', true),
+    },
+    live: {
+      stuckFailedRuns: integer('LIVE_STUCK_FAILED_RUNS', 3, 1, 100),
+      stuckMinutes: integer('LIVE_STUCK_MINUTES', 10, 1, 24 * 60),
+      idleMinutes: integer('LIVE_IDLE_MINUTES', 5, 1, 24 * 60),
+      heartbeatSeconds: integer('LIVE_HEARTBEAT_SECONDS', 30, 1, 600),
+    },
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

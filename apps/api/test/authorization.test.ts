@@ -2,7 +2,8 @@
 // scope it cannot see (another group, another learner) gets 404 so that existence does not leak.
 import { findUserByEmail, hashPassword, listAllGroups, schema } from '@tremplin/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, signIn, type TestApp } from './helper.ts';
+import { buildTestApp, demoExercise, signIn, type TestApp } from './helper.ts';
+import { tutoringCases, tutoringFixtures, type TutoringFixtures } from './tutoring-matrix.ts';
 
 type Who =
   | 'anonymous'
@@ -30,6 +31,13 @@ let t: TestApp;
 const cookies = new Map<Who, string>();
 let lomeGroup = '';
 let lomeStudent = '';
+let lessonId = '';
+let choiceExercise = '';
+let codeExercise = '';
+let dictationExercise = '';
+let ownSubmission = '';
+let cardKey = '';
+let tutoring: TutoringFixtures;
 const unknownId = '00000000-0000-4000-8000-000000000000';
 
 beforeAll(async () => {
@@ -44,12 +52,33 @@ beforeAll(async () => {
   }
   lomeGroup = (await listAllGroups(t.database.db)).find((g) => g.name === 'Groupe Lomé 1')!.id;
   lomeStudent = (await findUserByEmail(t.database.db, ACCOUNTS.student))!.id;
+  lessonId = (await t.database.db.select().from(schema.lessons).limit(1))[0]!.id;
+  choiceExercise = (await demoExercise(t.database, 'const-ou-let')).id;
+  codeExercise = (await demoExercise(t.database, 'somme')).id;
+  dictationExercise = (await demoExercise(t.database, 'dictee-deploiement')).id;
+  const submitted = await t.app.inject({
+    method: 'POST',
+    url: `/api/exercises/${choiceExercise}/submissions`,
+    headers: { cookie: cookies.get('student')! },
+    payload: { idempotencyKey: 'matrix-own-0001', answer: { kind: 'choice', selected: [] } },
+  });
+  ownSubmission = submitted.json().id;
+  const queue = await t.app.inject({
+    url: '/api/vocabulary/queue',
+    headers: { cookie: cookies.get('student')! },
+  });
+  cardKey = queue.json().cards[0].cardKey;
+  tutoring = await tutoringFixtures(
+    t.app,
+    { group: lomeGroup, learner: lomeStudent, submission: ownSubmission, exercise: codeExercise },
+    { student: cookies.get('student')!, tutor: cookies.get('tutor')! },
+  );
 });
 afterAll(() => t.close());
 
 interface RouteCase {
   route: string;
-  request: () => { method: 'GET' | 'POST' | 'PUT'; url: string; payload?: object };
+  request: () => { method: 'GET' | 'POST' | 'PUT' | 'PATCH'; url: string; payload?: object };
   expected: Record<Who, number>;
 }
 
@@ -123,6 +152,95 @@ const CASES: RouteCase[] = [
       admin: 404,
     },
   },
+  // The student's path: a learner enrolled in the modules (both students here); anyone else is not.
+  {
+    route: 'GET /api/modules',
+    request: () => ({ method: 'GET', url: '/api/modules' }),
+    expected: everyone(200),
+  },
+  {
+    route: 'GET /api/modules/:slug',
+    request: () => ({ method: 'GET', url: '/api/modules/programmation-js' }),
+    expected: { ...everyone(404), student: 200, otherStudent: 200 },
+  },
+  {
+    route: 'GET /api/lessons/:id',
+    request: () => ({ method: 'GET', url: `/api/lessons/${lessonId}` }),
+    expected: { ...everyone(403), student: 200, otherStudent: 200 },
+  },
+  {
+    route: 'POST /api/lessons/:id/read',
+    request: () => ({ method: 'POST', url: `/api/lessons/${lessonId}/read` }),
+    expected: { ...everyone(403), student: 204, otherStudent: 204 },
+  },
+  {
+    route: 'GET /api/me/progress',
+    request: () => ({ method: 'GET', url: '/api/me/progress' }),
+    expected: everyone(200),
+  },
+  {
+    route: 'GET /api/vocabulary/queue',
+    request: () => ({ method: 'GET', url: '/api/vocabulary/queue' }),
+    expected: everyone(200),
+  },
+  {
+    route: 'POST /api/vocabulary/reviews',
+    request: () => ({ method: 'POST', url: '/api/vocabulary/reviews', payload: { cardKey, rating: 3 } }),
+    expected: { ...everyone(404), student: 200, otherStudent: 200 },
+  },
+  {
+    route: 'GET /api/exercises/:id',
+    request: () => ({ method: 'GET', url: `/api/exercises/${codeExercise}` }),
+    expected: { ...everyone(403), student: 200, otherStudent: 200 },
+  },
+  {
+    route: 'PUT /api/exercises/:id/draft',
+    request: () => ({
+      method: 'PUT',
+      url: `/api/exercises/${codeExercise}/draft`,
+      payload: { code: '// x' },
+    }),
+    expected: { ...everyone(403), student: 200, otherStudent: 200 },
+  },
+  {
+    route: 'POST /api/exercises/:id/runs',
+    request: () => ({ method: 'POST', url: `/api/exercises/${codeExercise}/runs`, payload: { code: '' } }),
+    expected: { ...everyone(403), student: 200, otherStudent: 200 },
+  },
+  {
+    route: 'POST /api/exercises/:id/submissions',
+    request: () => ({
+      method: 'POST',
+      url: `/api/exercises/${choiceExercise}/submissions`,
+      payload: { idempotencyKey: 'matrix-0000001', answer: { kind: 'choice', selected: [] } },
+    }),
+    expected: { ...everyone(403), student: 202, otherStudent: 202 },
+  },
+  {
+    route: 'GET /api/exercises/:id/submissions',
+    request: () => ({ method: 'GET', url: `/api/exercises/${choiceExercise}/submissions` }),
+    expected: { ...everyone(403), student: 200, otherStudent: 200 },
+  },
+  {
+    route: 'GET /api/submissions/:id',
+    request: () => ({ method: 'GET', url: `/api/submissions/${ownSubmission}` }),
+    expected: { ...everyone(404), student: 200 },
+  },
+  {
+    route: 'POST /api/exercises/:id/dictation/play',
+    request: () => ({ method: 'POST', url: `/api/exercises/${dictationExercise}/dictation/play` }),
+    expected: { ...everyone(403), student: 200, otherStudent: 200 },
+  },
+  {
+    route: 'POST /api/exercises/:id/help-requests',
+    request: () => ({
+      method: 'POST',
+      url: `/api/exercises/${codeExercise}/help-requests`,
+      payload: { message: '' },
+    }),
+    expected: { ...everyone(403), student: 201, otherStudent: 201 },
+  },
+  ...tutoringCases(() => tutoring),
   {
     route: 'POST /api/auth/logout',
     request: () => ({ method: 'POST', url: '/api/auth/logout' }),

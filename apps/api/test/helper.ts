@@ -1,5 +1,8 @@
 // Builds the real app over a private copy of the demo database, for app.inject() tests.
-import { DEMO_PASSWORD } from '@tremplin/db';
+import { randomUUID } from 'node:crypto';
+import { DEMO_PASSWORD, schema } from '@tremplin/db';
+import { eq } from 'drizzle-orm';
+import type { Submission } from '@tremplin/contracts';
 import { createTestDatabase, type TestDatabase } from '@tremplin/db/test-support';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../src/app.ts';
@@ -14,7 +17,12 @@ export interface TestApp {
 
 /** The test configuration: defaults, no web build, overridable per test. */
 export function testConfig(env: Record<string, string> = {}): Config {
-  return loadConfig({ WEB_BUILD_DIR: '.tmp/no-web-build', LOG_LEVEL: 'silent', ...env });
+  return loadConfig({
+    WEB_BUILD_DIR: '.tmp/no-web-build',
+    LOG_LEVEL: 'silent',
+    GRADER_POOL_SIZE: '1',
+    ...env,
+  });
 }
 
 export async function buildTestApp(
@@ -41,4 +49,55 @@ export async function signIn(app: FastifyInstance, email: string, password = DEM
   const cookie = response.cookies.find((c) => c.name === 'tremplin_session');
   if (!cookie) throw new Error('no session cookie');
   return `tremplin_session=${cookie.value}`;
+}
+
+/** Finds a demo exercise's id and full spec (the answer key) by its slug. */
+export async function demoExercise(
+  database: TestDatabase,
+  slug: string,
+): Promise<{ id: string; spec: import('@tremplin/content').FullSpec; maxScore: number }> {
+  const [row] = await database.db
+    .select({ id: schema.exercises.id, spec: schema.exercises.spec, maxScore: schema.exercises.maxScore })
+    .from(schema.exercises)
+    .where(eq(schema.exercises.slug, slug))
+    .limit(1);
+  if (!row) throw new Error(`no demo exercise ${slug}`);
+  return row as { id: string; spec: import('@tremplin/content').FullSpec; maxScore: number };
+}
+
+/**
+ * Submits and resolves with the graded submission, listening for the grade before submitting so
+ * that a fast grader cannot be missed.
+ */
+export async function submitAndWait(
+  app: FastifyInstance,
+  cookie: string,
+  exerciseId: string,
+  body: Record<string, unknown>,
+  headers: Record<string, string> = {},
+): Promise<Submission> {
+  let submissionId: string | undefined;
+  const graded = new Set<string>();
+  let notify: (() => void) | undefined;
+  const unsubscribe = app.grading.bus.subscribe((event) => {
+    if (event.type !== 'submission.graded') return;
+    graded.add(event.submissionId);
+    if (event.submissionId === submissionId) notify?.();
+  });
+  try {
+    const response = await app.inject({
+      method: 'POST',
+      url: `/api/exercises/${exerciseId}/submissions`,
+      headers: { cookie, ...headers },
+      payload: { idempotencyKey: randomUUID(), ...body },
+    });
+    if (response.statusCode !== 202)
+      throw new Error(`submission refused: ${response.statusCode} ${response.body}`);
+    submissionId = response.json().id as string;
+    if (!graded.has(submissionId)) await new Promise<void>((resolve) => (notify = resolve));
+  } finally {
+    unsubscribe();
+  }
+  const submission = await app.inject({ url: `/api/submissions/${submissionId}`, headers: { cookie } });
+  return submission.json() as Submission;
 }

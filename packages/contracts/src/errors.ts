@@ -82,6 +82,71 @@ export const ERRORS = {
     fr: "Message invalide : il doit être un JSON d'un type connu.",
     en: 'Invalid message: it must be JSON of a known type.',
   },
+  TREMPLIN_ERR_NOT_ENROLLED: {
+    status: 403,
+    fr: "Vous n'êtes pas inscrit au module de cet exercice.",
+    en: 'You are not enrolled in the module of this exercise.',
+  },
+  TREMPLIN_ERR_VERSION_NOT_OPEN: {
+    status: 409,
+    fr: "Cette version du module n'accepte plus de réponses : rechargez la page pour obtenir la version en cours.",
+    en: 'This version of the module no longer accepts answers: reload the page to get the current version.',
+  },
+  TREMPLIN_ERR_CODE_TOO_LARGE: {
+    status: 413,
+    fr: 'Votre code est trop long ({size} octets, au plus {limit}).',
+    en: 'Your code is too long ({size} bytes, at most {limit}).',
+  },
+  TREMPLIN_ERR_ANSWER_SHAPE: {
+    status: 400,
+    fr: 'Réponse invalide pour cet exercice : {detail}',
+    en: 'Invalid answer for this exercise: {detail}',
+  },
+  TREMPLIN_ERR_WRONG_EXERCISE_KIND: {
+    status: 400,
+    fr: 'Cet exercice attend {expected}, pas {received}.',
+    en: 'This exercise expects {expected}, not {received}.',
+  },
+  TREMPLIN_ERR_PLAY_LIMIT: {
+    status: 429,
+    fr: 'Vous avez déjà écouté cette dictée {max} fois : écrivez ce que vous avez entendu.',
+    en: 'You have already played this dictation {max} times: write what you heard.',
+  },
+  TREMPLIN_ERR_GRADER_UNAVAILABLE: {
+    status: 503,
+    fr: 'Le correcteur automatique est momentanément indisponible. Réessayez dans un instant.',
+    en: 'The automatic grader is temporarily unavailable. Try again in a moment.',
+  },
+  TREMPLIN_ERR_WS_CHANNEL_FORBIDDEN: {
+    status: 403,
+    fr: 'Vous ne pouvez pas suivre ce canal : {channel}',
+    en: 'You cannot follow this channel: {channel}',
+  },
+  TREMPLIN_ERR_WS_TOO_MANY_CHANNELS: {
+    status: 429,
+    fr: 'Trop de canaux suivis sur cette connexion (au plus {max}).',
+    en: 'Too many channels followed on this connection (at most {max}).',
+  },
+  TREMPLIN_ERR_WS_RATE_LIMITED: {
+    status: 429,
+    fr: 'Trop de messages sur cette connexion : les suivants sont ignorés un instant.',
+    en: 'Too many messages on this connection: the next ones are ignored for a moment.',
+  },
+  TREMPLIN_ERR_HELP_REQUEST_CLOSED: {
+    status: 409,
+    fr: "Cette demande d'aide est déjà close.",
+    en: 'This help request is already closed.',
+  },
+  TREMPLIN_ERR_SESSION_RUNNING: {
+    status: 409,
+    fr: 'Une séance en direct est déjà en cours pour ce groupe : terminez-la avant d’en commencer une autre.',
+    en: 'A live session is already running for this group: end it before starting another.',
+  },
+  TREMPLIN_ERR_SESSION_ENDED: {
+    status: 409,
+    fr: 'Cette séance est terminée.',
+    en: 'This session has ended.',
+  },
   TREMPLIN_ERR_INTERNAL: {
     status: 500,
     fr: 'Une erreur inattendue est survenue. Elle a été enregistrée ; réessayez plus tard.',

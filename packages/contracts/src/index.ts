@@ -4,3 +4,5 @@ export * from './auth.ts';
 export * from './groups.ts';
 export * from './health.ts';
 export * from './ws.ts';
+export * from './learning.ts';
+export * from './tutoring.ts';

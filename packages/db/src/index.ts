@@ -9,3 +9,8 @@ export * from './queries/login-attempts.ts';
 export * from './queries/groups.ts';
 export { seedDemoProgramme, DISCIPLINES } from './seed/demo.ts';
 export { DEMO_PASSWORD, DEMO_STAFF, DEMO_STUDENTS } from './seed/demo-people.ts';
+export * from './queries/content.ts';
+export * from './queries/learning.ts';
+export * from './queries/submissions.ts';
+export * from './queries/help-requests.ts';
+export * from './queries/tutoring/index.ts';

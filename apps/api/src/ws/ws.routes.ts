@@ -1,17 +1,42 @@
-import { ClientMessage, errorMessage, type ServerMessage } from '@tremplin/contracts';
+import { ClientMessage, errorMessage } from '@tremplin/contracts';
 import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
 import Compile from 'typebox/compile';
-import type { WebSocket } from '@fastify/websocket';
 import { requireActor } from '../plugins/auth.ts';
+import { LiveHub, type HubOptions } from './hub.ts';
+import type { LiveSocket } from './live-socket.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    live: LiveHub;
+  }
+}
 
 const checkClientMessage = Compile(ClientMessage);
 
-function send(socket: WebSocket, message: ServerMessage): void {
-  socket.send(JSON.stringify(message));
+export interface WsRoutesOptions {
+  /** Overrides of the hub's timings and limits (tests, benchmark). */
+  hub?: Partial<HubOptions>;
 }
 
 /** The live endpoint: authenticated at the upgrade, every message validated against the contracts. */
-export async function wsRoutes(app: FastifyInstance) {
+async function wsRoutesPlugin(app: FastifyInstance, opts: WsRoutesOptions) {
+  const { live: config } = app.config;
+  const hub = new LiveHub({
+    db: app.database.db,
+    bus: app.grading.bus,
+    log: app.log.child({ component: 'live' }),
+    thresholds: {
+      stuckFailedRuns: config.stuckFailedRuns,
+      stuckMinutes: config.stuckMinutes,
+      idleMinutes: config.idleMinutes,
+    },
+    options: { heartbeatMs: config.heartbeatSeconds * 1000, ...opts.hub },
+  });
+  app.decorate('live', hub);
+  app.addHook('onReady', () => hub.start());
+  app.addHook('onClose', () => hub.close());
+
   app.get(
     '/ws',
     {
@@ -23,27 +48,72 @@ export async function wsRoutes(app: FastifyInstance) {
       schema: { hide: true },
     },
     (socket, request) => {
-      const actor = requireActor(request);
-      send(socket, { type: 'hello', userId: actor.user.id });
+      const live = hub.connect(socket, requireActor(request), request.locale);
+      socket.on('pong', () => {
+        live.alive = true;
+      });
+      socket.on('close', () => hub.disconnect(live));
       socket.on('message', (raw: Buffer) => {
-        let parsed: unknown;
-        try {
-          parsed = JSON.parse(raw.toString());
-        } catch {
-          parsed = undefined;
-        }
-        if (!checkClientMessage.Check(parsed)) {
-          send(socket, {
+        live.alive = true;
+        onMessage(hub, live, raw).catch((error: unknown) => {
+          app.log.error({ err: error }, 'live message not handled');
+          live.send({
             type: 'error',
-            code: 'TREMPLIN_ERR_WS_INVALID_MESSAGE',
-            message: errorMessage('TREMPLIN_ERR_WS_INVALID_MESSAGE', request.locale),
+            code: 'TREMPLIN_ERR_INTERNAL',
+            message: errorMessage('TREMPLIN_ERR_INTERNAL', live.locale),
           });
-          return;
-        }
-        const message = parsed;
-        if (message.type === 'ping')
-          send(socket, message.id ? { type: 'pong', id: message.id } : { type: 'pong' });
+        });
+      });
+      live.send({
+        type: 'hello',
+        userId: live.actor.user.id,
+        serverTime: new Date().toISOString(),
+        heartbeatMs: hub.options.heartbeatMs,
       });
     },
   );
 }
+
+async function onMessage(hub: LiveHub, live: LiveSocket, raw: Buffer): Promise<void> {
+  const budget = live.take();
+  if (!budget.allowed) {
+    if (budget.warn) {
+      live.send({
+        type: 'error',
+        code: 'TREMPLIN_ERR_WS_RATE_LIMITED',
+        message: errorMessage('TREMPLIN_ERR_WS_RATE_LIMITED', live.locale),
+      });
+    }
+    return;
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw.toString());
+  } catch {
+    parsed = undefined;
+  }
+  if (!checkClientMessage.Check(parsed)) {
+    live.send({
+      type: 'error',
+      code: 'TREMPLIN_ERR_WS_INVALID_MESSAGE',
+      message: errorMessage('TREMPLIN_ERR_WS_INVALID_MESSAGE', live.locale),
+    });
+    return;
+  }
+  const message = parsed;
+  switch (message.type) {
+    case 'ping':
+      return live.send(message.id ? { type: 'pong', id: message.id } : { type: 'pong' });
+    case 'subscribe':
+      return hub.subscribe(live, message.channel, message.resume);
+    case 'unsubscribe':
+      return hub.unsubscribe(live, message.channel);
+    case 'focus':
+      return hub.focus(live, message.exerciseId);
+  }
+}
+
+export const wsRoutes = fp(wsRoutesPlugin, {
+  name: 'live',
+  dependencies: ['grading', 'auth', '@fastify/websocket'],
+});

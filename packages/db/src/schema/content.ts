@@ -5,7 +5,7 @@ import { cohorts, disciplines } from './programme.ts';
 export const modules = pgTable('modules', {
   id: uuid('id').primaryKey().defaultRandom(),
   slug: text('slug').notNull().unique(),
-  disciplineId: text('discipline_id')
+  disciplineId: text('discipline_id', { enum: ['programming', 'ai', 'english'] })
     .notNull()
     .references(() => disciplines.id),
   createdBy: uuid('created_by').references(() => users.id),
@@ -75,6 +75,7 @@ export const exercises = pgTable(
     kind: text('kind', { enum: EXERCISE_KINDS }).notNull(),
     title: text('title').notNull(),
     promptMd: text('prompt_md').notNull(),
+    hint: text('hint'),
     /** Type-specific definition: starter code and tests, or choices and answer keys. */
     spec: jsonb('spec').notNull(),
     maxScore: real('max_score').notNull().default(1),

@@ -1,8 +1,10 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { hashPassword } from '../passwords.ts';
+import { enrolUsers, insertModuleVersion } from '../queries/content.ts';
 import { countUsers } from '../queries/users.ts';
 import { cohorts, disciplines, groups, memberships, universities, users } from '../schema/index.ts';
+import { demoModuleInputs } from './demo-content.ts';
 import { DEMO_PASSWORD, DEMO_STAFF, DEMO_STUDENTS, type DemoPerson } from './demo-people.ts';
 
 type Role = (typeof memberships.$inferInsert)['role'];
@@ -15,11 +17,12 @@ export const DISCIPLINES = [
 
 /**
  * Seeds the demo programme: two universities, a cohort, two groups of 17 learners with their
- * tutors, the tutors' training group, an author, a grader and a coordinator.
+ * tutors, the tutors' training group, an author, a grader and a coordinator, and the three demo
+ * modules (programming, AI, technical English) published with every student enrolled.
  * Does nothing (and says so) when the database already holds users.
  */
 export async function seedDemoProgramme(db: Db): Promise<{ seeded: boolean }> {
-  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const [passwordHash, modules] = await Promise.all([hashPassword(DEMO_PASSWORD), demoModuleInputs()]);
   return db.transaction(async (tx) => {
     // Two instances starting together on one empty database must not both seed it.
     await tx.execute(sql`lock table ${users} in exclusive mode`);
@@ -93,6 +96,14 @@ export async function seedDemoProgramme(db: Db): Promise<{ seeded: boolean }> {
       { userId: id(DEMO_STAFF.coordinator), role: 'coordinator', groupId: null },
     ];
     await tx.insert(memberships).values(grants);
+
+    // The demo modules, published, and every student of the two groups enrolled in each.
+    const author = id(DEMO_STAFF.author);
+    const learners = [...DEMO_STUDENTS.lome, ...DEMO_STUDENTS.kara].map(id);
+    for (const module of modules) {
+      const { moduleId } = await insertModuleVersion(tx, module, { status: 'published', authorId: author });
+      await enrolUsers(tx, moduleId, learners, students.id);
+    }
     return { seeded: true };
   });
 }

@@ -48,6 +48,8 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export interface RequestOptions {
   body?: unknown;
   signal?: AbortSignal;
+  /** Lets the request outlive the page (a draft saved while the tab is being hidden or closed). */
+  keepalive?: boolean;
 }
 
 export interface ApiClientOptions {
@@ -118,6 +120,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
         credentials: 'same-origin',
         cache: 'no-store',
         signal: init.signal ?? null,
+        ...(init.keepalive ? { keepalive: true } : {}),
       });
     } catch (cause) {
       if (isAbort(cause)) throw cause;

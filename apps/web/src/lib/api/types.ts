@@ -15,12 +15,56 @@ export type {
   MeGroup,
 } from '@tremplin/contracts';
 
+// The student's path (modules, lessons, exercises, submissions, progress, vocabulary).
+export type {
+  Answer,
+  AnswerResult,
+  ClozeSegment,
+  CodeLanguage,
+  CodeResult,
+  Discipline,
+  DictationPlay,
+  Exercise,
+  ExerciseKind,
+  ExerciseSummary,
+  GradeOutcome,
+  HelpRequest,
+  ItemOutcome,
+  Lesson,
+  LessonSummary,
+  ModuleDetail,
+  ModuleList,
+  ModuleProgress,
+  ModuleSummary,
+  Option as ChoiceOption,
+  Progress,
+  PublicSpec,
+  ReviewRating,
+  RunResult,
+  Submission,
+  SubmissionAccepted,
+  SubmissionBody,
+  SubmissionList,
+  SubmissionStatus,
+  TestOutcome,
+  VocabularyCard,
+  VocabularyDue,
+  VocabularyQueue,
+  VocabularyReviewed,
+} from '@tremplin/contracts';
+
 /** Error codes the web app reacts to; the API may send others. */
 export type KnownErrorCode =
   | 'TREMPLIN_ERR_INVALID_CREDENTIALS'
   | 'TREMPLIN_ERR_ACCOUNT_DISABLED'
   | 'TREMPLIN_ERR_TOO_MANY_ATTEMPTS'
   | 'TREMPLIN_ERR_UNAUTHENTICATED'
+  | 'TREMPLIN_ERR_NOT_ENROLLED'
+  | 'TREMPLIN_ERR_NOT_FOUND'
+  | 'TREMPLIN_ERR_CODE_TOO_LARGE'
+  | 'TREMPLIN_ERR_ANSWER_SHAPE'
+  | 'TREMPLIN_ERR_VERSION_NOT_OPEN'
+  | 'TREMPLIN_ERR_PLAY_LIMIT'
   /** Client side: the request never got an answer from the API. */
   | 'TREMPLIN_ERR_NETWORK'
   /** Client side: the answer was not the JSON the contract promises. */

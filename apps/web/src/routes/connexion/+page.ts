@@ -1,6 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import { resolve } from '$app/paths';
 import { RETURN_TO_PARAM, ROOT_ROUTE, homeRouteOf, safeReturnPath } from '#lib/roles.ts';
+import { resolveReturnPath } from '#lib/session/guards.ts';
 import { loadSession } from '#lib/session/session.svelte.ts';
 import type { PageLoad } from './$types';
 
@@ -13,6 +14,6 @@ export const load: PageLoad = async ({ url }) => {
   }
   if (me) {
     const back = safeReturnPath(url.searchParams.get(RETURN_TO_PARAM));
-    redirect(307, back ? resolve(back) : resolve(homeRouteOf(me) ?? ROOT_ROUTE));
+    redirect(307, back ? resolveReturnPath(back) : resolve(homeRouteOf(me) ?? ROOT_ROUTE));
   }
 };

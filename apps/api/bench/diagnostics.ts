@@ -1,0 +1,38 @@
+import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
+
+/** What a benchmark server reports after each phase: event loop stalls and garbage collection. */
+export interface Diagnostics {
+  loopP99Ms: number;
+  loopMaxMs: number;
+  gcCount: number;
+  gcTotalMs: number;
+  gcMaxMs: number;
+}
+
+/** Starts watching this process; `take()` answers since the last call and starts over. */
+export function watchProcess(): { take(): Diagnostics } {
+  const loop = monitorEventLoopDelay({ resolution: 10 });
+  loop.enable();
+  let gc = { count: 0, total: 0, max: 0 };
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      gc.count += 1;
+      gc.total += entry.duration;
+      gc.max = Math.max(gc.max, entry.duration);
+    }
+  }).observe({ entryTypes: ['gc'] });
+  return {
+    take() {
+      const taken = {
+        loopP99Ms: Math.round(loop.percentile(99) / 1e5) / 10,
+        loopMaxMs: Math.round(loop.max / 1e5) / 10,
+        gcCount: gc.count,
+        gcTotalMs: Math.round(gc.total),
+        gcMaxMs: Math.round(gc.max),
+      };
+      loop.reset();
+      gc = { count: 0, total: 0, max: 0 };
+      return taken;
+    },
+  };
+}

@@ -1,0 +1,123 @@
+// The Tremplin server of `pnpm bench:live`, in its own process: the real app on the benchmark's
+// embedded database, with a grader pool that answers at once (grading has its own benchmark).
+import { randomUUID } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector';
+import { openDatabase, schema } from '@tremplin/db';
+import { buildApp } from '../src/app.ts';
+import { loadConfig } from '../src/config.ts';
+import { watchProcess } from './diagnostics.ts';
+import { createStubPool } from './stub-pool.ts';
+
+const dataDir = process.argv[2];
+if (!dataDir || !process.send) throw new Error('usage: forked by live.bench.ts with the data directory');
+
+const database = await openDatabase({ dataDir });
+const config = loadConfig({
+  HOST: '127.0.0.1',
+  PORT: '0',
+  DATA_DIR: dataDir,
+  LOG_LEVEL: 'error',
+  PRETTY_LOGS: 'false',
+  SEED_DEMO: 'false',
+  WEB_BUILD_DIR: '.tmp/no-web-build',
+});
+const app = await buildApp({
+  config,
+  database,
+  logger: { level: 'error' },
+  grading: { pool: createStubPool() },
+});
+
+interface Action {
+  kind: 'edit' | 'run' | 'submit' | 'help';
+  userId: string;
+  groupId: string;
+  exerciseId: string;
+}
+
+let helpBatch: Action[] = [];
+/** The help requests of one turn stored in one statement, as many API handlers would store them. */
+async function storeHelp(): Promise<void> {
+  const batch = helpBatch;
+  helpBatch = [];
+  const rows = await database.db
+    .insert(schema.helpRequests)
+    .values(
+      batch.map((a) => ({
+        userId: a.userId,
+        groupId: a.groupId,
+        exerciseId: a.exerciseId,
+        message: 'Je bloque',
+      })),
+    )
+    .returning();
+  for (const row of rows) {
+    app.grading.bus.publish({
+      type: 'help.requested',
+      helpRequestId: row.id,
+      userId: row.userId,
+      groupId: row.groupId,
+      exerciseId: row.exerciseId,
+    });
+  }
+}
+
+/**
+ * Benchmark only: the events the API publishes once a student's request is handled (a draft
+ * saved, a run graded, a submission queued, a help request stored), fed by the load process over
+ * one socket, so that the live path is measured at rates the embedded database could not write.
+ */
+app.get('/bench/events', { websocket: true, schema: { hide: true } }, (socket) => {
+  const { bus } = app.grading;
+  socket.on('message', (raw: Buffer) => {
+    for (const a of JSON.parse(raw.toString()) as Action[]) {
+      if (a.kind === 'edit') bus.publish({ type: 'draft.saved', userId: a.userId, exerciseId: a.exerciseId });
+      if (a.kind === 'run')
+        bus.publish({
+          type: 'run.completed',
+          runId: randomUUID(),
+          userId: a.userId,
+          exerciseId: a.exerciseId,
+          passed: 1,
+          total: 3,
+        });
+      if (a.kind === 'submit')
+        bus.publish({
+          type: 'submission.queued',
+          submissionId: randomUUID(),
+          userId: a.userId,
+          exerciseId: a.exerciseId,
+        });
+      if (a.kind === 'help') {
+        if (helpBatch.length === 0) setImmediate(() => void storeHelp());
+        helpBatch.push(a);
+      }
+    }
+  });
+});
+await app.listen({ host: config.host, port: 0 });
+const address = app.server.address();
+process.send({ type: 'ready', port: typeof address === 'object' && address ? address.port : 0 });
+
+const diagnostics = watchProcess();
+const profiler = new Session();
+profiler.connect();
+process.on('message', async (message: { type: string }) => {
+  if (message.type === 'diagnostics') process.send!({ type: 'diagnostics', ...diagnostics.take() });
+  if (message.type === 'profile-start') {
+    profiler.post('Profiler.enable', () => profiler.post('Profiler.start'));
+  }
+  if (message.type === 'profile-stop') {
+    profiler.post('Profiler.stop', (error, result) => {
+      if (!error) writeFileSync((message as { file?: string }).file!, JSON.stringify(result.profile));
+      process.send!({ type: 'profiled' });
+    });
+  }
+  if (message.type === 'sockets') process.send!({ type: 'sockets', count: app.live.sockets.size });
+  if (message.type === 'stop') {
+    await app.close();
+    await database.close();
+    process.exit(0);
+  }
+});

@@ -1,0 +1,218 @@
+// `pnpm bench:live`: starts the Tremplin server on an embedded database of its own, connects
+// thousands of student and tutor sockets from a separate load process, generates student activity
+// at several rates and measures from each action to its tutor's receipt; then does the same
+// against a bare `ws` server routing the same messages (the ceiling). Prints the figures and
+// writes them into docs/performance.md under "## Live dashboards".
+//
+// BENCH_STUDENTS (15000), BENCH_GROUPS (900), BENCH_RATES (200,2000), BENCH_SECONDS (20),
+// BENCH_API_RATE (100: the phase through the API itself), BENCH_CONCURRENCY (200 handshakes at
+// once), BENCH_WRITE_DOCS (true).
+import { fork, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import path from 'node:path';
+import { migrate, openDatabase } from '@tremplin/db';
+import type { Diagnostics } from './diagnostics.ts';
+import type { Mode, PhaseResult, Via } from './live-load.ts';
+import { seedBenchPeople } from './seed.ts';
+
+const env = process.env;
+const STUDENTS = Number(env.BENCH_STUDENTS ?? 15_000);
+const GROUPS = Number(env.BENCH_GROUPS ?? 900);
+const RATES = (env.BENCH_RATES ?? '200,2000').split(',').map(Number);
+const SECONDS = Number(env.BENCH_SECONDS ?? 20);
+const API_RATE = Number(env.BENCH_API_RATE ?? 100);
+const CONCURRENCY = Number(env.BENCH_CONCURRENCY ?? 200);
+const WRITE_DOCS = (env.BENCH_WRITE_DOCS ?? 'true') !== 'false';
+/** A directory for CPU profiles of the Tremplin server, one per phase (to look into a slow run). */
+const PROFILE_DIR = env.BENCH_PROFILE_DIR;
+const ROOT = path.resolve(import.meta.dirname, '../../..');
+const here = (file: string) => path.join(import.meta.dirname, file);
+
+interface Run {
+  mode: Mode;
+  connect: { students: number; tutors: number; failed: number; studentsMs: number; totalMs: number };
+  rssIdleMb: number;
+  phases: Array<PhaseResult & { rssPeakMb: number; serverCpu: number; loadCpu: number; server: Diagnostics }>;
+}
+
+function rssMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  return Math.round(kb / 1024);
+}
+
+/** CPU time (user + system) a process used so far, in ms. */
+function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+}
+
+function nextMessage<T>(child: ChildProcess, type: string): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const onMessage = (message: { type: string; error?: string }) => {
+      if (message.type === 'failed') reject(new Error(message.error));
+      if (message.type !== type) return;
+      child.off('message', onMessage);
+      resolve(message as T);
+    };
+    child.on('message', onMessage);
+    child.once('exit', (code) => reject(new Error(`${type}: the child exited (${code})`)));
+  });
+}
+
+async function measure(
+  mode: Mode,
+  dataDir: string,
+  people: unknown,
+  plan: Array<{ rate: number; via: Via }>,
+): Promise<Run> {
+  const server = fork(here(mode === 'tremplin' ? 'live-server.ts' : 'bare-server.ts'), [dataDir], {
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const { port } = await nextMessage<{ port: number }>(server, 'ready');
+  const load = fork(here('live-load.ts'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  console.log(`[${mode}] server pid ${server.pid} on port ${port}; connecting…`);
+  load.send({ type: 'start', mode, port, people, concurrency: CONCURRENCY });
+  const { type: _t, ...connect } = await nextMessage<Run['connect'] & { type: string }>(load, 'connected');
+  const rssIdleMb = rssMb(server.pid!);
+  console.log(
+    `[${mode}] ${connect.students} students + ${connect.tutors} tutors in ${connect.totalMs} ms; RSS ${rssIdleMb} MB`,
+  );
+  const phases: Run['phases'] = [];
+  for (const { rate, via } of plan) {
+    server.send({ type: 'diagnostics' });
+    await nextMessage(server, 'diagnostics');
+    let peak = rssMb(server.pid!);
+    const sampler = setInterval(() => (peak = Math.max(peak, rssMb(server.pid!))), 250);
+    const profiled = PROFILE_DIR && mode === 'tremplin';
+    if (profiled) server.send({ type: 'profile-start' });
+    const cpu = [cpuMs(server.pid!), cpuMs(load.pid!), performance.now()];
+    load.send({ type: 'phase', rate, seconds: SECONDS, via });
+    const { result } = await nextMessage<{ result: PhaseResult }>(load, 'phase');
+    clearInterval(sampler);
+    if (profiled) {
+      server.send({ type: 'profile-stop', file: path.join(PROFILE_DIR, `${via}-${rate}.cpuprofile`) });
+      await nextMessage(server, 'profiled');
+    }
+    const wall = performance.now() - cpu[2]!;
+    const serverCpu = Math.round((100 * (cpuMs(server.pid!) - cpu[0]!)) / wall);
+    const loadCpu = Math.round((100 * (cpuMs(load.pid!) - cpu[1]!)) / wall);
+    server.send({ type: 'diagnostics' });
+    const { type: _d, ...diagnostics } = await nextMessage<Diagnostics & { type: string }>(
+      server,
+      'diagnostics',
+    );
+    phases.push({ ...result, rssPeakMb: peak, serverCpu, loadCpu, server: diagnostics });
+    console.log(
+      `[${mode}${mode === 'tremplin' ? `, ${via}` : ''}] ${rate}/s: p50 ${result.p50} ms, p99 ${result.p99} ms, max ${result.max} ms; ` +
+        `${result.received}/${result.sent} received, ${result.errors} errors ${JSON.stringify(result.statuses)}; RSS peak ${peak} MB; CPU server ${serverCpu} %, load ${loadCpu} %; server loop p99 ` +
+        `${diagnostics.loopP99Ms} ms, max ${diagnostics.loopMaxMs} ms, GC ${diagnostics.gcTotalMs} ms (max ${diagnostics.gcMaxMs})`,
+    );
+  }
+  load.send({ type: 'close' });
+  await nextMessage(load, 'closed').catch(() => {});
+  server.send({ type: 'stop' });
+  await new Promise((resolve) => server.once('exit', resolve));
+  return { mode, connect, rssIdleMb, phases };
+}
+
+function report(tremplin: Run, bare: Run): string {
+  const ratio = (a: number, b: number) => (b > 0 ? `${(a / b).toFixed(1)}×` : '–');
+  const ms = (p: PhaseResult) => `${p.p50} / ${p.p99} / ${p.max} ms`;
+  const lines = [
+    `Measured with \`pnpm bench:live\` on ${new Date().toISOString().slice(0, 10)}: ${cpus().length} cores ` +
+      `(${cpus()[0]?.model.trim()}), Node ${process.version}, embedded database (PGlite); the server, the load ` +
+      'process and the ceiling on one machine over loopback.',
+    '',
+    `${tremplin.connect.students} student sockets, each following its feed after telling its exercise (\`focus\`), and ` +
+      `${tremplin.connect.tutors} tutor sockets, each following its group's grid, in ${GROUPS} groups. Student actions, ` +
+      'one at a time per student, mixed 40 % edits, 25 % runs, 20 % focus changes, 10 % submissions, 5 % help ' +
+      'requests; latency is from the load process sending an action to the tutor socket receiving the tile (or ' +
+      "help request) it changed. Focus changes go over the student's own socket. The other actions enter as the " +
+      'events the API publishes once it has handled the request (`draft.saved`, `run.completed`, ' +
+      '`submission.queued`, `help.requested` after storing the request), sent over one benchmark socket: ' +
+      'the embedded database cannot write 2,000 requests a second, so the request path is measured apart, ' +
+      `through the API itself (auth, SQL, a stub grader answering at once) at ${API_RATE} actions/s. The ceiling is a ` +
+      'bare `ws` server routing each student message to its tutor, with no authentication, database or state.',
+    '',
+    '| | Tremplin | bare `ws` | ratio |',
+    '| --- | --- | --- | --- |',
+    `| sockets held | ${tremplin.connect.students + tremplin.connect.tutors} (${tremplin.connect.failed} failed) | ` +
+      `${bare.connect.students + bare.connect.tutors} (${bare.connect.failed} failed) | |`,
+    `| time to connect all (Tremplin: authenticate, subscribe, snapshot) | ${(tremplin.connect.totalMs / 1000).toFixed(1)} s | ` +
+      `${(bare.connect.totalMs / 1000).toFixed(1)} s | ${ratio(tremplin.connect.totalMs, bare.connect.totalMs)} |`,
+    `| server RSS, all connected, idle | ${tremplin.rssIdleMb} MB | ${bare.rssIdleMb} MB | ${ratio(tremplin.rssIdleMb, bare.rssIdleMb)} |`,
+  ];
+  for (const t of tremplin.phases.filter((p) => p.via === 'events')) {
+    const b = bare.phases.find((p) => p.rate === t.rate);
+    lines.push(
+      `| **${t.rate} actions/s**, latency p50 / p99 / max | ${ms(t)} | ${b ? ms(b) : '–'} | ` +
+        `${b ? `${ratio(t.p50, b.p50)} / ${ratio(t.p99, b.p99)}` : ''} |`,
+      `| ${t.rate}/s: actions sent, effects received, lost | ${t.sent}, ${t.received}, ${t.missing} | ` +
+        `${b ? `${b.sent}, ${b.received}, ${b.missing}` : '–'} | |`,
+      `| ${t.rate}/s: server RSS peak | ${t.rssPeakMb} MB | ${b ? `${b.rssPeakMb} MB` : '–'} | |`,
+    );
+  }
+  for (const t of tremplin.phases.filter((p) => p.via === 'api')) {
+    lines.push(
+      `| **${t.rate} actions/s through the API**, latency p50 / p99 / max | ${ms(t)} | | |`,
+      `| through the API: sent, received, lost, HTTP errors | ${t.sent}, ${t.received}, ${t.missing}, ${t.errors} | | |`,
+    );
+  }
+  const kinds = Object.keys(tremplin.phases[0]?.byKind ?? {});
+  lines.push('', 'Tremplin latency by kind of action, p50 / p99 in ms (count):', '');
+  lines.push(`| phase | ${kinds.join(' | ')} |`, `| --- |${' --- |'.repeat(kinds.length)}`);
+  for (const t of tremplin.phases) {
+    const cells = kinds.map((k) => `${t.byKind[k]!.p50} / ${t.byKind[k]!.p99} (${t.byKind[k]!.count})`);
+    lines.push(`| ${t.rate}/s${t.via === 'api' ? ' via the API' : ''} | ${cells.join(' | ')} |`);
+  }
+  return lines.join('\n');
+}
+
+function writeDocs(body: string): void {
+  const file = path.join(ROOT, 'docs/performance.md');
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    text = '# Performance\n';
+  }
+  const section = `## Live dashboards\n\n${body}\n`;
+  const start = text.indexOf('## Live dashboards');
+  if (start < 0) {
+    text = `${text.trimEnd()}\n\n${section}`;
+  } else {
+    const next = text.indexOf('\n## ', start + 1);
+    text = text.slice(0, start) + section + (next < 0 ? '' : text.slice(next));
+  }
+  writeFileSync(file, text);
+}
+
+const dataDir = mkdtempSync(path.join(tmpdir(), 'tremplin-bench-live-'));
+try {
+  const started = performance.now();
+  const database = await openDatabase({ dataDir });
+  await migrate(database);
+  const people = await seedBenchPeople(database.db, { students: STUDENTS, groups: GROUPS });
+  await database.close();
+  console.log(
+    `seeded ${STUDENTS} learners in ${GROUPS} groups in ${Math.round(performance.now() - started)} ms`,
+  );
+
+  const tremplin = await measure('tremplin', dataDir, people, [
+    ...RATES.map((rate) => ({ rate, via: 'events' as const })),
+    ...(API_RATE > 0 ? [{ rate: API_RATE, via: 'api' as const }] : []),
+  ]);
+  const bare = await measure(
+    'bare',
+    dataDir,
+    people,
+    RATES.map((rate) => ({ rate, via: 'events' as const })),
+  );
+  const body = report(tremplin, bare);
+  console.log(`\n${body}\n`);
+  if (WRITE_DOCS) writeDocs(body);
+} finally {
+  rmSync(dataDir, { recursive: true, force: true });
+}

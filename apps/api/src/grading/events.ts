@@ -1,0 +1,226 @@
+import { randomUUID } from 'node:crypto';
+import { EventEmitter } from 'node:events';
+import type { NotifyChannel } from '@tremplin/db';
+
+/** What happened, in a few ids and counters: listeners fetch the details they need. */
+export type PlatformEvent =
+  | { type: 'submission.queued'; submissionId: string; userId: string; exerciseId: string }
+  | {
+      type: 'submission.graded';
+      submissionId: string;
+      userId: string;
+      exerciseId: string;
+      status: 'graded' | 'error';
+      score: number | null;
+      maxScore: number;
+      passed: number | null;
+      total: number | null;
+    }
+  | {
+      type: 'run.completed';
+      runId: string;
+      userId: string;
+      exerciseId: string;
+      passed: number;
+      total: number;
+    }
+  | {
+      type: 'help.requested';
+      helpRequestId: string;
+      userId: string;
+      groupId: string;
+      exerciseId: string | null;
+    }
+  | { type: 'draft.saved'; userId: string; exerciseId: string }
+  /** A help request was taken, answered, resolved or cancelled. */
+  | { type: 'help.updated'; helpRequestId: string; userId: string; groupId: string }
+  /** A tutor's message: to one learner, or to the group (recipientId null). */
+  | { type: 'message.sent'; messageId: string; groupId: string; recipientId: string | null }
+  | { type: 'session.changed'; sessionId: string; groupId: string }
+  /** A learner read messages: their unread count, for their other devices. */
+  | { type: 'messages.read'; userId: string; unread: number }
+  /** An instance's periodic sign of life: presence it announced stays valid while it beats. */
+  | { type: 'instance.alive'; instanceId: string }
+  /**
+   * A learner's sockets on one instance: their count there, the exercise shown and the last
+   * activity (ms since the epoch). Absolute per instance, so receiving it twice is harmless.
+   */
+  | {
+      type: 'presence';
+      userId: string;
+      instanceId: string;
+      sockets: number;
+      exerciseId: string | null;
+      activeAt: number;
+    };
+
+/** The event bus: in-process, or PostgreSQL LISTEN/NOTIFY across the instances of one database. */
+export interface EventBus {
+  /** This bus's id (NOTIFY payloads name it, so that an instance ignores its own). */
+  readonly instanceId: string;
+  /** Whether other processes hear these events (instances sharing a PostgreSQL server). */
+  readonly shared: boolean;
+  publish(event: PlatformEvent): void;
+  subscribe(listener: (event: PlatformEvent) => void): () => void;
+  /** Resolves once events from other instances are heard. */
+  start(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** The bus of a single instance (the embedded mode). */
+export function createLocalEventBus(): EventBus {
+  const emitter = new EventEmitter();
+  emitter.setMaxListeners(0);
+  return {
+    instanceId: `api-${randomUUID().slice(0, 8)}`,
+    shared: false,
+    publish: (event) => emitter.emit('event', event),
+    subscribe: (listener) => {
+      emitter.on('event', listener);
+      return () => emitter.off('event', listener);
+    },
+    start: async () => {},
+    close: async () => {},
+  };
+}
+
+/** NOTIFY payloads stay under PostgreSQL's 8000-byte limit with room to spare. */
+const MAX_PAYLOAD_BYTES = 7_500;
+
+interface Wire {
+  /** The publishing instance: it delivered its events to itself already. */
+  i: string;
+  e: PlatformEvent[];
+  /** The watchdog's self-ping. */
+  ping?: number;
+}
+
+const LISTEN_TIMEOUT_MS = 5_000;
+const WATCHDOG_MS = 15_000;
+
+/**
+ * The bus of instances sharing one PostgreSQL database. An event reaches this instance's
+ * listeners at once and the others through NOTIFY. Events published while a NOTIFY is in flight
+ * are batched into the next one, and NOTIFYs are sent one after the other, so every instance
+ * hears one instance's events in the order it published them.
+ */
+export function createPostgresEventBus(
+  channel: NotifyChannel,
+  log: { warn(obj: object, msg: string): void },
+): EventBus {
+  const local = createLocalEventBus();
+  const instanceId = local.instanceId;
+  let pending: PlatformEvent[] = [];
+  let flushing: Promise<void> | undefined;
+  let stop: (() => Promise<void>) | undefined;
+  let watchdog: NodeJS.Timeout | undefined;
+  let pingSent = 0;
+  let pingHeard = 0;
+
+  const onPayload = (payload: string) => {
+    let wire: Wire;
+    try {
+      wire = JSON.parse(payload) as Wire;
+    } catch {
+      return;
+    }
+    if (wire.i === instanceId) {
+      if (typeof wire.ping === 'number') pingHeard = Math.max(pingHeard, wire.ping);
+      return;
+    }
+    if (!Array.isArray(wire.e)) return;
+    for (const event of wire.e) local.publish(event);
+  };
+
+  const listen = async (): Promise<void> => {
+    try {
+      const previous = stop;
+      stop = undefined;
+      await previous?.().catch(() => {});
+      stop = await channel.listen(onPayload);
+    } catch (error) {
+      log.warn({ err: error }, 'cannot listen for live events of other instances; retrying');
+    }
+  };
+
+  // A dropped LISTEN connection is not always re-established by the driver: this instance pings
+  // itself through the channel and listens again when its ping does not come back.
+  const check = () => {
+    if (pingHeard < pingSent) void listen();
+    pingSent += 1;
+    channel.notify(JSON.stringify({ i: instanceId, ping: pingSent, e: [] })).catch(() => {});
+  };
+
+  const flush = async (): Promise<void> => {
+    while (pending.length > 0) {
+      const batch = pending;
+      pending = [];
+      for (const payload of chunk(instanceId, batch, log)) {
+        try {
+          await channel.notify(payload);
+        } catch (error) {
+          // Other instances miss these events; their clients catch up at the next snapshot.
+          log.warn({ err: error, events: batch.length }, 'live events could not be sent to other instances');
+        }
+      }
+    }
+    flushing = undefined;
+  };
+
+  return {
+    instanceId,
+    shared: true,
+    publish: (event) => {
+      local.publish(event);
+      pending.push(event);
+      flushing ??= Promise.resolve().then(flush);
+    },
+    subscribe: local.subscribe,
+    start: async () => {
+      // Never blocks the start for long: the watchdog keeps trying until the channel is heard.
+      await Promise.race([
+        listen(),
+        new Promise((resolve) => setTimeout(resolve, LISTEN_TIMEOUT_MS).unref()),
+      ]);
+      watchdog = setInterval(check, WATCHDOG_MS);
+      watchdog.unref();
+    },
+    close: async () => {
+      clearInterval(watchdog);
+      await flushing;
+      await stop?.().catch(() => {});
+    },
+  };
+}
+
+/** Splits events into JSON payloads each under the NOTIFY limit. */
+function chunk(
+  instanceId: string,
+  events: PlatformEvent[],
+  log: { warn(obj: object, msg: string): void },
+): string[] {
+  const payloads: string[] = [];
+  const head = `{"i":${JSON.stringify(instanceId)},"e":[`;
+  let parts: string[] = [];
+  let size = head.length + 2;
+  for (const event of events) {
+    const part = JSON.stringify(event);
+    if (head.length + Buffer.byteLength(part) + 2 > MAX_PAYLOAD_BYTES) {
+      // Events are ids and counters: one this large is a bug, not something to send.
+      log.warn(
+        { type: event.type, bytes: Buffer.byteLength(part) },
+        'live event too large for NOTIFY: dropped',
+      );
+      continue;
+    }
+    if (size + part.length + 1 > MAX_PAYLOAD_BYTES && parts.length > 0) {
+      payloads.push(`${head}${parts.join(',')}]}`);
+      parts = [];
+      size = head.length + 2;
+    }
+    parts.push(part);
+    size += Buffer.byteLength(part) + 1;
+  }
+  if (parts.length > 0) payloads.push(`${head}${parts.join(',')}]}`);
+  return payloads;
+}

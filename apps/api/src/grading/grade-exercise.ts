@@ -1,0 +1,76 @@
+import type { Answer, AnswerResult, CodeResult, Locale, TestOutcome } from '@tremplin/contracts';
+import { gradeAnswer, type FullSpec } from '@tremplin/content';
+import type { GradeResult, GraderPool } from '@tremplin/grader';
+
+type CodeSpec = Extract<FullSpec, { kind: 'code' }>;
+
+const HIDDEN_MESSAGE: Record<Locale, { pass: string; fail: string }> = {
+  fr: { pass: 'Test caché réussi.', fail: 'Test caché échoué : vérifiez les cas limites de l’énoncé.' },
+  en: { pass: 'Hidden test passed.', fail: 'Hidden test failed: check the edge cases of the instructions.' },
+};
+
+function outcomes(result: GradeResult, hidden: boolean, locale: Locale): TestOutcome[] {
+  return result.tests.map((test) => {
+    if (!hidden) {
+      return {
+        name: test.name,
+        status: test.status,
+        hidden,
+        durationMs: test.durationMs,
+        ...(test.message ? { message: test.message } : {}),
+        ...(test.output ? { output: test.output } : {}),
+      };
+    }
+    // A hidden test tells whether it passed, never what it expected.
+    return {
+      name: test.name,
+      status: test.status,
+      hidden,
+      durationMs: test.durationMs,
+      message: HIDDEN_MESSAGE[locale][test.status === 'pass' ? 'pass' : 'fail'],
+    };
+  });
+}
+
+/**
+ * Grades code against the visible tests (a Run) or the visible and hidden ones (a Submit), each
+ * test file in its own sandbox; answers the result as the student sees it and the score share.
+ */
+export async function gradeCode(
+  pool: GraderPool,
+  spec: CodeSpec,
+  code: string,
+  { includeHidden, locale }: { includeHidden: boolean; locale: Locale },
+): Promise<{ share: number; result: CodeResult }> {
+  const request = {
+    solution: code,
+    language: spec.language,
+    locale,
+    ...(spec.limits ? { limits: spec.limits } : {}),
+  };
+  const [visible, hidden] = await Promise.all([
+    pool.grade({ ...request, tests: spec.visibleTests }),
+    includeHidden && spec.hiddenTests.trim()
+      ? pool.grade({ ...request, tests: spec.hiddenTests })
+      : undefined,
+  ]);
+  const tests = [...outcomes(visible, false, locale), ...(hidden ? outcomes(hidden, true, locale) : [])];
+  const passed = tests.filter((t) => t.status === 'pass').length;
+  const failedToGrade = [visible, hidden].find((r) => r?.status === 'error');
+  const status: CodeResult['status'] = failedToGrade ? 'error' : passed === tests.length ? 'pass' : 'fail';
+  const message = failedToGrade?.message;
+  return {
+    share: failedToGrade || tests.length === 0 ? 0 : passed / tests.length,
+    result: { kind: 'code', status, passed, total: tests.length, tests, ...(message ? { message } : {}) },
+  };
+}
+
+/** Grades an English answer on the server, against the exercise version's key. */
+export function gradeEnglish(
+  spec: FullSpec,
+  answer: Answer,
+  { locale, hint }: { locale: Locale; hint?: string | null },
+): { share: number; result: AnswerResult } {
+  const { score, result } = gradeAnswer(spec, answer, { locale, ...(hint ? { hint } : {}) });
+  return { share: score, result };
+}

@@ -1,0 +1,278 @@
+import type {
+  Answer,
+  DictationPlay,
+  Exercise,
+  GradeOutcome,
+  HelpRequest,
+  Locale,
+  RunResult,
+  Submission,
+  SubmissionAccepted,
+  SubmissionBody,
+} from '@tremplin/contracts';
+import { AnswerShapeError, DICTATION_DEFAULTS, gradeAnswer, toPublicSpec } from '@tremplin/content';
+import {
+  countDictationPlays,
+  findDraft,
+  findSubmission,
+  insertHelpRequest,
+  insertRun,
+  insertSubmissionWithJob,
+  listBestScores,
+  listUserExerciseSubmissions,
+  listVersionExercises,
+  listVersionLessons,
+  logActivity,
+  saveDraft,
+  takeDictationPlay,
+  type Db,
+  type SubmissionRow,
+} from '@tremplin/db';
+import type { GraderPool } from '@tremplin/grader';
+import { AppError, notFound } from '../../errors.ts';
+import type { EventBus } from '../../grading/events.ts';
+import { gradeCode } from '../../grading/grade-exercise.ts';
+import type { Actor } from '../auth/auth.service.ts';
+import { neighbours, outline } from '../learning/module-outline.ts';
+import { reachExercise, type ReachableExercise } from './exercise-access.ts';
+
+const DEFAULT_MAX_SOURCE_BYTES = 64 * 1024;
+const KIND_NAMES: Record<Locale, { code: string; answer: string }> = {
+  fr: { code: 'du code', answer: 'une réponse' },
+  en: { code: 'code', answer: 'an answer' },
+};
+
+export interface ExercisesDeps {
+  db: Db;
+  pool: GraderPool;
+  bus: EventBus;
+  /** Called once a submission is queued, so that a grader picks it up at once. */
+  onQueued: () => void;
+}
+
+/** A learner working on an exercise: reading it, drafting, running, submitting, asking for help. */
+export class ExercisesService {
+  readonly #d: ExercisesDeps;
+
+  constructor(deps: ExercisesDeps) {
+    this.#d = deps;
+  }
+
+  async get(actor: Actor, exerciseId: string): Promise<Exercise> {
+    const { db } = this.#d;
+    const { exercise, spec, place } = await reachExercise(db, actor, exerciseId);
+    const [lessons, exercises, draft, best, playsUsed] = await Promise.all([
+      listVersionLessons(db, [place.versionId]),
+      listVersionExercises(db, [place.versionId]),
+      spec.kind === 'code' ? findDraft(db, actor.user.id, exercise.id) : undefined,
+      listBestScores(db, actor.user.id, [exercise.id]),
+      spec.kind === 'dictation' ? countDictationPlays(db, actor.user.id, exercise.id) : 0,
+    ]);
+    const { previous, next } = neighbours(outline(lessons, exercises), exercise.id);
+    return {
+      id: exercise.id,
+      slug: exercise.slug,
+      title: exercise.title,
+      kind: exercise.kind,
+      promptMd: exercise.promptMd,
+      ...(exercise.hint ? { hint: exercise.hint } : {}),
+      maxScore: exercise.maxScore,
+      moduleSlug: place.moduleSlug,
+      moduleTitle: place.moduleTitle,
+      previous,
+      next,
+      spec: toPublicSpec(spec, { seed: `${exercise.id}:${actor.user.id}`, playsUsed }),
+      draft: draft ? { code: draft.code, updatedAt: draft.updatedAt.toISOString() } : null,
+      bestScore: best[0]?.bestScore ?? null,
+      attempts: best[0]?.attempts ?? 0,
+    };
+  }
+
+  async saveDraft(actor: Actor, exerciseId: string, code: string): Promise<{ updatedAt: string }> {
+    const reached = await reachExercise(this.#d.db, actor, exerciseId);
+    this.#checkCode(reached, code);
+    const savedAt = await saveDraft(this.#d.db, actor.user.id, exerciseId, code, new Date());
+    this.#d.bus.publish({ type: 'draft.saved', userId: actor.user.id, exerciseId });
+    return { updatedAt: savedAt.toISOString() };
+  }
+
+  async run(actor: Actor, exerciseId: string, code: string, locale: Locale): Promise<RunResult> {
+    const { db, pool, bus } = this.#d;
+    const reached = await reachExercise(db, actor, exerciseId);
+    const spec = this.#checkCode(reached, code);
+    const { result } = await gradeCode(pool, spec, code, { includeHidden: false, locale });
+    const now = new Date();
+    const id = await insertRun(db, {
+      userId: actor.user.id,
+      exerciseId,
+      code,
+      result,
+      testsPassed: result.passed,
+      testsTotal: result.total,
+      createdAt: now,
+    });
+    await logActivity(db, {
+      userId: actor.user.id,
+      kind: 'run',
+      exerciseId,
+      data: { runId: id, passed: result.passed, total: result.total },
+      createdAt: now,
+    });
+    bus.publish({
+      type: 'run.completed',
+      runId: id,
+      userId: actor.user.id,
+      exerciseId,
+      passed: result.passed,
+      total: result.total,
+    });
+    return { id, result };
+  }
+
+  async submit(
+    actor: Actor,
+    exerciseId: string,
+    body: SubmissionBody,
+    locale: Locale,
+  ): Promise<SubmissionAccepted> {
+    const { db } = this.#d;
+    const reached = await reachExercise(db, actor, exerciseId, { forAnswering: true });
+    const { exercise, spec, place } = reached;
+    const names = KIND_NAMES[locale];
+    let content: { kind: 'code'; code: string } | { kind: 'answers'; answer: Answer };
+    if (spec.kind === 'code') {
+      if (body.code === undefined || body.answer !== undefined) {
+        throw new AppError('TREMPLIN_ERR_WRONG_EXERCISE_KIND', {
+          expected: names.code,
+          received: names.answer,
+        });
+      }
+      this.#checkCode(reached, body.code);
+      content = { kind: 'code', code: body.code };
+    } else {
+      if (body.answer === undefined || body.code !== undefined || spec.kind === 'vocabulary') {
+        throw new AppError('TREMPLIN_ERR_WRONG_EXERCISE_KIND', {
+          expected: names.answer,
+          received: names.code,
+        });
+      }
+      try {
+        // The answer's shape is checked before anything is stored; the grade itself comes from the queue.
+        gradeAnswer(spec, body.answer, { locale });
+      } catch (error) {
+        if (error instanceof AnswerShapeError) {
+          throw new AppError('TREMPLIN_ERR_ANSWER_SHAPE', { detail: error.message });
+        }
+        throw error;
+      }
+      content = { kind: 'answers', answer: body.answer };
+    }
+    const now = new Date();
+    const { submission, created } = await insertSubmissionWithJob(db, {
+      userId: actor.user.id,
+      exerciseId,
+      moduleVersionId: place.versionId,
+      kind: content.kind,
+      code: content.kind === 'code' ? content.code : null,
+      answers: content.kind === 'answers' ? content.answer : null,
+      maxScore: exercise.maxScore,
+      idempotencyKey: body.idempotencyKey,
+      createdAt: now,
+    });
+    if (created) {
+      await logActivity(db, {
+        userId: actor.user.id,
+        kind: 'submission',
+        exerciseId,
+        data: { submissionId: submission.id },
+        createdAt: now,
+      });
+      this.#d.bus.publish({
+        type: 'submission.queued',
+        submissionId: submission.id,
+        userId: actor.user.id,
+        exerciseId,
+      });
+      this.#d.onQueued();
+    }
+    return { id: submission.id, status: submission.status };
+  }
+
+  async getSubmission(actor: Actor, submissionId: string): Promise<Submission> {
+    const submission = await findSubmission(this.#d.db, submissionId);
+    // Another learner's work: not even its existence is told.
+    if (!submission || submission.userId !== actor.user.id) throw notFound();
+    return toSubmission(submission);
+  }
+
+  async history(actor: Actor, exerciseId: string): Promise<Submission[]> {
+    await reachExercise(this.#d.db, actor, exerciseId);
+    return (await listUserExerciseSubmissions(this.#d.db, actor.user.id, exerciseId)).map(toSubmission);
+  }
+
+  async playDictation(actor: Actor, exerciseId: string): Promise<DictationPlay> {
+    const { spec } = await reachExercise(this.#d.db, actor, exerciseId);
+    if (spec.kind !== 'dictation') throw notFound();
+    const maxPlays = spec.maxPlays ?? DICTATION_DEFAULTS.maxPlays;
+    const used = await takeDictationPlay(this.#d.db, actor.user.id, exerciseId, maxPlays);
+    if (used === undefined) throw new AppError('TREMPLIN_ERR_PLAY_LIMIT', { max: maxPlays });
+    return { text: spec.text, lang: spec.lang, playsUsed: used, maxPlays };
+  }
+
+  async requestHelp(actor: Actor, exerciseId: string, message: string): Promise<HelpRequest> {
+    const { db, bus } = this.#d;
+    await reachExercise(db, actor, exerciseId);
+    const group = actor.memberships.find((m) => m.role === 'student' && m.groupId);
+    if (!group?.groupId) throw new AppError('TREMPLIN_ERR_FORBIDDEN');
+    const row = await insertHelpRequest(db, {
+      userId: actor.user.id,
+      groupId: group.groupId,
+      exerciseId,
+      message: message.trim(),
+    });
+    await logActivity(db, {
+      userId: actor.user.id,
+      groupId: group.groupId,
+      kind: 'help.requested',
+      exerciseId,
+      data: { helpRequestId: row.id },
+    });
+    bus.publish({
+      type: 'help.requested',
+      helpRequestId: row.id,
+      userId: actor.user.id,
+      groupId: group.groupId,
+      exerciseId,
+    });
+    return {
+      id: row.id,
+      exerciseId: row.exerciseId,
+      status: row.status,
+      message: row.message,
+      createdAt: row.createdAt.toISOString(),
+    };
+  }
+
+  #checkCode({ spec }: ReachableExercise, code: string) {
+    if (spec.kind !== 'code') throw notFound();
+    const limit = spec.limits?.maxSourceBytes ?? DEFAULT_MAX_SOURCE_BYTES;
+    const size = Buffer.byteLength(code, 'utf8');
+    if (size > limit) throw new AppError('TREMPLIN_ERR_CODE_TOO_LARGE', { size, limit });
+    return spec;
+  }
+}
+
+function toSubmission(row: SubmissionRow): Submission {
+  return {
+    id: row.id,
+    exerciseId: row.exerciseId,
+    status: row.status,
+    score: row.score,
+    maxScore: row.maxScore,
+    createdAt: row.createdAt.toISOString(),
+    gradedAt: row.gradedAt?.toISOString() ?? null,
+    code: row.code,
+    answer: (row.answers as Answer | null) ?? null,
+    result: (row.results as GradeOutcome | null) ?? null,
+  };
+}

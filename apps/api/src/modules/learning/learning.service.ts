@@ -1,0 +1,169 @@
+import type { Lesson, ModuleDetail, ModuleSummary, Progress } from '@tremplin/contracts';
+import {
+  countActivityByDay,
+  countDueVocabulary,
+  findLessonFor,
+  listBestScores,
+  listEnrolledModules,
+  listReadLessons,
+  listRecentSubmissions,
+  listVersionExercises,
+  listVersionLessons,
+  logActivity,
+  markLessonRead,
+  type BestScoreRow,
+  type Db,
+  type EnrolledModuleRow,
+} from '@tremplin/db';
+import { AppError, notFound } from '../../errors.ts';
+import type { Actor } from '../auth/auth.service.ts';
+import { neighbours, nextExercise, outline, progressOf, summarize } from './module-outline.ts';
+
+const ACTIVITY_DAYS = 56;
+
+/** Modules, lessons and progress as a learner sees them: only what they are enrolled in. */
+export class LearningService {
+  readonly #db: Db;
+
+  constructor(db: Db) {
+    this.#db = db;
+  }
+
+  async listModules(actor: Actor): Promise<ModuleSummary[]> {
+    const modules = await listEnrolledModules(this.#db, actor.user.id);
+    return (await this.#describe(actor, modules)).map(
+      ({ lessons: _l, exercises: _e, ...summary }) => summary,
+    );
+  }
+
+  async getModule(actor: Actor, slug: string): Promise<ModuleDetail> {
+    const modules = await listEnrolledModules(this.#db, actor.user.id, slug);
+    const [detail] = await this.#describe(actor, modules);
+    if (!detail) throw notFound();
+    return detail;
+  }
+
+  async getLesson(actor: Actor, lessonId: string): Promise<Lesson> {
+    const found = await findLessonFor(this.#db, lessonId, actor.user.id);
+    if (!found || found.place.versionStatus === 'draft') throw notFound();
+    if (!found.place.enrolled) throw new AppError('TREMPLIN_ERR_NOT_ENROLLED');
+    const { lesson, place } = found;
+    const [lessons, exercises] = await Promise.all([
+      listVersionLessons(this.#db, [place.versionId]),
+      listVersionExercises(this.#db, [place.versionId]),
+    ]);
+    const own = exercises.filter((e) => e.lessonId === lesson.id);
+    const [read, best] = await Promise.all([
+      listReadLessons(this.#db, actor.user.id, [lesson.id]),
+      this.#best(
+        actor.user.id,
+        own.map((e) => e.id),
+      ),
+    ]);
+    const { previous, next } = neighbours(outline(lessons, exercises), lesson.id);
+    return {
+      id: lesson.id,
+      title: lesson.title,
+      bodyMd: lesson.bodyMd,
+      moduleSlug: place.moduleSlug,
+      moduleTitle: place.moduleTitle,
+      read: read.has(lesson.id),
+      previous,
+      next,
+      exercises: own.map((e) => summarize(e, best)),
+    };
+  }
+
+  async markRead(actor: Actor, lessonId: string): Promise<void> {
+    const found = await findLessonFor(this.#db, lessonId, actor.user.id);
+    if (!found || found.place.versionStatus === 'draft') throw notFound();
+    if (!found.place.enrolled) throw new AppError('TREMPLIN_ERR_NOT_ENROLLED');
+    const now = new Date();
+    if (await markLessonRead(this.#db, actor.user.id, lessonId, now)) {
+      await logActivity(this.#db, {
+        userId: actor.user.id,
+        kind: 'lesson.read',
+        data: { lessonId },
+        createdAt: now,
+      });
+    }
+  }
+
+  async progress(actor: Actor, now = new Date()): Promise<Progress> {
+    const modules = await listEnrolledModules(this.#db, actor.user.id);
+    const described = await this.#describe(actor, modules);
+    const since = new Date(now.getTime() - (ACTIVITY_DAYS - 1) * 86_400_000);
+    since.setUTCHours(0, 0, 0, 0);
+    const [perDay, recent, vocabularyDue] = await Promise.all([
+      countActivityByDay(this.#db, actor.user.id, since),
+      listRecentSubmissions(this.#db, actor.user.id, 10),
+      countDueVocabulary(this.#db, actor.user.id, now),
+    ]);
+    const counts = new Map(perDay.map((d) => [d.date, d.count]));
+    const activity = Array.from({ length: ACTIVITY_DAYS }, (_, i) => {
+      const date = new Date(since.getTime() + i * 86_400_000).toISOString().slice(0, 10);
+      return { date, count: counts.get(date) ?? 0 };
+    });
+    return {
+      modules: described.map((m) => ({
+        slug: m.slug,
+        title: m.title,
+        discipline: m.discipline,
+        progress: m.progress,
+      })),
+      exercises: described.flatMap((m) =>
+        m.exercises.map((e) => ({
+          id: e.id,
+          title: e.title,
+          moduleSlug: m.slug,
+          kind: e.kind,
+          bestScore: e.bestScore,
+          maxScore: e.maxScore,
+          attempts: e.attempts,
+        })),
+      ),
+      activity,
+      recent: recent.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() })),
+      vocabularyDue,
+    };
+  }
+
+  async #best(userId: string, exerciseIds: string[]): Promise<Map<string, BestScoreRow>> {
+    return new Map((await listBestScores(this.#db, userId, exerciseIds)).map((r) => [r.exerciseId, r]));
+  }
+
+  async #describe(actor: Actor, modules: EnrolledModuleRow[]): Promise<ModuleDetail[]> {
+    const versionIds = modules.map((m) => m.versionId);
+    const [lessons, exercises] = await Promise.all([
+      listVersionLessons(this.#db, versionIds),
+      listVersionExercises(this.#db, versionIds),
+    ]);
+    const [read, best] = await Promise.all([
+      listReadLessons(
+        this.#db,
+        actor.user.id,
+        lessons.map((l) => l.id),
+      ),
+      this.#best(
+        actor.user.id,
+        exercises.map((e) => e.id),
+      ),
+    ]);
+    return modules.map((m) => {
+      const ownLessons = lessons.filter((l) => l.moduleVersionId === m.versionId);
+      const ownExercises = exercises.filter((e) => e.moduleVersionId === m.versionId);
+      const items = outline(ownLessons, ownExercises);
+      return {
+        slug: m.slug,
+        title: m.title,
+        summary: m.summary,
+        discipline: m.discipline,
+        version: m.version,
+        progress: progressOf(ownLessons, ownExercises, read, best),
+        nextExercise: nextExercise(items, ownExercises, best),
+        lessons: ownLessons.map((l) => ({ id: l.id, title: l.title, read: read.has(l.id) })),
+        exercises: ownExercises.map((e) => summarize(e, best)),
+      };
+    });
+  }
+}

@@ -1,0 +1,114 @@
+import type {
+  Answer,
+  CodeResult,
+  GradeOutcome,
+  LearnerActivity,
+  LearnerDraft,
+  LearnerNotes,
+  LearnerSubmission,
+} from '@tremplin/contracts';
+import {
+  findLearnerSubmission,
+  findLiveDraft,
+  listLearnerNotes,
+  listLearnerRuns,
+  listLearnerSubmissions,
+  listLearnerTimeline,
+  saveLearnerNote,
+  type Db,
+  type LearnerSubmissionRow,
+} from '@tremplin/db';
+import { notFound } from '../../errors.ts';
+import type { Actor } from '../auth/auth.service.ts';
+import { assertReadLearner, assertTutorLearner } from './tutoring-access.ts';
+import { toLiveDraft } from './views.ts';
+
+function toSubmission(row: LearnerSubmissionRow): LearnerSubmission {
+  return {
+    id: row.id,
+    exercise: { id: row.exerciseId, title: row.exerciseTitle },
+    status: row.status,
+    score: row.score,
+    maxScore: row.maxScore,
+    code: row.code,
+    answer: (row.answers as Answer | null) ?? null,
+    result: (row.results as GradeOutcome | null) ?? null,
+    createdAt: row.createdAt.toISOString(),
+    gradedAt: row.gradedAt ? row.gradedAt.toISOString() : null,
+  };
+}
+
+/** The learner page: history with code and results, time line, live code, tutors' notes. */
+export class LearnersService {
+  readonly #db: Db;
+
+  constructor(db: Db) {
+    this.#db = db;
+  }
+
+  async activity(
+    actor: Actor,
+    learnerId: string,
+    query: { before?: string; limit?: number },
+  ): Promise<LearnerActivity> {
+    await assertReadLearner(this.#db, actor, learnerId);
+    const page = { ...(query.before ? { before: new Date(query.before) } : {}), limit: query.limit ?? 30 };
+    const [runs, submissions, timeline] = await Promise.all([
+      listLearnerRuns(this.#db, learnerId, page),
+      listLearnerSubmissions(this.#db, learnerId, page),
+      listLearnerTimeline(this.#db, learnerId, { ...page, limit: page.limit * 3 }),
+    ]);
+    return {
+      runs: runs.map((r) => ({
+        id: r.id,
+        exercise: { id: r.exerciseId, title: r.exerciseTitle },
+        code: r.code,
+        result: r.result as CodeResult,
+        createdAt: r.createdAt.toISOString(),
+      })),
+      submissions: submissions.map(toSubmission),
+      timeline: timeline.map((e) => ({
+        id: e.id,
+        kind: e.kind,
+        exercise: e.exerciseId ? { id: e.exerciseId, title: e.exerciseTitle ?? '' } : null,
+        data: (e.data ?? {}) as Record<string, unknown>,
+        at: e.createdAt.toISOString(),
+      })),
+    };
+  }
+
+  async submission(actor: Actor, learnerId: string, submissionId: string): Promise<LearnerSubmission> {
+    await assertReadLearner(this.#db, actor, learnerId);
+    const row = await findLearnerSubmission(this.#db, learnerId, submissionId);
+    if (!row) throw notFound();
+    return toSubmission(row);
+  }
+
+  async draft(actor: Actor, learnerId: string): Promise<LearnerDraft> {
+    await assertReadLearner(this.#db, actor, learnerId);
+    const row = await findLiveDraft(this.#db, learnerId);
+    return { draft: row ? toLiveDraft(row) : null };
+  }
+
+  async notes(actor: Actor, learnerId: string): Promise<LearnerNotes> {
+    await assertReadLearner(this.#db, actor, learnerId);
+    return this.#notes(learnerId);
+  }
+
+  async saveNote(actor: Actor, learnerId: string, body: string): Promise<LearnerNotes> {
+    await assertTutorLearner(this.#db, actor, learnerId);
+    await saveLearnerNote(this.#db, { learnerId, authorId: actor.user.id, body, now: new Date() });
+    return this.#notes(learnerId);
+  }
+
+  async #notes(learnerId: string): Promise<LearnerNotes> {
+    const rows = await listLearnerNotes(this.#db, learnerId);
+    return {
+      notes: rows.map((n) => ({
+        author: { id: n.authorId, displayName: n.authorName },
+        body: n.body,
+        updatedAt: n.updatedAt.toISOString(),
+      })),
+    };
+  }
+}

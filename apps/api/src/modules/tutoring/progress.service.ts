@@ -1,0 +1,85 @@
+import type { GroupModuleList, ProgressGrid } from '@tremplin/contracts';
+import {
+  findLiveGroup,
+  findPublishedModule,
+  listGroupModules,
+  listModuleExercises,
+  listProgressCells,
+  type Db,
+} from '@tremplin/db';
+import { notFound } from '../../errors.ts';
+import type { Actor } from '../auth/auth.service.ts';
+import { assertReadGroup } from './tutoring-access.ts';
+
+/** The progress grid of a group: learners against a module's exercises, by best score. */
+export class ProgressService {
+  readonly #db: Db;
+
+  constructor(db: Db) {
+    this.#db = db;
+  }
+
+  async modules(actor: Actor, groupId: string): Promise<GroupModuleList> {
+    assertReadGroup(actor, groupId);
+    if (!(await findLiveGroup(this.#db, groupId))) throw notFound();
+    return { modules: await listGroupModules(this.#db, groupId) };
+  }
+
+  async grid(actor: Actor, groupId: string, moduleSlug: string): Promise<ProgressGrid> {
+    assertReadGroup(actor, groupId);
+    const [group, module] = await Promise.all([
+      findLiveGroup(this.#db, groupId),
+      findPublishedModule(this.#db, moduleSlug),
+    ]);
+    if (!group || !module) throw notFound();
+    const [exercises, cells] = await Promise.all([
+      listModuleExercises(this.#db, module.versionId),
+      listProgressCells(
+        this.#db,
+        module.moduleId,
+        group.learners.map((l) => l.id),
+      ),
+    ]);
+    const cellOf = new Map(cells.map((c) => [`${c.userId}:${c.exerciseSlug}`, c]));
+    return {
+      module: { slug: module.slug, title: module.title, version: module.version },
+      exercises,
+      learners: group.learners.map((learner) => ({
+        id: learner.id,
+        displayName: learner.displayName,
+        cells: exercises.map((exercise) => {
+          const cell = cellOf.get(`${learner.id}:${exercise.slug}`);
+          return {
+            exerciseId: exercise.id,
+            bestScore: cell?.bestScore ?? null,
+            attempts: cell?.attempts ?? 0,
+            submissionId: cell?.submissionId ?? null,
+          };
+        }),
+      })),
+    };
+  }
+
+  /** The grid as CSV (one row per learner, one column per exercise: best score out of max). */
+  async csv(actor: Actor, groupId: string, moduleSlug: string): Promise<{ filename: string; body: string }> {
+    const grid = await this.grid(actor, groupId, moduleSlug);
+    const header = ['learner', ...grid.exercises.map((e) => `${e.title} (/${e.maxScore})`), 'total'];
+    const rows = grid.learners.map((learner) => {
+      const total = learner.cells.reduce((sum, cell) => sum + (cell.bestScore ?? 0), 0);
+      return [
+        learner.displayName,
+        ...learner.cells.map((c) => (c.bestScore === null ? '' : String(c.bestScore))),
+        String(total),
+      ];
+    });
+    // A BOM so that spreadsheet programs read the accents as UTF-8.
+    const body = '\uFEFF' + [header, ...rows].map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
+    return { filename: `progression-${grid.module.slug}.csv`, body };
+  }
+}
+
+/** One CSV field: quoted when needed, and never read as a formula by a spreadsheet. */
+export function csvField(value: string): string {
+  const safe = /^[=+\-@\t\r]/.test(value) && !/^-?\d+(\.\d+)?$/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+}

@@ -1,0 +1,113 @@
+import type { VocabularyDue, VocabularyQueue, VocabularyReviewed, ReviewRating } from '@tremplin/contracts';
+import { newCardState, reviewCard, type FullSpec } from '@tremplin/content';
+import {
+  listEnrolledModules,
+  listVersionExercises,
+  listVocabularyStates,
+  logActivity,
+  saveVocabularyState,
+  type Db,
+} from '@tremplin/db';
+import { notFound } from '../../errors.ts';
+import type { Actor } from '../auth/auth.service.ts';
+
+type VocabularySpec = Extract<FullSpec, { kind: 'vocabulary' }>;
+type CardState = Parameters<typeof reviewCard>[0];
+
+interface KnownCard {
+  cardKey: string;
+  exerciseId: string;
+  card: VocabularySpec['cards'][number];
+}
+
+/** Spaced repetition (FSRS) of the technical terms of the modules a learner follows. */
+export class VocabularyService {
+  readonly #db: Db;
+
+  constructor(db: Db) {
+    this.#db = db;
+  }
+
+  /** The cards due now (oldest due first), then the ones never seen. */
+  async queue(actor: Actor, now = new Date()): Promise<VocabularyQueue> {
+    const cards = await this.#cards(actor);
+    const states = new Map(
+      (await listVocabularyStates(this.#db, actor.user.id, [...new Set(cards.map((c) => c.exerciseId))])).map(
+        (s) => [s.cardKey, s],
+      ),
+    );
+    const due: VocabularyDue[] = [];
+    const fresh: VocabularyDue[] = [];
+    for (const c of cards) {
+      const state = states.get(c.cardKey);
+      if (!state)
+        fresh.push({
+          cardKey: c.cardKey,
+          exerciseId: c.exerciseId,
+          card: c.card,
+          due: now.toISOString(),
+          isNew: true,
+        });
+      else if (state.due <= now) {
+        due.push({
+          cardKey: c.cardKey,
+          exerciseId: c.exerciseId,
+          card: c.card,
+          due: state.due.toISOString(),
+          isNew: false,
+        });
+      }
+    }
+    due.sort((a, b) => a.due.localeCompare(b.due));
+    const queue = [...due, ...fresh];
+    return { cards: queue, dueCount: queue.length };
+  }
+
+  async review(
+    actor: Actor,
+    cardKey: string,
+    rating: ReviewRating,
+    now = new Date(),
+  ): Promise<VocabularyReviewed> {
+    const known = (await this.#cards(actor)).find((c) => c.cardKey === cardKey);
+    if (!known) throw notFound();
+    const [stored] = (await listVocabularyStates(this.#db, actor.user.id, [known.exerciseId])).filter(
+      (s) => s.cardKey === cardKey,
+    );
+    const previous = (stored?.state as CardState | undefined) ?? newCardState(now);
+    const { state, due } = reviewCard(previous, rating, now);
+    await saveVocabularyState(this.#db, {
+      userId: actor.user.id,
+      cardKey,
+      exerciseId: known.exerciseId,
+      state,
+      due,
+      now,
+    });
+    await logActivity(this.#db, {
+      userId: actor.user.id,
+      kind: 'vocabulary.review',
+      exerciseId: known.exerciseId,
+      data: { cardKey, rating },
+      createdAt: now,
+    });
+    return { cardKey, nextDue: due.toISOString(), dueCount: (await this.queue(actor, now)).dueCount };
+  }
+
+  async #cards(actor: Actor): Promise<KnownCard[]> {
+    const modules = await listEnrolledModules(this.#db, actor.user.id);
+    const exercises = await listVersionExercises(
+      this.#db,
+      modules.map((m) => m.versionId),
+    );
+    return exercises
+      .filter((e) => e.kind === 'vocabulary')
+      .flatMap((e) =>
+        (e.spec as VocabularySpec).cards.map((card) => ({
+          cardKey: `${e.id}:${card.id}`,
+          exerciseId: e.id,
+          card,
+        })),
+      );
+  }
+}

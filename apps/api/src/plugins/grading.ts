@@ -1,0 +1,50 @@
+import { createGraderPool, type GraderPool } from '@tremplin/grader';
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import { notifyChannel } from '@tremplin/db';
+import { createLocalEventBus, createPostgresEventBus, type EventBus } from '../grading/events.ts';
+import { GradingWorker } from '../grading/grading-worker.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    grading: { pool: GraderPool; bus: EventBus; worker: GradingWorker | undefined };
+  }
+}
+
+export interface GradingPluginOptions {
+  /** A pool shared with others (tests); by default the app starts and stops its own. */
+  pool?: GraderPool;
+  bus?: EventBus;
+}
+
+/**
+ * The sandbox pool (separate worker processes: untrusted code never runs in this process), the
+ * event bus, and, unless graders run apart, the worker that drains the submission queue.
+ */
+async function gradingPlugin(app: FastifyInstance, opts: GradingPluginOptions) {
+  const ownsPool = !opts.pool;
+  const pool = opts.pool ?? createGraderPool({ size: app.config.grading.poolSize });
+  // Instances sharing a PostgreSQL server pass live events over LISTEN/NOTIFY; embedded is one instance.
+  const ownsBus = !opts.bus;
+  const bus =
+    opts.bus ??
+    (app.database.engine === 'postgres'
+      ? createPostgresEventBus(
+          notifyChannel(app.database, 'tremplin_live'),
+          app.log.child({ component: 'bus' }),
+        )
+      : createLocalEventBus());
+  if (ownsBus) await bus.start();
+  const worker = app.config.grading.runWorker
+    ? new GradingWorker({ db: app.database.db, pool, bus, log: app.log.child({ component: 'grading' }) })
+    : undefined;
+  app.decorate('grading', { pool, bus, worker });
+  app.addHook('onReady', async () => worker?.start());
+  app.addHook('onClose', async () => {
+    await worker?.stop();
+    if (ownsPool) await pool.close();
+    if (ownsBus) await bus.close();
+  });
+}
+
+export default fp(gradingPlugin, { name: 'grading', dependencies: ['database'] });

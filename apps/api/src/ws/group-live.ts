@@ -1,0 +1,332 @@
+import type {
+  GroupSnapshot,
+  HelpRequestView,
+  LearnerTile,
+  LiveSession,
+  LiveThresholds,
+} from '@tremplin/contracts';
+import {
+  findLiveGroup,
+  findLiveSessionView,
+  listAttempts,
+  listGroupHelpRequests,
+  listLatestSigns,
+  listLiveConnections,
+  listRunningSessionViews,
+  type Db,
+} from '@tremplin/db';
+import type { FastifyBaseLogger } from 'fastify';
+import type { PlatformEvent } from '../grading/events.ts';
+import { toHelpView, toSessionView } from '../modules/tutoring/views.ts';
+import type { ExerciseCatalog } from './exercise-catalog.ts';
+import type { BatchLoader } from './batch-loader.ts';
+import { toSign, type HistoryLoader } from './history-loader.ts';
+import { LearnerLive, runStatus, submissionStatus, type AttemptSign } from './learner-live.ts';
+import { ChannelStream } from './stream.ts';
+
+/** What every group's live state shares. */
+export interface LiveContext {
+  db: Db;
+  thresholds: LiveThresholds;
+  catalog: ExerciseCatalog;
+  history: HistoryLoader;
+  /** Help requests as the queue shows them, read in batches. */
+  helpViews: BatchLoader<string, HelpRequestView>;
+  log: FastifyBaseLogger;
+  /** This instance's id, and its own (authoritative) count of a learner's sockets. */
+  instanceId: string;
+  localConnection(
+    userId: string,
+  ): { sockets: number; exerciseId: string | null; activeAt: number } | undefined;
+  /** Whether an instance still beats (its presence stays valid). */
+  instanceAlive(instanceId: string): boolean;
+  /** Rows of instances that beat since this instant are fresh. */
+  freshSince(now: number): Date;
+  /** Called once the group's learners are known, before the rest is read: their events queue from then on. */
+  indexLearners(group: GroupLive, learnerIds: string[]): void;
+}
+
+export class GroupNotFound extends Error {}
+
+/**
+ * A group's live state on this instance: built from the database on first use, then kept up to
+ * date from bus events applied one at a time, in order. A snapshot is taken synchronously from
+ * memory, so it matches the stream's seq exactly: events after it carry higher numbers.
+ */
+export class GroupLive {
+  readonly groupId: string;
+  readonly stream: ChannelStream;
+  readonly learners = new Map<string, LearnerLive>();
+  readonly help = new Map<string, HelpRequestView>();
+  readonly ready: Promise<void>;
+  /** Told of every tile change (the learner channels of this group's learners). */
+  readonly tileWatchers = new Set<(tile: LearnerTile) => void>();
+  name = '';
+  session: LiveSession | null = null;
+  readonly #ctx: LiveContext;
+  readonly #sent = new Map<string, string>();
+  /** Per learner, when time alone next changes their tile: the sweep looks at those only. */
+  readonly #due = new Map<string, number>();
+  /** Events apply in order per learner (or help request, or session), after the load. */
+  readonly #chains = new Map<string, Promise<void>>();
+
+  constructor(ctx: LiveContext, groupId: string) {
+    this.#ctx = ctx;
+    this.groupId = groupId;
+    this.stream = new ChannelStream(`group:${groupId}`);
+    this.ready = this.#load();
+  }
+
+  get #idleMs(): number {
+    return this.#ctx.thresholds.idleMinutes * 60_000;
+  }
+
+  /**
+   * Applies a bus event (received at `at`, ms) after the earlier ones about the same learner, help
+   * request or session: one learner's exercise switch, which reads the database, never holds up
+   * the tiles of the others.
+   */
+  handle(event: PlatformEvent, at: number): void {
+    const key =
+      event.type === 'help.requested' || event.type === 'help.updated'
+        ? `help:${event.helpRequestId}`
+        : event.type === 'session.changed'
+          ? 'session'
+          : 'userId' in event
+            ? event.userId
+            : 'group';
+    const before = this.#chains.get(key) ?? this.ready;
+    const next = before
+      .then(() => this.#apply(event, at))
+      .catch((error: unknown) =>
+        this.#ctx.log.warn({ err: error, groupId: this.groupId, type: event.type }, 'live event not applied'),
+      );
+    this.#chains.set(key, next);
+    void next.then(() => {
+      if (this.#chains.get(key) === next) this.#chains.delete(key);
+    });
+  }
+
+  /** Re-evaluates what time changes (idle, stuck, instances gone), emitting tiles that changed. */
+  sweep(now: number): void {
+    const alive = (id: string) => id === this.#ctx.instanceId || this.#ctx.instanceAlive(id);
+    for (const learner of this.learners.values()) {
+      const dropped = learner.connected && learner.dropInstances(alive, now);
+      if (dropped || now >= (this.#due.get(learner.id) ?? 0)) this.#emitTile(learner, now);
+    }
+  }
+
+  snapshot(now: number): GroupSnapshot {
+    return {
+      kind: 'group',
+      group: { id: this.groupId, name: this.name },
+      thresholds: this.#ctx.thresholds,
+      tiles: [...this.learners.values()].map((l) => this.tileOf(l, now)),
+      help: [...this.help.values()].sort((a, b) => a.createdAt.localeCompare(b.createdAt)),
+      session: this.session,
+    };
+  }
+
+  tileOf(learner: LearnerLive, now: number): LearnerTile {
+    let hand: LearnerTile['hand'] = null;
+    for (const request of this.help.values()) {
+      if (request.learnerId !== learner.id) continue;
+      if (!hand || request.createdAt < hand.raisedAt)
+        hand = { helpRequestId: request.id, status: request.status, raisedAt: request.createdAt };
+    }
+    return learner.tile(now, this.#ctx.thresholds, this.#ctx.catalog.get(learner.exerciseId), hand);
+  }
+
+  async #load(): Promise<void> {
+    const { db, catalog } = this.#ctx;
+    const now = Date.now();
+    const group = await findLiveGroup(db, this.groupId);
+    if (!group) throw new GroupNotFound(this.groupId);
+    this.name = group.name;
+    const ids = group.learners.map((l) => l.id);
+    // From here on their events queue behind this load, so none falls between the reads and the stream.
+    this.#ctx.indexLearners(this, ids);
+    const [signs, connections, helpRows, sessions] = await Promise.all([
+      listLatestSigns(db, ids),
+      listLiveConnections(db, ids, this.#ctx.freshSince(now)),
+      listGroupHelpRequests(db, this.groupId),
+      listRunningSessionViews(db, [this.groupId]),
+    ]);
+    const current = new Map<string, { exerciseId: string; at: number }>();
+    const consider = (userId: string, exerciseId: string | null, at: number) => {
+      const known = current.get(userId);
+      if (exerciseId && (!known || at > known.at)) current.set(userId, { exerciseId, at });
+    };
+    for (const sign of signs) consider(sign.userId, sign.exerciseId, sign.at.getTime());
+    for (const c of connections) consider(c.userId, c.exerciseId, c.lastActiveAt.getTime());
+    for (const id of ids) {
+      const local = this.#ctx.localConnection(id);
+      if (local) consider(id, local.exerciseId, local.activeAt);
+    }
+    const pairs = [...current].map(([userId, c]) => ({ userId, exerciseId: c.exerciseId }));
+    const attempts = await listAttempts(db, pairs);
+    await catalog.ensure(pairs.map((p) => p.exerciseId));
+
+    for (const row of group.learners) {
+      const learner = new LearnerLive(row.id, row.displayName);
+      const on = current.get(row.id);
+      if (on) {
+        const history = attempts
+          .filter((a) => a.userId === row.id && a.exerciseId === on.exerciseId)
+          .map(toSign);
+        learner.switchTo(on.exerciseId, on.at, history, this.#idleMs);
+      }
+      for (const sign of signs.filter((s) => s.userId === row.id)) {
+        if (sign.source === 'last-seen')
+          learner.lastSeenAt = Math.max(learner.lastSeenAt ?? 0, sign.at.getTime());
+        else learner.active(sign.at.getTime());
+      }
+      for (const c of connections.filter(
+        (c) => c.userId === row.id && c.instanceId !== this.#ctx.instanceId,
+      )) {
+        learner.setConnection(
+          c.instanceId,
+          { sockets: c.sockets, exerciseId: c.exerciseId, activeAt: c.lastActiveAt.getTime() },
+          now,
+        );
+      }
+      // This instance's own sockets are known better than its last batched write.
+      const local = this.#ctx.localConnection(row.id);
+      if (local) learner.setConnection(this.#ctx.instanceId, local, now);
+      this.learners.set(row.id, learner);
+    }
+    for (const row of helpRows) this.help.set(row.id, toHelpView(row));
+    this.session = sessions[0] ? toSessionView(sessions[0]) : null;
+    for (const learner of this.learners.values())
+      this.#sent.set(learner.id, JSON.stringify(this.tileOf(learner, now)));
+  }
+
+  async #apply(event: PlatformEvent, at: number): Promise<void> {
+    switch (event.type) {
+      case 'run.completed': {
+        const learner = this.learners.get(event.userId);
+        if (!learner || !(await this.#follow(learner, event.exerciseId, at))) return;
+        const status = runStatus(event.passed, event.total);
+        learner.recordAttempt(
+          { id: event.runId, kind: 'run', passed: event.passed, total: event.total, status, at },
+          this.#idleMs,
+        );
+        return this.#emitTile(learner, at);
+      }
+      case 'submission.queued': {
+        const learner = this.learners.get(event.userId);
+        if (!learner || !(await this.#follow(learner, event.exerciseId, at))) return;
+        const sign: AttemptSign = {
+          id: event.submissionId,
+          kind: 'submission',
+          passed: null,
+          total: null,
+          status: 'pending',
+          at,
+        };
+        learner.recordAttempt(sign, this.#idleMs);
+        return this.#emitTile(learner, at);
+      }
+      case 'submission.graded': {
+        const learner = this.learners.get(event.userId);
+        if (!learner || learner.exerciseId !== event.exerciseId) return;
+        const status = submissionStatus({ ...event, status: event.status });
+        learner.recordAttempt(
+          {
+            id: event.submissionId,
+            kind: 'submission',
+            passed: event.passed,
+            total: event.total,
+            status,
+            at,
+          },
+          this.#idleMs,
+        );
+        return this.#emitTile(learner, at);
+      }
+      case 'draft.saved': {
+        const learner = this.learners.get(event.userId);
+        if (!learner || !(await this.#follow(learner, event.exerciseId, at))) return;
+        learner.tick(at, this.#idleMs);
+        learner.active(at);
+        return this.#emitTile(learner, at);
+      }
+      case 'presence': {
+        const learner = this.learners.get(event.userId);
+        if (!learner) return;
+        learner.setConnection(event.instanceId, event, at);
+        if (event.sockets > 0 && event.exerciseId) {
+          if (await this.#follow(learner, event.exerciseId, event.activeAt))
+            learner.tick(event.activeAt, this.#idleMs);
+        }
+        return this.#emitTile(learner, at);
+      }
+      case 'help.requested':
+      case 'help.updated':
+        if (event.groupId === this.groupId) await this.#refreshHelp(event.helpRequestId, at);
+        return;
+      case 'session.changed':
+        if (event.groupId === this.groupId) await this.#refreshSession(event.sessionId);
+        return;
+      default:
+        return;
+    }
+  }
+
+  /** Makes `exerciseId` the learner's current exercise unless a later sign says otherwise. */
+  async #follow(learner: LearnerLive, exerciseId: string, at: number): Promise<boolean> {
+    if (learner.exerciseId === exerciseId) return true;
+    if (at < learner.exerciseSince) return false;
+    const [history] = await Promise.all([
+      this.#ctx.history.load(learner.id, exerciseId),
+      this.#ctx.catalog.ensure([exerciseId]),
+    ]);
+    if (learner.exerciseId === exerciseId) return true;
+    learner.switchTo(exerciseId, at, history, this.#idleMs);
+    return true;
+  }
+
+  async #refreshHelp(id: string, at: number): Promise<void> {
+    const view = await this.#ctx.helpViews.load(id);
+    if (!view || view.groupId !== this.groupId) return;
+    const before = this.help.get(id);
+    if (before && JSON.stringify(before) === JSON.stringify(view)) return;
+    if (view.status === 'open' || view.status === 'taken') this.help.set(id, view);
+    else if (before) this.help.delete(id);
+    else return;
+    this.stream.emit({ type: 'help', channel: this.stream.channel, request: view }, `help:${id}`);
+    const learner = this.learners.get(view.learnerId);
+    if (learner) {
+      if (view.status === 'open') learner.active(at);
+      this.#emitTile(learner, at);
+    }
+  }
+
+  async #refreshSession(id: string): Promise<void> {
+    const row = await findLiveSessionView(this.#ctx.db, id);
+    if (!row) return;
+    const view = toSessionView(row);
+    if (view.endedAt !== null && this.session?.id !== id) return;
+    const next = view.endedAt === null ? view : null;
+    if (JSON.stringify(next) === JSON.stringify(this.session)) return;
+    this.session = next;
+    this.stream.emit(
+      { type: 'session', channel: this.stream.channel, groupId: this.groupId, session: next },
+      'session',
+    );
+  }
+
+  #emitTile(learner: LearnerLive, now: number): void {
+    const tile = this.tileOf(learner, now);
+    this.#due.set(learner.id, learner.nextChange(now, this.#ctx.thresholds));
+    const json = JSON.stringify(tile);
+    if (this.#sent.get(learner.id) === json) return;
+    this.#sent.set(learner.id, json);
+    // The tile is serialized once: to compare with the last one sent, and as the event itself.
+    this.stream.emitSerialized(
+      `{"type":"tile","channel":"${this.stream.channel}","tile":${json}}`,
+      `tile:${learner.id}`,
+    );
+    for (const watch of this.tileWatchers) watch(tile);
+  }
+}

@@ -1,0 +1,133 @@
+import type { WebSocket } from '@fastify/websocket';
+import { WS_CLOSE, type Locale, type ServerMessage } from '@tremplin/contracts';
+import type { Actor } from '../modules/auth/auth.service.ts';
+import type { ChannelStream } from './stream.ts';
+
+export interface SocketLimits {
+  /** Above this many bytes waiting in the socket, nothing more is written: the queue coalesces. */
+  sendBufferBytes: number;
+  /** A client whose queue grows past this many messages is disconnected (it resyncs on return). */
+  maxQueued: number;
+  /** A client that accepts nothing for this long is disconnected. */
+  slowTimeoutMs: number;
+}
+
+const OPEN = 1;
+let serials = 0;
+const RETRY_MS = 25;
+/** What a client may send: a burst of this many messages, refilled at this rate per second. */
+const BURST = 60;
+const PER_SECOND = 20;
+
+/**
+ * One client connection: what it follows and its outgoing queue. Messages wait in an ordered
+ * queue written to the socket on the next turn of the event loop, never past the send-buffer
+ * limit; queued events with the same key (one learner's tile) keep only the latest.
+ */
+export class LiveSocket {
+  readonly socket: WebSocket;
+  readonly actor: Actor;
+  readonly locale: Locale;
+  readonly subscriptions = new Map<string, ChannelStream>();
+  /** Spreads sockets over the heartbeat's slices. */
+  readonly serial = (serials += 1);
+  /** Whether a pong (or any message) came since the last ping. */
+  alive = true;
+  /** Since when the socket follows nothing (undefined while it follows something). */
+  idleSince: number | undefined = Date.now();
+  readonly #limits: SocketLimits;
+  readonly #outbox = new Map<string, string>();
+  #unique = 0;
+  #scheduled = false;
+  #retry: NodeJS.Timeout | undefined;
+  #blockedSince: number | undefined;
+  #closed = false;
+  #tokens = BURST;
+  #refilledAt = Date.now();
+  #warnedAt = 0;
+
+  constructor(socket: WebSocket, actor: Actor, locale: Locale, limits: SocketLimits) {
+    this.socket = socket;
+    this.actor = actor;
+    this.locale = locale;
+    this.#limits = limits;
+  }
+
+  get closed(): boolean {
+    return this.#closed || this.socket.readyState !== OPEN;
+  }
+
+  /**
+   * Whether one more message from the client may be handled now (a token bucket). `warn` is true
+   * the first time in a second it may not, so that the client is told once, not flooded.
+   */
+  take(now = Date.now()): { allowed: boolean; warn: boolean } {
+    this.#tokens = Math.min(BURST, this.#tokens + ((now - this.#refilledAt) / 1000) * PER_SECOND);
+    this.#refilledAt = now;
+    if (this.#tokens >= 1) {
+      this.#tokens -= 1;
+      return { allowed: true, warn: false };
+    }
+    const warn = now - this.#warnedAt > 1000;
+    if (warn) this.#warnedAt = now;
+    return { allowed: false, warn };
+  }
+
+  /** Queues a message of its own (a reply, a snapshot). */
+  send(message: ServerMessage): void {
+    this.enqueue(JSON.stringify(message));
+  }
+
+  /** Queues a serialized message; one with the key of a queued one replaces it, at the end. */
+  enqueue(payload: string, key?: string): void {
+    if (this.closed) return;
+    const slot = key ?? `#${(this.#unique += 1)}`;
+    if (key !== undefined) this.#outbox.delete(slot);
+    this.#outbox.set(slot, payload);
+    if (this.#outbox.size > this.#limits.maxQueued) {
+      this.close(WS_CLOSE.tooSlow, 'too slow');
+      return;
+    }
+    if (!this.#scheduled && !this.#retry) {
+      this.#scheduled = true;
+      setImmediate(() => this.#flush());
+    }
+  }
+
+  /** Closes the connection (the route's close handler then forgets it). */
+  close(code: number, reason: string): void {
+    if (this.#closed) return;
+    this.#closed = true;
+    this.#outbox.clear();
+    clearTimeout(this.#retry);
+    this.socket.close(code, reason);
+  }
+
+  /** Stops all sending: the socket is gone. */
+  dispose(): void {
+    this.#closed = true;
+    this.#outbox.clear();
+    clearTimeout(this.#retry);
+  }
+
+  #flush(): void {
+    this.#scheduled = false;
+    this.#retry = undefined;
+    if (this.closed) return;
+    for (const [slot, payload] of this.#outbox) {
+      if (this.socket.bufferedAmount > this.#limits.sendBufferBytes) {
+        const now = Date.now();
+        this.#blockedSince ??= now;
+        if (now - this.#blockedSince > this.#limits.slowTimeoutMs) {
+          this.close(WS_CLOSE.tooSlow, 'too slow');
+          return;
+        }
+        this.#retry = setTimeout(() => this.#flush(), RETRY_MS);
+        return;
+      }
+      this.socket.send(payload);
+      this.#outbox.delete(slot);
+    }
+    this.#blockedSince = undefined;
+  }
+}

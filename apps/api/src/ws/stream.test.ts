@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import type { LiveSocket } from './live-socket.ts';
+import { ChannelStream } from './stream.ts';
+
+const tile = (learnerId: string) =>
+  ({
+    learnerId,
+    displayName: 'x',
+    presence: 'online',
+    lastSeenAt: null,
+    exercise: null,
+    last: null,
+    attempts: 0,
+    timeOnTaskSec: 0,
+    stuck: false,
+    stuckReason: null,
+    hand: null,
+  }) as const;
+
+describe('ChannelStream', () => {
+  it('numbers events and hands each subscriber the same serialized payload with its coalescing key', () => {
+    const stream = new ChannelStream('group:g');
+    const received: Array<[string, string | undefined]> = [];
+    stream.subscribers.add({
+      enqueue: (payload: string, key?: string) => received.push([payload, key]),
+    } as unknown as LiveSocket);
+    stream.emit({ type: 'tile', channel: 'group:g', tile: tile('a') }, 'tile:a');
+    stream.emit({ type: 'unread', channel: 'group:g', unread: 2 });
+    expect(stream.seq).toBe(2);
+    expect(received.map(([payload]) => JSON.parse(payload).seq)).toEqual([1, 2]);
+    expect(received.map(([, key]) => key)).toEqual(['group:g|tile:a', undefined]);
+  });
+
+  it('replays what followed a seq while it is kept, and says when it is not', () => {
+    const stream = new ChannelStream('group:g');
+    for (let i = 0; i < 600; i += 1) stream.emit({ type: 'unread', channel: 'group:g', unread: i });
+    expect(stream.since(600)).toEqual([]);
+    expect(stream.since(595)!.map((e) => JSON.parse(e.payload).seq)).toEqual([596, 597, 598, 599, 600]);
+    expect(stream.since(88)!.length).toBe(512);
+    expect(stream.since(10)).toBeUndefined();
+    expect(stream.since(601)).toBeUndefined();
+  });
+});

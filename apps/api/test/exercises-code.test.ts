@@ -1,0 +1,202 @@
+import { claimGradingJobs, completeGrading, countPendingJobs, schema } from '@tremplin/db';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, demoExercise, signIn, submitAndWait, type TestApp } from './helper.ts';
+
+let t: TestApp;
+let cookie: string;
+let somme: Awaited<ReturnType<typeof demoExercise>>;
+let moyenne: Awaited<ReturnType<typeof demoExercise>>;
+
+beforeAll(async () => {
+  t = await buildTestApp();
+  await t.app.ready();
+  cookie = await signIn(t.app, 'etudiant1@tremplin.test');
+  somme = await demoExercise(t.database, 'somme');
+  moyenne = await demoExercise(t.database, 'moyenne');
+});
+afterAll(() => t.close());
+
+const spec = (e: typeof somme) => {
+  if (e.spec.kind !== 'code') throw new Error('not a code exercise');
+  return e.spec;
+};
+
+describe('a code exercise', () => {
+  it('shows the starter and the visible tests, never the solution or the hidden tests', async () => {
+    const response = await t.app.inject({ url: `/api/exercises/${somme.id}`, headers: { cookie } });
+    expect(response.statusCode).toBe(200);
+    const body = response.json();
+    expect(body.spec).toMatchObject({
+      kind: 'code',
+      starter: spec(somme).starter,
+      visibleTests: spec(somme).visibleTests,
+    });
+    expect(body.spec.hiddenTestCount).toBeGreaterThan(0);
+    expect(response.body).not.toContain(JSON.stringify(spec(somme).solution).slice(1, -1));
+    expect(response.body).not.toContain(JSON.stringify(spec(somme).hiddenTests).slice(1, -1));
+    expect(body.draft).toBeNull();
+  });
+
+  it('saves a draft and restores it', async () => {
+    const saved = await t.app.inject({
+      method: 'PUT',
+      url: `/api/exercises/${somme.id}/draft`,
+      headers: { cookie },
+      payload: { code: '// brouillon\n' },
+    });
+    expect(saved.statusCode).toBe(200);
+    const again = await t.app.inject({ url: `/api/exercises/${somme.id}`, headers: { cookie } });
+    expect(again.json().draft.code).toBe('// brouillon\n');
+  });
+
+  it('runs the starter against the visible tests and fails, then the solution and passes', async () => {
+    const failing = await t.app.inject({
+      method: 'POST',
+      url: `/api/exercises/${somme.id}/runs`,
+      headers: { cookie },
+      payload: { code: spec(somme).starter },
+    });
+    expect(failing.statusCode).toBe(200);
+    expect(failing.json().result.status).not.toBe('pass');
+    expect(failing.json().result.tests.every((test: { hidden: boolean }) => !test.hidden)).toBe(true);
+    const passing = await t.app.inject({
+      method: 'POST',
+      url: `/api/exercises/${somme.id}/runs`,
+      headers: { cookie },
+      payload: { code: spec(somme).solution },
+    });
+    expect(passing.json().result).toMatchObject({ kind: 'code', status: 'pass' });
+    expect(passing.json().result.passed).toBe(passing.json().result.total);
+  });
+
+  it('grades a TypeScript submission on visible and hidden tests, hidden ones without their detail', async () => {
+    const failed = await submitAndWait(t.app, cookie, moyenne.id, { code: spec(moyenne).starter });
+    expect(failed.status).toBe('graded');
+    expect(failed.score).toBeLessThan(moyenne.maxScore);
+    const hidden = failed.result!.kind === 'code' ? failed.result!.tests.filter((x) => x.hidden) : [];
+    expect(hidden.length).toBeGreaterThan(0);
+    for (const test of hidden) if (test.status !== 'pass') expect(test.message).toMatch(/Test caché échoué/);
+
+    const passed = await submitAndWait(t.app, cookie, moyenne.id, { code: spec(moyenne).solution });
+    expect(passed).toMatchObject({ status: 'graded', score: moyenne.maxScore });
+    expect(passed.result).toMatchObject({ kind: 'code', status: 'pass' });
+    const history = await t.app.inject({
+      url: `/api/exercises/${moyenne.id}/submissions`,
+      headers: { cookie },
+    });
+    expect(history.json().submissions.map((s: { code: string }) => s.code)).toEqual([
+      spec(moyenne).solution,
+      spec(moyenne).starter,
+    ]);
+  });
+
+  it('answers a double click with the same submission, stored once', async () => {
+    const payload = { idempotencyKey: 'double-click-0001', code: spec(somme).solution };
+    const [first, second] = await Promise.all(
+      [1, 2].map(() =>
+        t.app.inject({
+          method: 'POST',
+          url: `/api/exercises/${somme.id}/submissions`,
+          headers: { cookie },
+          payload,
+        }),
+      ),
+    );
+    expect(first!.statusCode).toBe(202);
+    expect(second!.statusCode).toBe(202);
+    expect(first!.json().id).toBe(second!.json().id);
+    const rows = await t.database.db
+      .select()
+      .from(schema.submissions)
+      .where(eq(schema.submissions.idempotencyKey, 'double-click-0001'));
+    expect(rows).toHaveLength(1);
+  });
+});
+
+describe('bad input', () => {
+  it('refuses code over the size limit, storing nothing', async () => {
+    const before = await t.database.db.select().from(schema.submissions);
+    const response = await t.app.inject({
+      method: 'POST',
+      url: `/api/exercises/${somme.id}/submissions`,
+      headers: { cookie },
+      payload: { idempotencyKey: 'too-large-0001', code: 'x'.repeat(70 * 1024) },
+    });
+    expect(response.statusCode).toBe(413);
+    expect(response.json()).toMatchObject({ code: 'TREMPLIN_ERR_CODE_TOO_LARGE' });
+    expect(response.json().message).toMatch(/Votre code est trop long/);
+    expect(await t.database.db.select().from(schema.submissions)).toHaveLength(before.length);
+  });
+
+  it('refuses an answer to a code exercise', async () => {
+    const response = await t.app.inject({
+      method: 'POST',
+      url: `/api/exercises/${somme.id}/submissions`,
+      headers: { cookie, 'accept-language': 'en' },
+      payload: { idempotencyKey: 'wrong-kind-0001', answer: { kind: 'choice', selected: ['a'] } },
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.json()).toEqual({
+      code: 'TREMPLIN_ERR_WRONG_EXERCISE_KIND',
+      message: 'This exercise expects code, not an answer.',
+    });
+  });
+
+  it('refuses a learner who is not enrolled in the module', async () => {
+    const tutor = await signIn(t.app, 'tuteur1@tremplin.test');
+    const response = await t.app.inject({ url: `/api/exercises/${somme.id}`, headers: { cookie: tutor } });
+    expect(response.statusCode).toBe(403);
+    expect(response.json().code).toBe('TREMPLIN_ERR_NOT_ENROLLED');
+  });
+
+  it("hides another learner's submission", async () => {
+    const mine = await submitAndWait(t.app, cookie, somme.id, { code: spec(somme).solution });
+    const other = await signIn(t.app, 'etudiant2@tremplin.test');
+    const response = await t.app.inject({ url: `/api/submissions/${mine.id}`, headers: { cookie: other } });
+    expect(response.statusCode).toBe(404);
+  });
+});
+
+describe('the durable queue', () => {
+  it('grades a submission whose worker died mid-grade, once its lease expires', async () => {
+    await t.app.grading.worker!.stop();
+    const response = await t.app.inject({
+      method: 'POST',
+      url: `/api/exercises/${somme.id}/submissions`,
+      headers: { cookie },
+      payload: { idempotencyKey: 'crash-mid-grade-01', code: spec(somme).solution },
+    });
+    expect(response.statusCode).toBe(202);
+    const id = response.json().id as string;
+    // A worker claims the job with a short lease, then "dies" without a word.
+    const [claimed] = await claimGradingJobs(t.database.db, { workerId: 'doomed', limit: 1, leaseMs: 1 });
+    expect(claimed?.submissionId).toBe(id);
+
+    const graded = new Promise<void>((resolve) => {
+      const off = t.app.grading.bus.subscribe((event) => {
+        if (event.type === 'submission.graded' && event.submissionId === id) {
+          off();
+          resolve();
+        }
+      });
+    });
+    t.app.grading.worker!.start();
+    await graded;
+    const submission = await t.app.inject({ url: `/api/submissions/${id}`, headers: { cookie } });
+    expect(submission.json()).toMatchObject({ status: 'graded', score: somme.maxScore });
+
+    // The dead worker coming back cannot overwrite the grade.
+    const late = await completeGrading(t.database.db, {
+      jobId: claimed!.id,
+      workerId: 'doomed',
+      submissionId: id,
+      status: 'error',
+      score: 0,
+      results: null,
+      now: new Date(),
+    });
+    expect(late).toBe(false);
+    expect(await countPendingJobs(t.database.db)).toBe(0);
+  });
+});

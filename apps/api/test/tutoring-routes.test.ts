@@ -1,0 +1,277 @@
+// The tutors' REST tools: progress grid and its CSV, learner page, notes, flags, help statistics
+// and live sessions with their attendance.
+import { findUserByEmail, listAllGroups, schema } from '@tremplin/db';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, demoExercise, signIn, submitAndWait, type TestApp } from './helper.ts';
+import { LiveClient } from './live-client.ts';
+
+let t: TestApp;
+let lome = '';
+let somme = '';
+let submissionId = '';
+const cookies = new Map<string, string>();
+const ids = new Map<string, string>();
+const clients: LiveClient[] = [];
+const SOLUTION = 'export function somme(n) {\n  return n.reduce((a, b) => a + b, 0);\n}\n';
+
+const cookie = async (who: string) => {
+  if (!cookies.has(who)) cookies.set(who, await signIn(t.app, `${who}@tremplin.test`));
+  return cookies.get(who)!;
+};
+const idOf = async (who: string) => {
+  if (!ids.has(who)) ids.set(who, (await findUserByEmail(t.database.db, `${who}@tremplin.test`))!.id);
+  return ids.get(who)!;
+};
+async function call(who: string, method: 'GET' | 'POST' | 'PUT' | 'PATCH', url: string, payload?: object) {
+  return t.app.inject({
+    method,
+    url,
+    headers: { cookie: await cookie(who) },
+    ...(payload ? { payload } : {}),
+  });
+}
+
+beforeAll(async () => {
+  t = await buildTestApp();
+  await t.app.ready();
+  lome = (await listAllGroups(t.database.db)).find((g) => g.name === 'Groupe Lomé 1')!.id;
+  somme = (await demoExercise(t.database, 'somme')).id;
+  await call('etudiant1', 'POST', `/api/exercises/${somme}/runs`, {
+    code: 'export function somme(n) { return 0; }',
+  });
+  submissionId = (await submitAndWait(t.app, await cookie('etudiant1'), somme, { code: SOLUTION })).id;
+});
+afterAll(async () => {
+  for (const client of clients) {
+    expect(client.invalid).toEqual([]);
+    client.close();
+  }
+  await t.close();
+});
+
+describe('the progress grid', () => {
+  it('lists the modules of the group', async () => {
+    const response = await call('tuteur1', 'GET', `/api/groups/${lome}/modules`);
+    expect(response.statusCode).toBe(200);
+    expect(response.json().modules).toContainEqual({
+      slug: 'programmation-js',
+      title: expect.any(String),
+      learners: 17,
+    });
+  });
+
+  it('colours learners by best score, with the submission to open', async () => {
+    const response = await call('tuteur1', 'GET', `/api/groups/${lome}/progress?module=programmation-js`);
+    expect(response.statusCode).toBe(200);
+    const grid = response.json();
+    expect(grid.module.slug).toBe('programmation-js');
+    expect(grid.learners).toHaveLength(17);
+    const column = grid.exercises.findIndex((e: { id: string }) => e.id === somme);
+    expect(column).toBeGreaterThanOrEqual(0);
+    const row = grid.learners.find(
+      (l: { id: string; displayName: string }) =>
+        l.id === ids.get('etudiant1') || l.displayName === 'Kossi Agbeko',
+    );
+    expect(row.cells[column]).toEqual({
+      exerciseId: somme,
+      bestScore: grid.exercises[column].maxScore,
+      attempts: 1,
+      submissionId,
+    });
+    const other = grid.learners.find((l: { displayName: string }) => l.displayName === 'Afi Mensah');
+    expect(other.cells[column]).toEqual({
+      exerciseId: somme,
+      bestScore: null,
+      attempts: 0,
+      submissionId: null,
+    });
+  });
+
+  it('exports the grid as CSV', async () => {
+    const response = await call(
+      'coordination',
+      'GET',
+      `/api/groups/${lome}/progress.csv?module=programmation-js`,
+    );
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(response.headers['content-disposition']).toBe(
+      'attachment; filename="progression-programmation-js.csv"',
+    );
+    const lines = response.body
+      .replace(/^\uFEFF/, '')
+      .trimEnd()
+      .split('\r\n');
+    expect(lines).toHaveLength(18);
+    expect(lines[0]).toMatch(/^learner,.*La somme d'un tableau.*,total$/);
+    expect(lines.find((l) => l.startsWith('Kossi Agbeko,'))).toMatch(/,1,|,1$/);
+  });
+
+  it('answers 404 for a module that does not exist', async () => {
+    const response = await call('tuteur1', 'GET', `/api/groups/${lome}/progress?module=inconnu`);
+    expect(response.statusCode).toBe(404);
+  });
+});
+
+describe('the learner page', () => {
+  it('shows runs and submissions with code and results, and the time line', async () => {
+    const learnerId = await idOf('etudiant1');
+    const response = await call('tuteur1', 'GET', `/api/learners/${learnerId}/activity`);
+    expect(response.statusCode).toBe(200);
+    const activity = response.json();
+    expect(activity.runs[0]).toMatchObject({
+      exercise: { id: somme },
+      result: { kind: 'code', passed: 2, total: 3 },
+    });
+    expect(activity.submissions[0]).toMatchObject({ id: submissionId, code: SOLUTION, status: 'graded' });
+    expect(activity.timeline.map((e: { kind: string }) => e.kind)).toEqual(
+      expect.arrayContaining(['run', 'submission']),
+    );
+
+    const one = await call('coordination', 'GET', `/api/learners/${learnerId}/submissions/${submissionId}`);
+    expect(one.json()).toMatchObject({ id: submissionId, result: { kind: 'code', passed: 6, total: 6 } });
+    const wrongOwner = await call(
+      'tuteur1',
+      'GET',
+      `/api/learners/${await idOf('etudiant2')}/submissions/${submissionId}`,
+    );
+    expect(wrongOwner.statusCode).toBe(404);
+  });
+
+  it('gives the latest draft', async () => {
+    const learnerId = await idOf('etudiant1');
+    await call('etudiant1', 'PUT', `/api/exercises/${somme}/draft`, { code: '// en cours' });
+    const response = await call('tuteur1', 'GET', `/api/learners/${learnerId}/draft`);
+    expect(response.json()).toMatchObject({ draft: { exercise: { id: somme }, code: '// en cours' } });
+  });
+
+  it('keeps notes that tutors write and the coordination reads', async () => {
+    const learnerId = await idOf('etudiant1');
+    const saved = await call('tuteur1', 'PUT', `/api/learners/${learnerId}/notes`, {
+      body: 'Progresse bien ; revoir les boucles.',
+    });
+    expect(saved.statusCode).toBe(200);
+    const read = await call('coordination', 'GET', `/api/learners/${learnerId}/notes`);
+    expect(read.json().notes).toEqual([
+      {
+        author: { id: await idOf('tuteur1'), displayName: 'Kodjo Amenyo' },
+        body: 'Progresse bien ; revoir les boucles.',
+        updatedAt: expect.any(String),
+      },
+    ]);
+    expect(
+      (await call('coordination', 'PUT', `/api/learners/${learnerId}/notes`, { body: 'x' })).statusCode,
+    ).toBe(403);
+    const cleared = await call('tuteur1', 'PUT', `/api/learners/${learnerId}/notes`, { body: '' });
+    expect(cleared.json().notes).toEqual([]);
+  });
+});
+
+describe('flags', () => {
+  it('lets a tutor flag a submission of their learner for the graders', async () => {
+    const response = await call('tuteur1', 'POST', `/api/submissions/${submissionId}/flags`, {
+      reason: 'Code copié ?',
+    });
+    expect(response.statusCode).toBe(201);
+    expect(response.json()).toMatchObject({
+      submissionId,
+      source: 'tutor',
+      reason: 'Code copié ?',
+      status: 'open',
+    });
+    const [row] = await t.database.db
+      .select()
+      .from(schema.flags)
+      .where(eq(schema.flags.id, response.json().id));
+    expect(row).toMatchObject({ source: 'tutor', raisedBy: await idOf('tuteur1') });
+    expect(
+      (await call('tuteur2', 'POST', `/api/submissions/${submissionId}/flags`, { reason: 'x' })).statusCode,
+    ).toBe(404);
+    expect(
+      (await call('etudiant1', 'POST', `/api/submissions/${submissionId}/flags`, { reason: 'x' })).statusCode,
+    ).toBe(403);
+  });
+});
+
+describe('live sessions', () => {
+  it('record who attends, the help asked and the results, and end once', async () => {
+    const tutor = await LiveClient.open(t.app, await cookie('tuteur1'));
+    clients.push(tutor);
+    await tutor.subscribe(`group:${lome}`);
+
+    const started = await call('tuteur1', 'POST', `/api/groups/${lome}/live-sessions`, {
+      title: 'TP boucles',
+      moduleSlug: 'programmation-js',
+    });
+    expect(started.statusCode).toBe(201);
+    const session = started.json();
+    expect(session).toMatchObject({
+      title: 'TP boucles',
+      module: { slug: 'programmation-js' },
+      endedAt: null,
+    });
+    expect((await tutor.next((m) => m.type === 'session')).session).toEqual(session);
+    const twice = await call('tuteur1', 'POST', `/api/groups/${lome}/live-sessions`, { title: 'Encore' });
+    expect(twice.statusCode).toBe(409);
+    expect(twice.json().code).toBe('TREMPLIN_ERR_SESSION_RUNNING');
+
+    const student = await LiveClient.open(t.app, await cookie('etudiant3'));
+    clients.push(student);
+    const feed = await student.subscribe(`feed:${await idOf('etudiant3')}`);
+    expect((feed.data as { sessions: unknown[] }).sessions).toEqual([session]);
+    await call('etudiant3', 'POST', `/api/exercises/${somme}/help-requests`, {
+      message: 'Pendant la séance',
+    });
+    await call('etudiant3', 'POST', `/api/exercises/${somme}/runs`, { code: SOLUTION });
+    await t.app.live.flushPresence();
+    student.close();
+    await tutor.next(
+      (m) =>
+        m.type === 'tile' &&
+        (m.tile as { presence: string; learnerId: string }).presence === 'offline' &&
+        (m.tile as { learnerId: string }).learnerId === ids.get('etudiant3'),
+    );
+    await t.app.live.flushPresence();
+
+    const ended = await call('tuteur1', 'PATCH', `/api/live-sessions/${session.id}`, { ended: true });
+    expect(ended.json().endedAt).not.toBeNull();
+    expect(await tutor.next((m) => m.type === 'session' && m.session === null)).toBeTruthy();
+    expect(
+      (await call('tuteur1', 'PATCH', `/api/live-sessions/${session.id}`, { ended: true })).statusCode,
+    ).toBe(409);
+
+    const summary = (await call('coordination', 'GET', `/api/live-sessions/${session.id}`)).json();
+    expect(summary.attendance).toEqual([
+      {
+        learnerId: await idOf('etudiant3'),
+        displayName: 'Komi Amouzou',
+        firstJoinedAt: expect.any(String),
+        lastLeftAt: expect.any(String),
+        seconds: expect.any(Number),
+      },
+    ]);
+    expect(summary.absent).toHaveLength(16);
+    expect(summary.help).toMatchObject({ requests: 1, resolved: 0 });
+    expect(summary.results).toMatchObject({ runs: 1, submissions: 0 });
+    const listed = (await call('tuteur1', 'GET', `/api/groups/${lome}/live-sessions`)).json();
+    expect(listed.sessions.map((s: { session: { id: string } }) => s.session.id)).toContain(session.id);
+  });
+});
+
+describe('help statistics', () => {
+  it('gives response times per group and for the programme', async () => {
+    const asked = await call('etudiant4', 'POST', `/api/exercises/${somme}/help-requests`, { message: '?' });
+    await call('tuteur1', 'POST', `/api/help-requests/${asked.json().id}/take`);
+    await call('tuteur1', 'POST', `/api/help-requests/${asked.json().id}/resolve`);
+    const group = await call('tuteur1', 'GET', `/api/groups/${lome}/help-stats`);
+    expect(group.statusCode).toBe(200);
+    expect(group.json()).toMatchObject({ taken: expect.any(Number), resolved: 1 });
+    expect(group.json().waitSeconds.median).toBeGreaterThanOrEqual(0);
+    const programme = await call('coordination', 'GET', '/api/help-stats');
+    expect(programme.json().requests).toBeGreaterThanOrEqual(group.json().requests);
+    expect((await call('tuteur1', 'GET', '/api/help-stats')).statusCode).toBe(403);
+    const all = await call('tuteur1', 'GET', `/api/groups/${lome}/help-requests?scope=all`);
+    expect(all.json().requests.map((r: { id: string }) => r.id)).toContain(asked.json().id);
+  });
+});

@@ -1,0 +1,41 @@
+import type { Discipline, ExerciseKind, ItemOutcome, SubmissionStatus, TestOutcome } from '#lib/api/types.ts';
+import type { MessageKey } from '#lib/i18n/types.ts';
+
+/** Message keys for the API's enumerations (literal keys, so the dictionaries' dead-key check sees them). */
+
+export const DISCIPLINE_LABEL_KEY = {
+  programming: 'discipline.programming',
+  ai: 'discipline.ai',
+  english: 'discipline.english',
+} as const satisfies Record<Discipline, MessageKey>;
+
+export const KIND_LABEL_KEY = {
+  code: 'kind.code',
+  choice: 'kind.choice',
+  cloze: 'kind.cloze',
+  ordering: 'kind.ordering',
+  matching: 'kind.matching',
+  dictation: 'kind.dictation',
+  writing: 'kind.writing',
+  vocabulary: 'kind.vocabulary',
+} as const satisfies Record<ExerciseKind, MessageKey>;
+
+export const TEST_STATUS_KEY = {
+  pass: 'tests.status.pass',
+  fail: 'tests.status.fail',
+  error: 'tests.status.error',
+} as const satisfies Record<TestOutcome['status'], MessageKey>;
+
+export const ITEM_STATUS_KEY = {
+  correct: 'answers.status.correct',
+  'accepted-typo': 'answers.status.acceptedTypo',
+  wrong: 'answers.status.wrong',
+  missing: 'answers.status.missing',
+} as const satisfies Record<ItemOutcome['status'], MessageKey>;
+
+export const SUBMISSION_STATUS_KEY = {
+  queued: 'submission.status.queued',
+  grading: 'submission.status.grading',
+  graded: 'submission.status.graded',
+  error: 'submission.status.error',
+} as const satisfies Record<SubmissionStatus, MessageKey>;

@@ -1,0 +1,115 @@
+import DOMPurify, { type Config, type WindowLike } from 'dompurify';
+import { Marked, Renderer, type Tokens } from 'marked';
+import { highlightCode } from './highlight.ts';
+
+/**
+ * Markdown from lessons and exercises rendered to safe HTML:
+ * - marked (GFM: tables, fenced code), code blocks highlighted by our bundled highlighter;
+ * - headings shifted down so that they sit under the page's own headings;
+ * - tables wrapped in a horizontally scrolling box (360 px phones);
+ * - everything then goes through DOMPurify: no script, no event handler, no `javascript:` URL,
+ *   no style, no form control from content reaches the page.
+ *
+ * DOMPurify needs a DOM: the browser's window, or a jsdom window in unit tests.
+ */
+
+export interface RenderOptions {
+  /** Added to heading levels: with 1, `# Title` becomes `<h2>` (capped at h6). */
+  headingOffset?: number;
+}
+
+const PURIFY_CONFIG: Config = {
+  USE_PROFILES: { html: true },
+  FORBID_TAGS: ['style', 'form', 'input', 'button', 'textarea', 'select', 'option', 'dialog'],
+  FORBID_ATTR: ['style', 'autofocus'],
+  ALLOW_DATA_ATTR: false,
+};
+
+function escapeHtml(text: string): string {
+  return text
+    .replaceAll('&', '&amp;')
+    .replaceAll('<', '&lt;')
+    .replaceAll('>', '&gt;')
+    .replaceAll('"', '&quot;')
+    .replaceAll("'", '&#39;');
+}
+
+function createMarked(headingOffset: number): Marked {
+  class SafeRenderer extends Renderer {
+    override code({ text, lang }: Tokens.Code): string {
+      const highlighted = highlightCode(text, lang);
+      if (!highlighted) return `<pre class="code-block"><code>${escapeHtml(text)}</code></pre>\n`;
+      return `<pre class="code-block"><code class="hljs language-${highlighted.language}">${highlighted.html}</code></pre>\n`;
+    }
+
+    override heading({ tokens, depth }: Tokens.Heading): string {
+      const level = Math.min(6, depth + headingOffset);
+      return `<h${level}>${this.parser.parseInline(tokens)}</h${level}>\n`;
+    }
+
+    override table(token: Tokens.Table): string {
+      return `<div class="table-scroll" tabindex="0">${super.table(token)}</div>\n`;
+    }
+  }
+  // A renderer instance goes through setOptions: `use({ renderer })` only copies own enumerable functions.
+  return new Marked({ gfm: true, breaks: false, async: false }).setOptions({ renderer: new SafeRenderer() });
+}
+
+export interface MarkdownRenderer {
+  render(markdown: string, options?: RenderOptions): string;
+  /** One line (an option, a feedback message): emphasis, code, links; no paragraph around it. */
+  renderInline(markdown: string): string;
+}
+
+export function createMarkdownRenderer(window: WindowLike): MarkdownRenderer {
+  const purify = DOMPurify(window);
+  purify.addHook('afterSanitizeAttributes', (node) => {
+    if (node.nodeName === 'A' && node.hasAttribute('href')) {
+      // Links from content never get access to this page.
+      node.setAttribute('rel', 'noopener noreferrer');
+      if (node.getAttribute('target') !== '_blank') node.removeAttribute('target');
+    }
+    if (node.nodeName === 'IMG') {
+      node.setAttribute('loading', 'lazy');
+      node.setAttribute('decoding', 'async');
+    }
+  });
+
+  const instances = new Map<number, Marked>();
+  return {
+    render(markdown, { headingOffset = 1 } = {}) {
+      let marked = instances.get(headingOffset);
+      if (!marked) instances.set(headingOffset, (marked = createMarked(headingOffset)));
+      const html = marked.parse(markdown, { async: false });
+      return purify.sanitize(html, PURIFY_CONFIG);
+    },
+    renderInline(markdown) {
+      let marked = instances.get(1);
+      if (!marked) instances.set(1, (marked = createMarked(1)));
+      return purify.sanitize(marked.parseInline(markdown, { async: false }), PURIFY_CONFIG);
+    },
+  };
+}
+
+/**
+ * Removes a first-level title that repeats the page's own title (lessons often start with `# Title`,
+ * which the page already shows as its h1).
+ */
+export function stripLeadingTitle(markdown: string, title: string): string {
+  const match = /^\s*#[ \t]+(.+?)[ \t#]*(?:\r?\n|$)/.exec(markdown);
+  if (!match || match[1]!.trim().toLowerCase() !== title.trim().toLowerCase()) return markdown;
+  return markdown.slice(match[0].length).replace(/^\s*\n/, '');
+}
+
+let browserRenderer: MarkdownRenderer | undefined;
+
+/** Renders in the browser (the app is client-side only). */
+export function renderMarkdown(markdown: string, options?: RenderOptions): string {
+  browserRenderer ??= createMarkdownRenderer(window);
+  return browserRenderer.render(markdown, options);
+}
+
+export function renderInlineMarkdown(markdown: string): string {
+  browserRenderer ??= createMarkdownRenderer(window);
+  return browserRenderer.renderInline(markdown);
+}

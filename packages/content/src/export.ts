@@ -1,0 +1,95 @@
+// Writing a module definition back as a folder that loadModule reads into an equal definition.
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { ContentError } from './problems.ts';
+import type { CodeSpec, ExerciseDefinition, ModuleDefinition } from './schema.ts';
+import { validateModule } from './validate.ts';
+
+/** Prompts longer than this, or on several lines, get their own Markdown file. */
+const INLINE_PROMPT_CHARS = 200;
+
+/**
+ * The base name of a code exercise's files: the module its tests import (`from './annee'` → annee), so
+ * that the starter sits where the tests expect it, as in Jest exercise tracks.
+ */
+function codeBaseName(spec: CodeSpec): string {
+  const m = /from\s+['"]\.\/([A-Za-z0-9_-]+)(?:\.[jt]s)?['"]/.exec(spec.visibleTests);
+  return m?.[1] ?? 'solution';
+}
+
+function codeFiles(
+  ex: ExerciseDefinition,
+  spec: CodeSpec,
+): { json: Record<string, unknown>; files: [string, string][] } {
+  const dir = `exercises/${ex.slug}`;
+  const ext = spec.language === 'typescript' ? 'ts' : 'js';
+  const base = codeBaseName(spec);
+  const names = {
+    starterFile: `${dir}/${base}.${ext}`,
+    solutionFile: `${dir}/solution/${base}.${ext}`,
+    visibleTestsFile: `${dir}/${base}.test.${ext}`,
+    hiddenTestsFile: `${dir}/${base}.hidden.test.${ext}`,
+  };
+  return {
+    json: { language: spec.language, ...names, ...(spec.limits ? { limits: spec.limits } : {}) },
+    files: [
+      [names.starterFile, spec.starter],
+      [names.solutionFile, spec.solution],
+      [names.visibleTestsFile, spec.visibleTests],
+      [names.hiddenTestsFile, spec.hiddenTests],
+    ],
+  };
+}
+
+/**
+ * Writes `def` into `dir` (created if needed) in the module folder format; returns the files written.
+ * Files of the same name are overwritten, other files are left alone: export into an empty folder.
+ */
+export async function exportModule(def: ModuleDefinition, dir: string): Promise<string[]> {
+  const problems = validateModule(def);
+  if (problems.length > 0) throw new ContentError(`Cannot export module "${def.slug}"`, problems);
+  const files: [string, string][] = [];
+  const lessons = def.lessons.map((l) => {
+    const file = `lessons/${l.slug}.md`;
+    files.push([file, l.body]);
+    return { slug: l.slug, title: l.title, file };
+  });
+  const exercises = def.exercises.map((ex) => {
+    const { spec, prompt } = ex;
+    const out: Record<string, unknown> = { slug: ex.slug, title: ex.title };
+    if (ex.lesson !== undefined) out.lesson = ex.lesson;
+    out.kind = ex.kind;
+    if (prompt.includes('\n') || prompt.length > INLINE_PROMPT_CHARS) {
+      out.promptFile = `exercises/${ex.slug}/prompt.md`;
+      files.push([out.promptFile as string, prompt]);
+    } else {
+      out.prompt = prompt;
+    }
+    if (ex.hint !== undefined) out.hint = ex.hint;
+    if (ex.maxScore !== 1) out.maxScore = ex.maxScore;
+    if (spec.kind === 'code') {
+      const code = codeFiles(ex, spec);
+      out.spec = code.json;
+      files.push(...code.files);
+    } else {
+      const { kind: _kind, ...body } = spec;
+      out.spec = body;
+    }
+    return out;
+  });
+  const moduleJson = {
+    slug: def.slug,
+    discipline: def.discipline,
+    title: def.title,
+    summary: def.summary,
+    lessons,
+    exercises,
+  };
+  files.push(['module.json', `${JSON.stringify(moduleJson, null, 2)}\n`]);
+  for (const [relative, content] of files) {
+    const full = path.join(dir, relative);
+    await mkdir(path.dirname(full), { recursive: true });
+    await writeFile(full, content, 'utf8');
+  }
+  return files.map(([relative]) => relative);
+}

@@ -1,0 +1,30 @@
+// @tremplin/content: the module format (files), its validation, public views, English grading and
+// vocabulary scheduling. Server-side: full specs hold answer keys, never send them to a browser.
+
+// Each schema is exported as a TypeBox value and, under the same name, as its static type.
+export {
+  ChoiceSpec,
+  ClozeSpec,
+  CodeLimits,
+  CodeSpec,
+  DictationSpec,
+  ExerciseDefinition,
+  FullSpec,
+  LessonDefinition,
+  MatchingSpec,
+  ModuleDefinition,
+  OrderingSpec,
+  RubricAlternative,
+  TypoTolerance,
+  VocabularySpec,
+  WritingSpec,
+  type SpecKind,
+} from './schema.ts';
+export { ContentError, formatProblem, type Problem } from './problems.ts';
+export { loadModule } from './load.ts';
+export { validateModule } from './validate.ts';
+export { exportModule } from './export.ts';
+export { DEMO_MODULES_DIR, loadDemoModules } from './demo.ts';
+export { DICTATION_DEFAULTS, toPublicSpec, type PublicViewOptions } from './public-view.ts';
+export { gradeAnswer, AnswerShapeError, type GradeOptions } from './grading/index.ts';
+export { CardState, newCardState, reviewCard, type ReviewRating } from './vocabulary.ts';

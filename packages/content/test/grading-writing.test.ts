@@ -1,0 +1,112 @@
+import { describe, expect, test } from 'vitest';
+import { gradeAnswer, type WritingSpec } from '../src/index.ts';
+import { hasFewEnglishWords } from '../src/grading/english.ts';
+import { needsReview } from '../src/grading/writing.ts';
+import { writingSpec } from './sample-module.ts';
+
+// Rubric: verb (regex, 2 pts), password (word alternatives, 1 pt), crash (wildcard crash*, 1 pt); 4–20 words.
+const grade = (text: string, spec: WritingSpec = writingSpec(), locale: 'fr' | 'en' = 'fr') =>
+  gradeAnswer(spec, { kind: 'writing', text }, { locale });
+
+describe('writing rubric', () => {
+  test('every keyword found: full score, pass, found feedback and points per keyword', () => {
+    const { score, result } = grade('Fix crash when the password field is empty');
+    expect(score).toBe(1);
+    expect(result.status).toBe('pass');
+    expect(result.needsReview).toBe(false);
+    expect(result.items).toEqual([
+      { id: 'verb', status: 'correct', message: 'Good imperative verb.', points: 2 },
+      { id: 'password', status: 'correct', message: 'Mentions the password', points: 1 },
+      { id: 'crash', status: 'correct', message: 'Says it crashed', points: 1 },
+    ]);
+  });
+
+  test('a missing keyword: its feedback, no points, partial score', () => {
+    const { score, result } = grade('Handle an empty password on the sign-up form');
+    expect(score).toBe(0.75);
+    expect(result.status).toBe('pass'); // 0.75 ≥ passRatio 0.6
+    expect(result.items[2]).toEqual({
+      id: 'crash',
+      status: 'missing',
+      message: 'Says it crashed',
+      points: 0,
+    });
+  });
+
+  test('a word matches whole words only, ignoring case; any alternative counts', () => {
+    const items = (text: string) => grade(text).result.items.find((i) => i.id === 'password')!.status;
+    expect(items('Fix the PASSWORD check when it crashes')).toBe('correct');
+    expect(items('Fix the passphrase check when it crashes')).toBe('correct');
+    expect(items('Fix the passwords check when it crashes')).toBe('missing');
+  });
+
+  test('a wildcard: * stands for any letters, ? for one letter', () => {
+    const spec = writingSpec();
+    spec.rubric[2]!.alternatives = [{ type: 'wildcard', value: 'cr?sh*' }];
+    const status = (text: string) => grade(text, spec).result.items[2]!.status;
+    expect(status('Fix crashes on an empty password')).toBe('correct');
+    expect(status('Fix the crush on an empty password')).toBe('correct');
+    expect(status('Fix the crsh on an empty password')).toBe('missing');
+    expect(status('Fix the scrash on an empty password')).toBe('missing');
+  });
+
+  test('a regex is case-insensitive', () => {
+    expect(grade('PREVENT the crash of the password form').result.items[0]!.status).toBe('correct');
+    expect(grade('The crash of the password form is fixed').result.items[0]!.status).toBe('missing');
+  });
+
+  test('below minWords or above maxWords: the score is capped and the feedback says so', () => {
+    const short = grade('Fix password crash', writingSpec(), 'en');
+    expect(short.score).toBe(0.5);
+    expect(short.result.status).toBe('partial');
+    expect(short.result.feedback).toContain(
+      'Your text has 3 words; between 4 and 20 are expected: the score is capped at 50%.',
+    );
+    const long = grade(`Fix crash with an empty password ${'and more words '.repeat(6)}`);
+    expect(long.score).toBe(0.5);
+    expect(long.result.feedback).toContain('Votre texte compte 24 mots ; il en faut entre 4 et 20');
+  });
+
+  test('passRatio decides the pass', () => {
+    const spec = { ...writingSpec(), passRatio: 0.9 };
+    expect(grade('Handle an empty password on the sign-up form', spec).result.status).toBe('partial');
+  });
+
+  test('an empty text fails without review', () => {
+    const { score, result } = grade('');
+    expect(score).toBe(0);
+    expect(result.status).toBe('fail');
+    expect(result.needsReview).toBe(false);
+  });
+});
+
+describe('needsReview', () => {
+  test('a middling score (0.4 to 0.75) needs review', () => {
+    expect(grade('Fix the login page when it is slow').result).toMatchObject({ needsReview: true });
+    expect(grade('Fix the login page when it is slow').score).toBe(0.5);
+    expect(needsReview(0.39, 10, writingSpec(), false)).toBe(false);
+    expect(needsReview(0.4, 10, writingSpec(), false)).toBe(true);
+    expect(needsReview(0.75, 10, writingSpec(), false)).toBe(true);
+    expect(needsReview(0.76, 10, writingSpec(), false)).toBe(false);
+  });
+
+  test('a very short or very long text needs review', () => {
+    expect(needsReview(1, 1, writingSpec(), false)).toBe(true);
+    expect(needsReview(1, 41, writingSpec(), false)).toBe(true);
+    expect(needsReview(1, 2, writingSpec(), false)).toBe(false);
+  });
+
+  test('a text with few English words needs review and is told to write in English', () => {
+    const { result } = grade('Corrige le plantage quand le password est vide dans le formulaire');
+    expect(result.needsReview).toBe(true);
+    expect(result.feedback).toContain('Votre texte ne semble pas écrit en anglais');
+    expect(result.feedback).toContain('Un correcteur relira votre texte.');
+  });
+
+  test('hasFewEnglishWords: French or random words, not short English', () => {
+    expect(hasFewEnglishWords('Ajoute la validation du mot de passe')).toBe(true);
+    expect(hasFewEnglishWords('qwx zzkp vrrt lkjh mnbv poiu ytre wxcv')).toBe(true);
+    expect(hasFewEnglishWords('Fix crash when the password is empty')).toBe(false);
+    expect(hasFewEnglishWords('Add search bar')).toBe(false);
+  });
+});

@@ -1,0 +1,126 @@
+import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
+import type { Db } from '../client.ts';
+import { dictationPlays, drafts, lessonReads, vocabularyStates } from '../schema/index.ts';
+
+export async function findDraft(
+  db: Db,
+  userId: string,
+  exerciseId: string,
+): Promise<{ code: string; updatedAt: Date } | undefined> {
+  const [row] = await db
+    .select({ code: drafts.code, updatedAt: drafts.updatedAt })
+    .from(drafts)
+    .where(and(eq(drafts.userId, userId), eq(drafts.exerciseId, exerciseId)))
+    .limit(1);
+  return row;
+}
+
+/** Saves (or replaces) a draft; answers when it was saved. */
+export async function saveDraft(
+  db: Db,
+  userId: string,
+  exerciseId: string,
+  code: string,
+  now: Date,
+): Promise<Date> {
+  await db
+    .insert(drafts)
+    .values({ userId, exerciseId, code, updatedAt: now })
+    .onConflictDoUpdate({ target: [drafts.userId, drafts.exerciseId], set: { code, updatedAt: now } });
+  return now;
+}
+
+/** Marks a lesson read; true the first time only. */
+export async function markLessonRead(db: Db, userId: string, lessonId: string, now: Date): Promise<boolean> {
+  const inserted = await db
+    .insert(lessonReads)
+    .values({ userId, lessonId, readAt: now })
+    .onConflictDoNothing()
+    .returning({ lessonId: lessonReads.lessonId });
+  return inserted.length > 0;
+}
+
+export async function listReadLessons(db: Db, userId: string, lessonIds: string[]): Promise<Set<string>> {
+  if (lessonIds.length === 0) return new Set();
+  const rows = await db
+    .select({ lessonId: lessonReads.lessonId })
+    .from(lessonReads)
+    .where(and(eq(lessonReads.userId, userId), inArray(lessonReads.lessonId, lessonIds)));
+  return new Set(rows.map((r) => r.lessonId));
+}
+
+export async function countDictationPlays(db: Db, userId: string, exerciseId: string): Promise<number> {
+  const [row] = await db
+    .select({ plays: dictationPlays.plays })
+    .from(dictationPlays)
+    .where(and(eq(dictationPlays.userId, userId), eq(dictationPlays.exerciseId, exerciseId)));
+  return row?.plays ?? 0;
+}
+
+/** Counts one more play unless the limit is reached; answers the plays used, or undefined when refused. */
+export async function takeDictationPlay(
+  db: Db,
+  userId: string,
+  exerciseId: string,
+  maxPlays: number,
+): Promise<number | undefined> {
+  const [row] = await db
+    .insert(dictationPlays)
+    .values({ userId, exerciseId, plays: 1 })
+    .onConflictDoUpdate({
+      target: [dictationPlays.userId, dictationPlays.exerciseId],
+      set: { plays: sql`${dictationPlays.plays} + 1` },
+      setWhere: sql`${dictationPlays.plays} < ${maxPlays}`,
+    })
+    .returning({ plays: dictationPlays.plays });
+  return row?.plays;
+}
+
+export type VocabularyStateRow = typeof vocabularyStates.$inferSelect;
+
+export async function listVocabularyStates(
+  db: Db,
+  userId: string,
+  exerciseIds: string[],
+): Promise<VocabularyStateRow[]> {
+  if (exerciseIds.length === 0) return [];
+  return db
+    .select()
+    .from(vocabularyStates)
+    .where(and(eq(vocabularyStates.userId, userId), inArray(vocabularyStates.exerciseId, exerciseIds)))
+    .orderBy(asc(vocabularyStates.due));
+}
+
+export async function countDueVocabulary(db: Db, userId: string, now: Date): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(vocabularyStates)
+    .where(and(eq(vocabularyStates.userId, userId), lte(vocabularyStates.due, now)));
+  return row?.n ?? 0;
+}
+
+export async function saveVocabularyState(
+  db: Db,
+  row: { userId: string; cardKey: string; exerciseId: string; state: unknown; due: Date; now: Date },
+): Promise<void> {
+  await db
+    .insert(vocabularyStates)
+    .values({
+      userId: row.userId,
+      cardKey: row.cardKey,
+      exerciseId: row.exerciseId,
+      state: row.state,
+      due: row.due,
+      reviews: 1,
+      lastReviewedAt: row.now,
+    })
+    .onConflictDoUpdate({
+      target: [vocabularyStates.userId, vocabularyStates.cardKey],
+      set: {
+        state: row.state,
+        due: row.due,
+        reviews: sql`${vocabularyStates.reviews} + 1`,
+        lastReviewedAt: row.now,
+      },
+    });
+}

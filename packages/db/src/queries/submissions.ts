@@ -1,0 +1,231 @@
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import type { Db } from '../client.ts';
+import { activityLog, exercises, gradingJobs, runs, submissions, users } from '../schema/index.ts';
+
+export type SubmissionRow = typeof submissions.$inferSelect;
+export type GradingJobRow = typeof gradingJobs.$inferSelect;
+
+export async function insertRun(db: Db, run: typeof runs.$inferInsert): Promise<string> {
+  const [row] = await db.insert(runs).values(run).returning({ id: runs.id });
+  return row!.id;
+}
+
+/**
+ * Records a submission and its grading job in one transaction: from here nothing can be lost.
+ * A repeated idempotency key answers the submission it first created.
+ */
+export async function insertSubmissionWithJob(
+  db: Db,
+  submission: typeof submissions.$inferInsert & { idempotencyKey: string },
+  job: { priority?: number } = {},
+): Promise<{ submission: SubmissionRow; created: boolean }> {
+  return db.transaction(async (tx) => {
+    const [created] = await tx.insert(submissions).values(submission).onConflictDoNothing().returning();
+    if (!created) {
+      const [existing] = await tx
+        .select()
+        .from(submissions)
+        .where(
+          and(
+            eq(submissions.userId, submission.userId),
+            eq(submissions.idempotencyKey, submission.idempotencyKey),
+          ),
+        );
+      return { submission: existing!, created: false };
+    }
+    await tx.insert(gradingJobs).values({ submissionId: created.id, priority: job.priority ?? 0 });
+    return { submission: created, created: true };
+  });
+}
+
+export async function findSubmission(db: Db, id: string): Promise<SubmissionRow | undefined> {
+  const [row] = await db.select().from(submissions).where(eq(submissions.id, id)).limit(1);
+  return row;
+}
+
+export async function listUserExerciseSubmissions(
+  db: Db,
+  userId: string,
+  exerciseId: string,
+  limit = 50,
+): Promise<SubmissionRow[]> {
+  return db
+    .select()
+    .from(submissions)
+    .where(and(eq(submissions.userId, userId), eq(submissions.exerciseId, exerciseId)))
+    .orderBy(desc(submissions.createdAt))
+    .limit(limit);
+}
+
+/**
+ * Claims up to `limit` jobs for a worker: queued ones whose time has come, and running ones whose
+ * lease expired (their worker died). SKIP LOCKED lets many workers claim side by side.
+ */
+export async function claimGradingJobs(
+  db: Db,
+  { workerId, limit, leaseMs }: { workerId: string; limit: number; leaseMs: number },
+): Promise<GradingJobRow[]> {
+  const result = await db.execute<Record<string, unknown>>(sql`
+    update ${gradingJobs} set status = 'running', attempts = attempts + 1, locked_by = ${workerId},
+      locked_until = now() + (${leaseMs}::int * interval '1 millisecond'), updated_at = now()
+    where id in (
+      select id from ${gradingJobs}
+      where (status = 'queued' and run_after <= now()) or (status = 'running' and locked_until < now())
+      order by priority desc, id
+      limit ${limit}
+      for update skip locked
+    )
+    returning id`);
+  const rows = ((result as unknown as { rows?: unknown[] }).rows ??
+    (result as unknown as unknown[])) as Array<{
+    id: number | string;
+  }>;
+  if (rows.length === 0) return [];
+  return db
+    .select()
+    .from(gradingJobs)
+    .where(
+      inArray(
+        gradingJobs.id,
+        rows.map((r) => Number(r.id)),
+      ),
+    )
+    .orderBy(desc(gradingJobs.priority), gradingJobs.id);
+}
+
+export async function markSubmissionGrading(db: Db, submissionId: string): Promise<void> {
+  await db.update(submissions).set({ status: 'grading' }).where(eq(submissions.id, submissionId));
+}
+
+/** Writes a grade and closes its job, in one transaction; a job another worker finished is left alone. */
+export async function completeGrading(
+  db: Db,
+  {
+    jobId,
+    workerId,
+    submissionId,
+    status,
+    score,
+    results,
+    now,
+  }: {
+    jobId: number;
+    workerId: string;
+    submissionId: string;
+    status: 'graded' | 'error';
+    score: number | null;
+    results: unknown;
+    now: Date;
+  },
+): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const closed = await tx
+      .update(gradingJobs)
+      .set({ status: status === 'graded' ? 'done' : 'failed', lockedUntil: null, updatedAt: now })
+      .where(
+        and(eq(gradingJobs.id, jobId), eq(gradingJobs.lockedBy, workerId), eq(gradingJobs.status, 'running')),
+      )
+      .returning({ id: gradingJobs.id });
+    if (closed.length === 0) return false;
+    await tx
+      .update(submissions)
+      .set({ status, score, results, gradedAt: now })
+      .where(eq(submissions.id, submissionId));
+    return true;
+  });
+}
+
+/** Puts a job back in the queue after a failure that may pass (the worker pool was restarting). */
+export async function retryGradingJob(db: Db, jobId: number, error: string, delayMs: number): Promise<void> {
+  await db
+    .update(gradingJobs)
+    .set({
+      status: 'queued',
+      lastError: error.slice(0, 2000),
+      lockedBy: null,
+      lockedUntil: null,
+      runAfter: sql`now() + (${delayMs}::int * interval '1 millisecond')`,
+      updatedAt: sql`now()`,
+    })
+    .where(eq(gradingJobs.id, jobId));
+}
+
+export async function countPendingJobs(db: Db): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(gradingJobs)
+    .where(inArray(gradingJobs.status, ['queued', 'running']));
+  return row?.n ?? 0;
+}
+
+export interface BestScoreRow {
+  exerciseId: string;
+  bestScore: number | null;
+  attempts: number;
+}
+
+/** Per exercise: the best graded score and the number of submissions (each counted once). */
+export async function listBestScores(db: Db, userId: string, exerciseIds: string[]): Promise<BestScoreRow[]> {
+  if (exerciseIds.length === 0) return [];
+  return db
+    .select({
+      exerciseId: submissions.exerciseId,
+      bestScore: sql<
+        number | null
+      >`max(${submissions.score}) filter (where ${submissions.status} = 'graded')`,
+      attempts: sql<number>`count(*)::int`,
+    })
+    .from(submissions)
+    .where(and(eq(submissions.userId, userId), inArray(submissions.exerciseId, exerciseIds)))
+    .groupBy(submissions.exerciseId);
+}
+
+/** The user's latest submissions, newest first, with their exercise's title. */
+export async function listRecentSubmissions(db: Db, userId: string, limit: number) {
+  return db
+    .select({
+      submissionId: submissions.id,
+      exerciseId: submissions.exerciseId,
+      exerciseTitle: exercises.title,
+      score: submissions.score,
+      maxScore: submissions.maxScore,
+      status: submissions.status,
+      createdAt: submissions.createdAt,
+    })
+    .from(submissions)
+    .innerJoin(exercises, eq(exercises.id, submissions.exerciseId))
+    .where(eq(submissions.userId, userId))
+    .orderBy(desc(submissions.createdAt))
+    .limit(limit);
+}
+
+export async function logActivity(db: Db, entry: typeof activityLog.$inferInsert): Promise<void> {
+  await db.insert(activityLog).values(entry);
+}
+
+/** Activity per day (in UTC) since a date, oldest first; days without activity are absent. */
+export async function countActivityByDay(
+  db: Db,
+  userId: string,
+  since: Date,
+): Promise<Array<{ date: string; count: number }>> {
+  const day = sql<string>`to_char(${activityLog.createdAt} at time zone 'UTC', 'YYYY-MM-DD')`;
+  return db
+    .select({ date: day, count: sql<number>`count(*)::int` })
+    .from(activityLog)
+    .where(and(eq(activityLog.userId, userId), sql`${activityLog.createdAt} >= ${since}`))
+    .groupBy(day)
+    .orderBy(day);
+}
+
+/** What a grader needs for one submission: it, its exercise and its author's language. */
+export async function findSubmissionForGrading(db: Db, submissionId: string) {
+  const [row] = await db
+    .select({ submission: submissions, exercise: exercises, locale: users.locale })
+    .from(submissions)
+    .innerJoin(exercises, eq(exercises.id, submissions.exerciseId))
+    .innerJoin(users, eq(users.id, submissions.userId))
+    .where(eq(submissions.id, submissionId))
+    .limit(1);
+  return row;
+}

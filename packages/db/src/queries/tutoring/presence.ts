@@ -1,0 +1,134 @@
+// Presence shared by API instances: each writes its learners' open sockets (batched) and a
+// heartbeat; attendance of live sessions is recorded per connection interval.
+import { and, eq, inArray, isNull, lt, notExists, sql } from 'drizzle-orm';
+import type { Db } from '../../client.ts';
+import {
+  learnerPresence,
+  liveConnections,
+  liveInstances,
+  liveSessionAttendance,
+  liveSessions,
+} from '../../schema/index.ts';
+
+export interface ConnectionState {
+  userId: string;
+  sockets: number;
+  exerciseId: string | null;
+  lastActiveAt: Date;
+}
+
+const CHUNK = 500;
+
+/** Writes an instance's connection counts (a count of 0 removes the row), a few hundred per statement. */
+export async function saveLiveConnections(
+  db: Db,
+  instanceId: string,
+  states: ConnectionState[],
+): Promise<void> {
+  const gone = states.filter((s) => s.sockets <= 0).map((s) => s.userId);
+  const live = states.filter((s) => s.sockets > 0);
+  for (let i = 0; i < gone.length; i += CHUNK) {
+    await db
+      .delete(liveConnections)
+      .where(
+        and(
+          eq(liveConnections.instanceId, instanceId),
+          inArray(liveConnections.userId, gone.slice(i, i + CHUNK)),
+        ),
+      );
+  }
+  for (let i = 0; i < live.length; i += CHUNK) {
+    await db
+      .insert(liveConnections)
+      .values(live.slice(i, i + CHUNK).map((s) => ({ ...s, instanceId })))
+      .onConflictDoUpdate({
+        target: [liveConnections.userId, liveConnections.instanceId],
+        set: {
+          sockets: sql`excluded.sockets`,
+          exerciseId: sql`excluded.exercise_id`,
+          lastActiveAt: sql`excluded.last_active_at`,
+        },
+      });
+  }
+}
+
+/** Tells the other instances this one is alive: its connection rows stay valid. */
+export async function beatLiveInstance(db: Db, instanceId: string, now: Date): Promise<void> {
+  await db
+    .insert(liveInstances)
+    .values({ id: instanceId, heartbeatAt: now })
+    .onConflictDoUpdate({ target: liveInstances.id, set: { heartbeatAt: now } });
+}
+
+/** Removes an instance and its rows (it is stopping), or every instance that stopped beating. */
+export async function deleteLiveInstances(
+  db: Db,
+  where: { instanceId: string } | { staleBefore: Date },
+): Promise<void> {
+  if ('instanceId' in where) {
+    await db.delete(liveConnections).where(eq(liveConnections.instanceId, where.instanceId));
+    await db.delete(liveInstances).where(eq(liveInstances.id, where.instanceId));
+    return;
+  }
+  await db.delete(liveInstances).where(lt(liveInstances.heartbeatAt, where.staleBefore));
+  await db.delete(liveConnections).where(
+    notExists(
+      db
+        .select({ one: sql`1` })
+        .from(liveInstances)
+        .where(eq(liveInstances.id, liveConnections.instanceId)),
+    ),
+  );
+}
+
+/** Records when learners were last seen live, and where (never moving a date backwards). */
+export async function saveLastSeen(
+  db: Db,
+  rows: Array<{ userId: string; lastSeenAt: Date; exerciseId: string | null }>,
+): Promise<void> {
+  if (rows.length === 0) return;
+  await db
+    .insert(learnerPresence)
+    .values(rows)
+    .onConflictDoUpdate({
+      target: learnerPresence.userId,
+      set: {
+        lastSeenAt: sql`greatest(${learnerPresence.lastSeenAt}, excluded.last_seen_at)`,
+        exerciseId: sql`coalesce(excluded.exercise_id, ${learnerPresence.exerciseId})`,
+      },
+    });
+}
+
+/** The live sessions running now, with their group. */
+export async function listRunningLiveSessions(db: Db): Promise<Array<{ id: string; groupId: string }>> {
+  return db
+    .select({ id: liveSessions.id, groupId: liveSessions.groupId })
+    .from(liveSessions)
+    .where(isNull(liveSessions.endedAt));
+}
+
+/** Opens attendance intervals (a learner's sockets on one instance joined a running session). */
+export async function openAttendance(
+  db: Db,
+  rows: Array<{ liveSessionId: string; userId: string; joinedAt: Date }>,
+): Promise<void> {
+  if (rows.length === 0) return;
+  await db.insert(liveSessionAttendance).values(rows);
+}
+
+/**
+ * Closes the open intervals of learners in sessions (all of a learner's sockets on one instance
+ * left). One open interval per learner and instance: the earliest one is closed.
+ */
+export async function closeAttendance(
+  db: Db,
+  rows: Array<{ liveSessionId: string; userId: string; leftAt: Date }>,
+): Promise<void> {
+  for (const row of rows) {
+    await db.execute(sql`
+      update ${liveSessionAttendance} set left_at = ${row.leftAt.toISOString()}::timestamptz
+      where id = (select id from ${liveSessionAttendance}
+        where live_session_id = ${row.liveSessionId} and user_id = ${row.userId} and left_at is null
+        order by joined_at limit 1)`);
+  }
+}

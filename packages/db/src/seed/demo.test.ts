@@ -1,0 +1,52 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../test-support/index.ts';
+import { countUsers, findUserByEmail, listUserMemberships } from '../queries/users.ts';
+import { listAllGroups, listGroupLearners, tutorFollowsLearner } from '../queries/groups.ts';
+import { verifyPassword } from '../passwords.ts';
+import { seedDemoProgramme } from './demo.ts';
+
+let database: TestDatabase;
+beforeAll(async () => {
+  database = await createTestDatabase({ seed: false });
+});
+afterAll(() => database.close());
+
+describe('the demo programme', () => {
+  it('seeds an empty database: two groups of 17 learners with their tutors, and the staff', async () => {
+    expect(await seedDemoProgramme(database.db)).toEqual({ seeded: true });
+    expect(await countUsers(database.db)).toBe(34 + 5);
+    const groups = await listAllGroups(database.db);
+    const lome = groups.find((g) => g.name === 'Groupe Lomé 1')!;
+    const kara = groups.find((g) => g.name === 'Groupe Kara 1')!;
+    expect(lome).toMatchObject({
+      universityName: 'Université de Lomé',
+      learnerCount: 17,
+      tutorName: 'Kodjo Amenyo',
+    });
+    expect(kara).toMatchObject({ universityName: 'Université de Kara', learnerCount: 17 });
+    const learners = await listGroupLearners(database.db, kara.id);
+    expect(learners.map((l) => l.email)).toContain('etudiant34@tremplin.test');
+  });
+
+  it('hashes the demo password with argon2id', async () => {
+    const user = await findUserByEmail(database.db, 'etudiant1@tremplin.test');
+    expect(user!.passwordHash).toMatch(/^\$argon2id\$/);
+    expect(await verifyPassword(user!.passwordHash, 'tremplin-demo')).toBe(true);
+    expect(await verifyPassword(user!.passwordHash, 'tremplin-demo ')).toBe(false);
+  });
+
+  it('makes each tutor a learner of the tutors’ training too', async () => {
+    const tutor = await findUserByEmail(database.db, 'tuteur1@tremplin.test');
+    const roles = (await listUserMemberships(database.db, tutor!.id)).map((m) => `${m.role}:${m.groupName}`);
+    expect(roles.sort()).toEqual(['student:Formateurs Lomé-Kara', 'tutor:Groupe Lomé 1']);
+    const learner = await findUserByEmail(database.db, 'etudiant2@tremplin.test');
+    const karaLearner = await findUserByEmail(database.db, 'etudiant20@tremplin.test');
+    expect(await tutorFollowsLearner(database.db, tutor!.id, learner!.id)).toBe(true);
+    expect(await tutorFollowsLearner(database.db, tutor!.id, karaLearner!.id)).toBe(false);
+  });
+
+  it('never runs against a database that already holds users', async () => {
+    expect(await seedDemoProgramme(database.db)).toEqual({ seeded: false });
+    expect(await countUsers(database.db)).toBe(39);
+  });
+});
