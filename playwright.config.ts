@@ -11,7 +11,7 @@ import { defineConfig } from '@playwright/test';
  */
 
 const ROOT = fileURLToPath(new URL('.', import.meta.url));
-const PORT = 3100;
+const PORT = Number(process.env.E2E_PORT ?? 3100);
 const BASE_URL = `http://localhost:${PORT}`;
 
 // Computed once in the main process; workers inherit it through the environment. The previous run's
