@@ -76,6 +76,8 @@ export default defineConfig({
     },
     {
       name: 'phone',
+      // Monaco is for computers: a phone gets the plain editor, so Monaco-only tests are desktop's.
+      grepInvert: /@desktop/,
       use: {
         ...chromium,
         viewport: { width: 360, height: 740 },

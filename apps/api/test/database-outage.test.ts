@@ -25,7 +25,12 @@ beforeAll(async () => {
     await probe.start();
     const port = probe.port;
     await probe.stop();
-    socketServer = new PGLiteSocketServer({ db: pgliteOf(source), port, host: '127.0.0.1' });
+    socketServer = new PGLiteSocketServer({
+      db: pgliteOf(source),
+      port,
+      host: '127.0.0.1',
+      maxConnections: 10,
+    });
     await socketServer.start();
     url = new URL(`postgres://postgres@127.0.0.1:${port}/postgres`);
   }
@@ -35,7 +40,7 @@ beforeAll(async () => {
   viaProxy.hostname = '127.0.0.1';
   viaProxy.port = String(proxy.port);
   database = await openDatabase({ url: viaProxy.toString(), poolSize: 1 });
-  app = await buildApp({ config: testConfig(), database });
+  app = await buildApp({ config: testConfig({ GRADING_WORKER: 'false' }), database });
 });
 
 afterAll(async () => {

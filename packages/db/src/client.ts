@@ -33,8 +33,7 @@ export interface DatabaseOptions {
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.url) {
     const client = postgres(options.url, {
-      // At least two: migrate() holds its lock on one connection while migrating on another.
-      max: Math.max(2, options.poolSize ?? 10),
+      max: options.poolSize ?? 10,
       onnotice: () => {},
       connect_timeout: 10,
       idle_timeout: 60,

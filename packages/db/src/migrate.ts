@@ -20,6 +20,11 @@ export async function migrate(database: Database): Promise<void> {
     return;
   }
   const db = database.db as unknown as PostgresJsDatabase & { $client: Sql };
+  // A single-connection client (a tool, a test) has no second connection to hold a lock with.
+  if (db.$client.options.max < 2) {
+    await migratePostgres(db, config);
+    return;
+  }
   // The lock is held by one reserved connection while the migrator uses the pool.
   const lockHolder = await db.$client.reserve();
   try {
