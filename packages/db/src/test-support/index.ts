@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import postgres from 'postgres';
 import { openDatabase, type Database } from '../client.ts';
-import { TEMPLATE_NAMES, templateDumpPath, withDatabaseName } from './names.ts';
+import { templateName, templateDumpPath, withDatabaseName } from './names.ts';
 
 export interface TestDatabase extends Database {
   /** The URL of the private PostgreSQL database, when the suite runs on PostgreSQL. */
@@ -24,7 +24,7 @@ export async function createTestDatabase({ seed = true }: { seed?: boolean } = {
   const name = `tremplin_t_${randomBytes(6).toString('hex')}`;
   const admin = postgres(url, { max: 1, onnotice: () => {} });
   try {
-    await admin.unsafe(`create database "${name}" template "${TEMPLATE_NAMES[kind]}"`);
+    await admin.unsafe(`create database "${name}" template "${templateName(url, kind)}"`);
   } finally {
     await admin.end();
   }
