@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { activityLog, exercises, gradingJobs, runs, submissions, users } from '../schema/index.ts';
 
@@ -213,7 +213,7 @@ export async function countActivityByDay(
   return db
     .select({ date: day, count: sql<number>`count(*)::int` })
     .from(activityLog)
-    .where(and(eq(activityLog.userId, userId), sql`${activityLog.createdAt} >= ${since}`))
+    .where(and(eq(activityLog.userId, userId), gte(activityLog.createdAt, since)))
     .groupBy(day)
     .orderBy(day);
 }
