@@ -7,6 +7,9 @@ export interface Diagnostics {
   gcCount: number;
   gcTotalMs: number;
   gcMaxMs: number;
+  /** JavaScript heap in use, and memory outside it (buffers, the embedded database's WebAssembly memory). */
+  heapMb: number;
+  externalMb: number;
 }
 
 /** Starts watching this process; `take()` answers since the last call and starts over. */
@@ -29,6 +32,8 @@ export function watchProcess(): { take(): Diagnostics } {
         gcCount: gc.count,
         gcTotalMs: Math.round(gc.total),
         gcMaxMs: Math.round(gc.max),
+        heapMb: Math.round(process.memoryUsage().heapUsed / 1e6),
+        externalMb: Math.round(process.memoryUsage().external / 1e6),
       };
       loop.reset();
       gc = { count: 0, total: 0, max: 0 };

@@ -3,7 +3,8 @@
 import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector';
-import { openDatabase, schema } from '@tremplin/db';
+import { writeHeapSnapshot } from 'node:v8';
+import { openDatabase, pgliteOf, schema } from '@tremplin/db';
 import { buildApp } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
 import { watchProcess } from './diagnostics.ts';
@@ -13,6 +14,24 @@ const dataDir = process.argv[2];
 if (!dataDir || !process.send) throw new Error('usage: forked by live.bench.ts with the data directory');
 
 const database = await openDatabase({ dataDir });
+// BENCH_SLOW_QUERY_MS: report the embedded database's statements slower than this (diagnosis).
+const slowMs = Number(process.env.BENCH_SLOW_QUERY_MS ?? 0);
+if (slowMs > 0) {
+  const client = pgliteOf(database) as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
+  for (const name of ['query', 'exec']) {
+    const original = client[name]!.bind(client);
+    client[name] = async (...args: unknown[]) => {
+      const started = performance.now();
+      try {
+        return await original(...args);
+      } finally {
+        const ms = performance.now() - started;
+        if (ms > slowMs)
+          console.error(`slow ${ms.toFixed(0)} ms: ${String(args[0]).replace(/\s+/g, ' ').slice(0, 160)}`);
+      }
+    };
+  }
+}
 const config = loadConfig({
   HOST: '127.0.0.1',
   PORT: '0',
@@ -105,6 +124,9 @@ const profiler = new Session();
 profiler.connect();
 process.on('message', async (message: { type: string }) => {
   if (message.type === 'diagnostics') process.send!({ type: 'diagnostics', ...diagnostics.take() });
+  if (message.type === 'heap-snapshot') {
+    process.send!({ type: 'heap-snapshot', file: writeHeapSnapshot((message as { file?: string }).file) });
+  }
   if (message.type === 'profile-start') {
     profiler.post('Profiler.enable', () => profiler.post('Profiler.start'));
   }

@@ -5,11 +5,11 @@
 // writes them into docs/performance.md under "## Live dashboards".
 //
 // BENCH_STUDENTS (15000), BENCH_GROUPS (900), BENCH_RATES (200,2000), BENCH_SECONDS (20),
-// BENCH_API_RATE (100: the phase through the API itself), BENCH_CONCURRENCY (200 handshakes at
+// BENCH_API_RATE (50: the phase through the API itself), BENCH_CONCURRENCY (200 handshakes at
 // once), BENCH_WRITE_DOCS (true).
 import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { migrate, openDatabase } from '@tremplin/db';
 import type { Diagnostics } from './diagnostics.ts';
@@ -21,7 +21,7 @@ const STUDENTS = Number(env.BENCH_STUDENTS ?? 15_000);
 const GROUPS = Number(env.BENCH_GROUPS ?? 900);
 const RATES = (env.BENCH_RATES ?? '200,2000').split(',').map(Number);
 const SECONDS = Number(env.BENCH_SECONDS ?? 20);
-const API_RATE = Number(env.BENCH_API_RATE ?? 100);
+const API_RATE = Number(env.BENCH_API_RATE ?? 50);
 const CONCURRENCY = Number(env.BENCH_CONCURRENCY ?? 200);
 const WRITE_DOCS = (env.BENCH_WRITE_DOCS ?? 'true') !== 'false';
 /** A directory for CPU profiles of the Tremplin server, one per phase (to look into a slow run). */
@@ -33,7 +33,16 @@ interface Run {
   mode: Mode;
   connect: { students: number; tutors: number; failed: number; studentsMs: number; totalMs: number };
   rssIdleMb: number;
-  phases: Array<PhaseResult & { rssPeakMb: number; serverCpu: number; loadCpu: number; server: Diagnostics }>;
+  phases: Array<
+    PhaseResult & {
+      rssPeakMb: number;
+      serverCpu: number;
+      loadCpu: number;
+      server: Diagnostics;
+      /** The machine's 1-minute load average at the end of the phase (other work shares its 2 cores). */
+      machineLoad: number;
+    }
+  >;
 }
 
 function rssMb(pid: number): number {
@@ -76,6 +85,10 @@ async function measure(
   load.send({ type: 'start', mode, port, people, concurrency: CONCURRENCY });
   const { type: _t, ...connect } = await nextMessage<Run['connect'] & { type: string }>(load, 'connected');
   const rssIdleMb = rssMb(server.pid!);
+  if (PROFILE_DIR && mode === 'tremplin') {
+    server.send({ type: 'heap-snapshot', file: path.join(PROFILE_DIR, 'connected.heapsnapshot') });
+    await nextMessage(server, 'heap-snapshot');
+  }
   console.log(
     `[${mode}] ${connect.students} students + ${connect.tutors} tutors in ${connect.totalMs} ms; RSS ${rssIdleMb} MB`,
   );
@@ -103,11 +116,13 @@ async function measure(
       server,
       'diagnostics',
     );
-    phases.push({ ...result, rssPeakMb: peak, serverCpu, loadCpu, server: diagnostics });
+    const machineLoad = Math.round(loadavg()[0]! * 10) / 10;
+    phases.push({ ...result, rssPeakMb: peak, serverCpu, loadCpu, server: diagnostics, machineLoad });
     console.log(
       `[${mode}${mode === 'tremplin' ? `, ${via}` : ''}] ${rate}/s: p50 ${result.p50} ms, p99 ${result.p99} ms, max ${result.max} ms; ` +
-        `${result.received}/${result.sent} received, ${result.errors} errors ${JSON.stringify(result.statuses)}; RSS peak ${peak} MB; CPU server ${serverCpu} %, load ${loadCpu} %; server loop p99 ` +
-        `${diagnostics.loopP99Ms} ms, max ${diagnostics.loopMaxMs} ms, GC ${diagnostics.gcTotalMs} ms (max ${diagnostics.gcMaxMs})`,
+        `${result.received}/${result.sent} received, ${result.errors} errors ${JSON.stringify(result.statuses)}; RSS peak ${peak} MB; CPU server ${serverCpu} %, load ${loadCpu} %, machine load ${machineLoad}; server loop p99 ` +
+        `${diagnostics.loopP99Ms} ms, max ${diagnostics.loopMaxMs} ms, GC ${diagnostics.gcTotalMs} ms (max ${diagnostics.gcMaxMs}); ` +
+        `heap ${diagnostics.heapMb} MB, external ${diagnostics.externalMb} MB`,
     );
   }
   load.send({ type: 'close' });
@@ -120,6 +135,8 @@ async function measure(
 function report(tremplin: Run, bare: Run): string {
   const ratio = (a: number, b: number) => (b > 0 ? `${(a / b).toFixed(1)}×` : '–');
   const ms = (p: PhaseResult) => `${p.p50} / ${p.p99} / ${p.max} ms`;
+  const health = (p: Run['phases'][number]) =>
+    `${p.serverCpu} %, ${p.server.loopP99Ms} / ${p.server.loopMaxMs} ms, ${p.server.gcTotalMs} ms (${p.server.gcMaxMs} ms)`;
   const lines = [
     `Measured with \`pnpm bench:live\` on ${new Date().toISOString().slice(0, 10)}: ${cpus().length} cores ` +
       `(${cpus()[0]?.model.trim()}), Node ${process.version}, embedded database (PGlite); the server, the load ` +
@@ -152,6 +169,8 @@ function report(tremplin: Run, bare: Run): string {
       `| ${t.rate}/s: actions sent, effects received, lost | ${t.sent}, ${t.received}, ${t.missing} | ` +
         `${b ? `${b.sent}, ${b.received}, ${b.missing}` : '–'} | |`,
       `| ${t.rate}/s: server RSS peak | ${t.rssPeakMb} MB | ${b ? `${b.rssPeakMb} MB` : '–'} | |`,
+      `| ${t.rate}/s: server CPU, event-loop delay p99 / max, GC (longest pause) | ${health(t)} | ${b ? health(b) : '–'} | |`,
+      `| ${t.rate}/s: machine load average (2 cores, shared with other work) | ${t.machineLoad} | ${b ? b.machineLoad : '–'} | |`,
     );
   }
   for (const t of tremplin.phases.filter((p) => p.via === 'api')) {

@@ -29,9 +29,11 @@ const idOf = async (who: string) => (await findUserByEmail(database.db, `${who}@
 beforeAll(async () => {
   database = await createTestDatabase();
   if (database.url) {
+    // Each instance is configured with the shared server: that is what makes it use NOTIFY.
+    const config = testConfig({ DATABASE_URL: database.url });
     second = await openDatabase({ url: database.url, poolSize: 4 });
-    a = await buildApp({ config: testConfig(), database });
-    b = await buildApp({ config: testConfig(), database: second });
+    a = await buildApp({ config, database });
+    b = await buildApp({ config, database: second });
   } else {
     const bus = createLocalEventBus();
     a = await buildApp({ config: testConfig(), database, grading: { bus } });

@@ -24,11 +24,12 @@ export interface GradingPluginOptions {
 async function gradingPlugin(app: FastifyInstance, opts: GradingPluginOptions) {
   const ownsPool = !opts.pool;
   const pool = opts.pool ?? createGraderPool({ size: app.config.grading.poolSize });
-  // Instances sharing a PostgreSQL server pass live events over LISTEN/NOTIFY; embedded is one instance.
+  // Instances configured with a PostgreSQL server (DATABASE_URL) may be several: they pass live
+  // events over LISTEN/NOTIFY. The embedded engine serves one instance: its bus is in-process.
   const ownsBus = !opts.bus;
   const bus =
     opts.bus ??
-    (app.database.engine === 'postgres'
+    (app.config.databaseUrl && app.database.engine === 'postgres'
       ? createPostgresEventBus(
           notifyChannel(app.database, 'tremplin_live'),
           app.log.child({ component: 'bus' }),

@@ -69,12 +69,15 @@ export class GroupLive {
   readonly #due = new Map<string, number>();
   /** Events apply in order per learner (or help request, or session), after the load. */
   readonly #chains = new Map<string, Promise<void>>();
+  #loaded = false;
 
   constructor(ctx: LiveContext, groupId: string) {
     this.#ctx = ctx;
     this.groupId = groupId;
     this.stream = new ChannelStream(`group:${groupId}`);
-    this.ready = this.#load();
+    this.ready = this.#load().then(() => {
+      this.#loaded = true;
+    });
   }
 
   get #idleMs(): number {
@@ -84,7 +87,7 @@ export class GroupLive {
   /**
    * Applies a bus event (received at `at`, ms) after the earlier ones about the same learner, help
    * request or session: one learner's exercise switch, which reads the database, never holds up
-   * the tiles of the others.
+   * the tiles of the others. Most events need no read and apply at once.
    */
   handle(event: PlatformEvent, at: number): void {
     const key =
@@ -95,12 +98,33 @@ export class GroupLive {
           : 'userId' in event
             ? event.userId
             : 'group';
-    const before = this.#chains.get(key) ?? this.ready;
-    const next = before
-      .then(() => this.#apply(event, at))
-      .catch((error: unknown) =>
-        this.#ctx.log.warn({ err: error, groupId: this.groupId, type: event.type }, 'live event not applied'),
-      );
+    const pending = this.#chains.get(key);
+    if (!pending && this.#loaded) {
+      try {
+        const reading = this.#prepare(event, at);
+        if (!reading) return this.#applyNow(event, at);
+        return this.#chain(
+          key,
+          reading.then(() => this.#applyNow(event, at)),
+          event,
+        );
+      } catch (error) {
+        // Never thrown back at whoever published the event.
+        this.#ctx.log.warn({ err: error, groupId: this.groupId, type: event.type }, 'live event not applied');
+        return;
+      }
+    }
+    const after = (pending ?? this.ready).then(async () => {
+      await this.#prepare(event, at);
+      this.#applyNow(event, at);
+    });
+    this.#chain(key, after, event);
+  }
+
+  #chain(key: string, work: Promise<void>, event: PlatformEvent): void {
+    const next = work.catch((error: unknown) =>
+      this.#ctx.log.warn({ err: error, groupId: this.groupId, type: event.type }, 'live event not applied'),
+    );
     this.#chains.set(key, next);
     void next.then(() => {
       if (this.#chains.get(key) === next) this.#chains.delete(key);
@@ -201,11 +225,35 @@ export class GroupLive {
       this.#sent.set(learner.id, JSON.stringify(this.tileOf(learner, now)));
   }
 
-  async #apply(event: PlatformEvent, at: number): Promise<void> {
+  /** The reads an event needs first (an exercise switch, a help request, a session), if any. */
+  #prepare(event: PlatformEvent, at: number): Promise<void> | undefined {
+    switch (event.type) {
+      case 'run.completed':
+      case 'submission.queued':
+      case 'draft.saved':
+        return this.#follow(event.userId, event.exerciseId, at);
+      case 'presence':
+        return event.sockets > 0 && event.exerciseId
+          ? this.#follow(event.userId, event.exerciseId, event.activeAt)
+          : undefined;
+      case 'help.requested':
+      case 'help.updated':
+        return event.groupId === this.groupId ? this.#refreshHelp(event.helpRequestId, at) : undefined;
+      case 'session.changed':
+        return event.groupId === this.groupId ? this.#refreshSession(event.sessionId) : undefined;
+      default:
+        return undefined;
+    }
+  }
+
+  /** Applies an event whose reads are done; one about an exercise the learner left is ignored. */
+  #applyNow(event: PlatformEvent, at: number): void {
+    if (!('userId' in event) || event.type === 'help.requested' || event.type === 'help.updated') return;
+    const learner = this.learners.get(event.userId);
+    if (!learner) return;
     switch (event.type) {
       case 'run.completed': {
-        const learner = this.learners.get(event.userId);
-        if (!learner || !(await this.#follow(learner, event.exerciseId, at))) return;
+        if (learner.exerciseId !== event.exerciseId) return;
         const status = runStatus(event.passed, event.total);
         learner.recordAttempt(
           { id: event.runId, kind: 'run', passed: event.passed, total: event.total, status, at },
@@ -214,8 +262,7 @@ export class GroupLive {
         return this.#emitTile(learner, at);
       }
       case 'submission.queued': {
-        const learner = this.learners.get(event.userId);
-        if (!learner || !(await this.#follow(learner, event.exerciseId, at))) return;
+        if (learner.exerciseId !== event.exerciseId) return;
         const sign: AttemptSign = {
           id: event.submissionId,
           kind: 'submission',
@@ -228,8 +275,7 @@ export class GroupLive {
         return this.#emitTile(learner, at);
       }
       case 'submission.graded': {
-        const learner = this.learners.get(event.userId);
-        if (!learner || learner.exerciseId !== event.exerciseId) return;
+        if (learner.exerciseId !== event.exerciseId) return;
         const status = submissionStatus({ ...event, status: event.status });
         learner.recordAttempt(
           {
@@ -244,46 +290,32 @@ export class GroupLive {
         );
         return this.#emitTile(learner, at);
       }
-      case 'draft.saved': {
-        const learner = this.learners.get(event.userId);
-        if (!learner || !(await this.#follow(learner, event.exerciseId, at))) return;
+      case 'draft.saved':
+        if (learner.exerciseId !== event.exerciseId) return;
         learner.tick(at, this.#idleMs);
         learner.active(at);
         return this.#emitTile(learner, at);
-      }
-      case 'presence': {
-        const learner = this.learners.get(event.userId);
-        if (!learner) return;
+      case 'presence':
         learner.setConnection(event.instanceId, event, at);
-        if (event.sockets > 0 && event.exerciseId) {
-          if (await this.#follow(learner, event.exerciseId, event.activeAt))
-            learner.tick(event.activeAt, this.#idleMs);
-        }
+        if (event.sockets > 0 && event.exerciseId && learner.exerciseId === event.exerciseId)
+          learner.tick(event.activeAt, this.#idleMs);
         return this.#emitTile(learner, at);
-      }
-      case 'help.requested':
-      case 'help.updated':
-        if (event.groupId === this.groupId) await this.#refreshHelp(event.helpRequestId, at);
-        return;
-      case 'session.changed':
-        if (event.groupId === this.groupId) await this.#refreshSession(event.sessionId);
-        return;
       default:
         return;
     }
   }
 
-  /** Makes `exerciseId` the learner's current exercise unless a later sign says otherwise. */
-  async #follow(learner: LearnerLive, exerciseId: string, at: number): Promise<boolean> {
-    if (learner.exerciseId === exerciseId) return true;
-    if (at < learner.exerciseSince) return false;
-    const [history] = await Promise.all([
-      this.#ctx.history.load(learner.id, exerciseId),
+  /** Makes `exerciseId` the learner's current exercise unless a later sign says otherwise (a read). */
+  #follow(userId: string, exerciseId: string, at: number): Promise<void> | undefined {
+    const learner = this.learners.get(userId);
+    if (!learner || learner.exerciseId === exerciseId || at < learner.exerciseSince) return undefined;
+    return Promise.all([
+      this.#ctx.history.load(userId, exerciseId),
       this.#ctx.catalog.ensure([exerciseId]),
-    ]);
-    if (learner.exerciseId === exerciseId) return true;
-    learner.switchTo(exerciseId, at, history, this.#idleMs);
-    return true;
+    ]).then(([history]) => {
+      if (learner.exerciseId !== exerciseId && at >= learner.exerciseSince)
+        learner.switchTo(exerciseId, at, history, this.#idleMs);
+    });
   }
 
   async #refreshHelp(id: string, at: number): Promise<void> {

@@ -15,46 +15,14 @@ import { toHelpView } from '../modules/tutoring/views.ts';
 import { BatchLoader } from './batch-loader.ts';
 import { grantChannel, studentGroupsOf } from './channel-access.ts';
 import { ExerciseCatalog } from './exercise-catalog.ts';
-import { FeedLive } from './feed-live.ts';
+import { ChannelRegistry, type Held } from './channel-registry.ts';
 import { FeedLoader } from './feed-loader.ts';
 import { GroupLive, GroupNotFound, type LiveContext } from './group-live.ts';
 import { HistoryLoader } from './history-loader.ts';
 import { LearnerWatch } from './learner-watch.ts';
-import { LiveSocket, type SocketLimits } from './live-socket.ts';
+import { DEFAULT_HUB_OPTIONS, HEARTBEAT_SLICES, type HubOptions } from './hub-options.ts';
+import { LiveSocket } from './live-socket.ts';
 import { PresenceTracker } from './presence.ts';
-import type { ChannelStream } from './stream.ts';
-
-export interface HubOptions {
-  /** Pings this often; a socket that has not answered the previous ping is dropped. */
-  heartbeatMs: number;
-  /** A socket that follows nothing for this long is closed. */
-  idleTimeoutMs: number;
-  /** How often idle and stuck markers are re-evaluated. */
-  sweepMs: number;
-  /** How often this instance says it is alive (its learners' presence stays valid 3 beats). */
-  beatMs: number;
-  /** A channel's state nobody follows is kept this long, so a short drop can resume it. */
-  keepMs: number;
-  /** The live code mirror refreshes at most this often per learner. */
-  draftThrottleMs: number;
-  maxSubscriptions: number;
-  limits: SocketLimits;
-}
-
-const HEARTBEAT_SLICES = 10;
-
-export const DEFAULT_HUB_OPTIONS: HubOptions = {
-  heartbeatMs: 30_000,
-  idleTimeoutMs: 5 * 60_000,
-  sweepMs: 10_000,
-  beatMs: 30_000,
-  keepMs: 60_000,
-  draftThrottleMs: 1_000,
-  maxSubscriptions: 32,
-  limits: { sendBufferBytes: 512 * 1024, maxQueued: 5_000, slowTimeoutMs: 30_000 },
-};
-
-type Held = GroupLive | LearnerWatch | FeedLive;
 
 /**
  * The live hub of this instance: sockets, the channels they follow and the state behind each
@@ -71,17 +39,11 @@ export class LiveHub {
   readonly #log: FastifyBaseLogger;
   readonly #ctx: LiveContext;
   readonly #presence: PresenceTracker;
-  readonly #feedLoader: FeedLoader;
-  readonly #groups = new Map<string, GroupLive>();
-  readonly #watches = new Map<string, LearnerWatch>();
-  readonly #feeds = new Map<string, FeedLive>();
-  readonly #byLearner = new Map<string, Set<GroupLive>>();
-  readonly #feedsByGroup = new Map<string, Set<FeedLive>>();
-  readonly #watchesByLearner = new Map<string, Set<LearnerWatch>>();
-  readonly #holders = new Map<ChannelStream, Held>();
-  readonly #unused = new Map<Held, number>();
+  readonly #channels: ChannelRegistry;
   readonly #instances = new Map<string, number>();
   readonly sockets = new Set<LiveSocket>();
+  /** The sockets again, spread over the heartbeat's slices by serial number. */
+  readonly #slices: Array<Set<LiveSocket>> = Array.from({ length: HEARTBEAT_SLICES }, () => new Set());
   readonly #timers: NodeJS.Timeout[] = [];
   #stopBus: (() => void) | undefined;
   #sessionUpdates: Promise<void> = Promise.resolve();
@@ -98,7 +60,6 @@ export class LiveHub {
     this.#bus = deps.bus;
     this.#log = deps.log;
     this.#presence = new PresenceTracker(deps.db, deps.bus, deps.log, this.instanceId);
-    this.#feedLoader = new FeedLoader(deps.db);
     const staleAfter = 3 * this.options.beatMs;
     this.#ctx = {
       db: deps.db,
@@ -120,14 +81,15 @@ export class LiveHub {
         return now - (last ?? now) < staleAfter;
       },
       freshSince: (now) => new Date(now - staleAfter),
-      indexLearners: (group, ids) => {
-        for (const id of ids) {
-          let set = this.#byLearner.get(id);
-          if (!set) this.#byLearner.set(id, (set = new Set()));
-          set.add(group);
-        }
-      },
+      indexLearners: (group, ids) => this.#channels.indexLearners(group, ids),
     };
+    this.#channels = new ChannelRegistry({
+      db: deps.db,
+      log: deps.log,
+      ctx: this.#ctx,
+      feeds: new FeedLoader(deps.db),
+      draftThrottleMs: this.options.draftThrottleMs,
+    });
   }
 
   async start(): Promise<void> {
@@ -138,15 +100,16 @@ export class LiveHub {
       timer.unref();
       this.#timers.push(timer);
     };
-    // Each tick pings a tenth of the sockets: 15,000 pings at once would stall every channel.
+    // Each tick pings one slice of the sockets: 15,000 pings at once would stall every channel.
     let slice = 0;
     every(this.options.heartbeatMs / HEARTBEAT_SLICES, () => {
-      this.heartbeat(Date.now(), { index: slice, of: HEARTBEAT_SLICES });
+      this.heartbeat(Date.now(), slice);
       slice = (slice + 1) % HEARTBEAT_SLICES;
     });
     every(this.options.sweepMs, () => this.sweep());
-    every(this.options.beatMs, () => this.#beat());
-    this.#beat();
+    every(this.options.beatMs, () => void this.#beat());
+    // Awaited: the instance says it is alive before serving, and its start-up reads are done.
+    await this.#beat();
   }
 
   async close(): Promise<void> {
@@ -160,6 +123,7 @@ export class LiveHub {
   connect(socket: WebSocket, actor: Actor, locale: Locale): LiveSocket {
     const live = new LiveSocket(socket, actor, locale, this.options.limits);
     this.sockets.add(live);
+    this.#slices[live.serial % HEARTBEAT_SLICES]!.add(live);
     const groups = studentGroupsOf(actor);
     if (groups.length > 0) this.#presence.connect(actor.user.id, groups, Date.now());
     return live;
@@ -167,6 +131,7 @@ export class LiveHub {
 
   disconnect(live: LiveSocket): void {
     if (!this.sockets.delete(live)) return;
+    this.#slices[live.serial % HEARTBEAT_SLICES]!.delete(live);
     live.dispose();
     for (const channel of [...live.subscriptions.keys()]) this.#leave(live, channel);
     if (studentGroupsOf(live.actor).length > 0) this.#presence.disconnect(live.actor.user.id, Date.now());
@@ -185,10 +150,10 @@ export class LiveHub {
       if (!grant) return this.#refuse(live, 'TREMPLIN_ERR_WS_CHANNEL_FORBIDDEN', channel, { channel });
       held =
         grant.kind === 'group'
-          ? this.#group(grant.groupId)
+          ? this.#channels.group(grant.groupId)
           : grant.kind === 'learner'
-            ? this.#watch(grant.learnerId, grant.groupId)
-            : this.#feed(grant.userId, grant.groupIds);
+            ? this.#channels.watch(grant.learnerId, grant.groupId)
+            : this.#channels.feed(grant.userId, grant.groupIds);
       await held.ready;
     } catch (error) {
       if (error instanceof GroupNotFound)
@@ -222,7 +187,7 @@ export class LiveHub {
     stream.subscribers.add(live);
     live.subscriptions.set(channel, stream);
     live.idleSince = undefined;
-    this.#unused.delete(held);
+    this.#channels.followed(held);
   }
 
   unsubscribe(live: LiveSocket, channel: string): void {
@@ -246,12 +211,8 @@ export class LiveHub {
 
   /** Re-evaluates time-based markers and drops the states nobody followed for a while. */
   sweep(now = Date.now()): void {
-    for (const group of this.#groups.values()) group.sweep(now);
-    for (const [held, since] of this.#unused) {
-      if (now - since < this.options.keepMs) continue;
-      if (held instanceof GroupLive && [...this.#watches.values()].some((w) => w.group === held)) continue;
-      this.#drop(held);
-    }
+    for (const group of this.#channels.allGroups()) group.sweep(now);
+    this.#channels.dropUnused(now, this.options.keepMs);
   }
 
   /** Writes pending presence and attendance at once (tests, shutdown). */
@@ -280,83 +241,7 @@ export class LiveHub {
     live.subscriptions.delete(channel);
     stream.subscribers.delete(live);
     if (live.subscriptions.size === 0) live.idleSince = Date.now();
-    const held = this.#holders.get(stream);
-    if (held && stream.subscribers.size === 0) this.#unused.set(held, Date.now());
-  }
-
-  #hold<T extends Held>(held: T): T {
-    this.#holders.set(held.stream, held);
-    this.#unused.set(held, Date.now());
-    held.ready.catch(() => this.#drop(held));
-    return held;
-  }
-
-  #group(groupId: string): GroupLive {
-    let group = this.#groups.get(groupId);
-    if (!group) {
-      group = this.#hold(new GroupLive(this.#ctx, groupId));
-      this.#groups.set(groupId, group);
-    }
-    return group;
-  }
-
-  #watch(learnerId: string, groupId: string): LearnerWatch {
-    const key = `${learnerId}:${groupId}`;
-    let watch = this.#watches.get(key);
-    if (!watch) {
-      const group = this.#group(groupId);
-      watch = this.#hold(
-        new LearnerWatch(this.#db, this.#log, learnerId, group, this.options.draftThrottleMs),
-      );
-      this.#watches.set(key, watch);
-      let set = this.#watchesByLearner.get(learnerId);
-      if (!set) this.#watchesByLearner.set(learnerId, (set = new Set()));
-      set.add(watch);
-    }
-    return watch;
-  }
-
-  #feed(userId: string, groupIds: string[]): FeedLive {
-    let feed = this.#feeds.get(userId);
-    if (!feed) {
-      const created = this.#hold(
-        new FeedLive(
-          this.#db,
-          this.#log,
-          { feeds: this.#feedLoader, helpViews: this.#ctx.helpViews },
-          userId,
-          groupIds,
-        ),
-      );
-      this.#feeds.set(userId, created);
-      for (const groupId of groupIds) {
-        let set = this.#feedsByGroup.get(groupId);
-        if (!set) this.#feedsByGroup.set(groupId, (set = new Set()));
-        set.add(created);
-      }
-      feed = created;
-    }
-    return feed;
-  }
-
-  #drop(held: Held): void {
-    this.#unused.delete(held);
-    this.#holders.delete(held.stream);
-    if (held instanceof GroupLive) {
-      if (this.#groups.get(held.groupId) === held) this.#groups.delete(held.groupId);
-      for (const [learnerId, set] of this.#byLearner) {
-        set.delete(held);
-        if (set.size === 0) this.#byLearner.delete(learnerId);
-      }
-    } else if (held instanceof LearnerWatch) {
-      held.dispose();
-      const key = `${held.learnerId}:${held.group.groupId}`;
-      if (this.#watches.get(key) === held) this.#watches.delete(key);
-      this.#watchesByLearner.get(held.learnerId)?.delete(held);
-    } else {
-      if (this.#feeds.get(held.userId) === held) this.#feeds.delete(held.userId);
-      for (const groupId of held.groupIds) this.#feedsByGroup.get(groupId)?.delete(held);
-    }
+    this.#channels.released(stream);
   }
 
   #route(event: PlatformEvent): void {
@@ -370,11 +255,10 @@ export class LiveHub {
       case 'submission.graded':
       case 'draft.saved':
       case 'presence':
-        for (const group of this.#byLearner.get(event.userId) ?? []) group.handle(event, at);
-        if (event.type === 'submission.graded') this.#feeds.get(event.userId)?.handle(event);
+        for (const group of this.#channels.groupsOf(event.userId)) group.handle(event, at);
+        if (event.type === 'submission.graded') this.#channels.loadedFeed(event.userId)?.handle(event);
         if (event.type === 'draft.saved') {
-          for (const watch of this.#watchesByLearner.get(event.userId) ?? [])
-            watch.draftSaved(event.exerciseId);
+          for (const watch of this.#channels.watchesOf(event.userId)) watch.draftSaved(event.exerciseId);
         }
         if (event.type !== 'presence' && event.type !== 'submission.graded') {
           this.#presence.activity(event.userId, event.exerciseId, at);
@@ -382,19 +266,19 @@ export class LiveHub {
         return;
       case 'help.requested':
       case 'help.updated':
-        this.#groups.get(event.groupId)?.handle(event, at);
-        this.#feeds.get(event.userId)?.handle(event);
+        this.#channels.loadedGroup(event.groupId)?.handle(event, at);
+        this.#channels.loadedFeed(event.userId)?.handle(event);
         return;
       case 'message.sent':
-        if (event.recipientId) this.#feeds.get(event.recipientId)?.handle(event);
-        else for (const feed of this.#feedsByGroup.get(event.groupId) ?? []) feed.handle(event);
+        if (event.recipientId) this.#channels.loadedFeed(event.recipientId)?.handle(event);
+        else for (const feed of this.#channels.feedsOfGroup(event.groupId)) feed.handle(event);
         return;
       case 'messages.read':
-        this.#feeds.get(event.userId)?.handle(event);
+        this.#channels.loadedFeed(event.userId)?.handle(event);
         return;
       case 'session.changed':
-        this.#groups.get(event.groupId)?.handle(event, at);
-        for (const feed of this.#feedsByGroup.get(event.groupId) ?? []) feed.handle(event);
+        this.#channels.loadedGroup(event.groupId)?.handle(event, at);
+        for (const feed of this.#channels.feedsOfGroup(event.groupId)) feed.handle(event);
         this.#sessionUpdates = this.#sessionUpdates.then(() =>
           this.#sessionChanged(event.sessionId, event.groupId),
         );
@@ -413,11 +297,10 @@ export class LiveHub {
 
   /**
    * Drops sockets that did not answer the last ping, closes those idle too long, pings the rest:
-   * all of them, or one slice (sockets are spread over the slices in connection order).
+   * all of them, or one slice of them.
    */
-  heartbeat(now = Date.now(), slice?: { index: number; of: number }): void {
-    for (const live of this.sockets) {
-      if (slice && live.serial % slice.of !== slice.index) continue;
+  heartbeat(now = Date.now(), slice?: number): void {
+    for (const live of slice === undefined ? this.sockets : this.#slices[slice]!) {
       if (!live.alive) {
         live.socket.terminate();
         continue;
@@ -431,9 +314,9 @@ export class LiveHub {
     }
   }
 
-  #beat(): void {
+  #beat(): Promise<void> {
     const now = Date.now();
     this.#bus.publish({ type: 'instance.alive', instanceId: this.instanceId });
-    void this.#presence.beat(now, new Date(now - 3 * this.options.beatMs));
+    return this.#presence.beat(now, new Date(now - 3 * this.options.beatMs));
   }
 }

@@ -36,8 +36,25 @@ describe('ChannelStream', () => {
     for (let i = 0; i < 600; i += 1) stream.emit({ type: 'unread', channel: 'group:g', unread: i });
     expect(stream.since(600)).toEqual([]);
     expect(stream.since(595)!.map((e) => JSON.parse(e.payload).seq)).toEqual([596, 597, 598, 599, 600]);
-    expect(stream.since(88)!.length).toBe(512);
-    expect(stream.since(10)).toBeUndefined();
+    expect(stream.since(344)!.length).toBe(256);
+    expect(stream.since(343)).toBeUndefined();
     expect(stream.since(601)).toBeUndefined();
+  });
+
+  it('keeps only the latest event of a key: a replay is the state missed, in order', () => {
+    const stream = new ChannelStream('group:g');
+    stream.emit({ type: 'tile', channel: 'group:g', tile: tile('a') }, 'tile:a');
+    stream.emit({ type: 'tile', channel: 'group:g', tile: tile('b') }, 'tile:b');
+    stream.emit({ type: 'tile', channel: 'group:g', tile: tile('a') }, 'tile:a');
+    for (let i = 0; i < 1000; i += 1)
+      stream.emit({ type: 'tile', channel: 'group:g', tile: tile('b') }, 'tile:b');
+    // Two keys, however many events: everything since the start can still be replayed.
+    expect(
+      stream.since(0)!.map((e) => [JSON.parse(e.payload).tile.learnerId, JSON.parse(e.payload).seq]),
+    ).toEqual([
+      ['a', 3],
+      ['b', 1003],
+    ]);
+    expect(stream.since(3)!.map((e) => JSON.parse(e.payload).seq)).toEqual([1003]);
   });
 });

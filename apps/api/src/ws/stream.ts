@@ -6,20 +6,30 @@ type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K>
 /** An event before the stream numbers it. */
 export type UnnumberedEvent = DistributiveOmit<ChannelEvent, 'seq'>;
 
-const RING_SIZE = 512;
+/** Events kept for resuming; a group's (one tile per learner, its open requests) stays far below. */
+const KEPT = 256;
+
+interface Kept {
+  seq: number;
+  key: string | undefined;
+  payload: string;
+}
 
 /**
  * One channel's numbered stream on this instance: events get consecutive sequence numbers within
- * an epoch, are serialized once for all subscribers, and the last few hundred are kept so that a
- * client back from a short drop gets exactly what it missed.
+ * an epoch and are serialized once for all subscribers. The latest event of each coalescing key
+ * (a learner's tile, a help request) is kept, so that a client back from a drop gets exactly the
+ * state it missed; an event superseded by a later one of the same key is not needed any more.
  */
 export class ChannelStream {
   readonly channel: string;
   readonly epoch = randomUUID();
   readonly subscribers = new Set<LiveSocket>();
   #seq = 0;
-  /** The last RING_SIZE events: slot `seq % RING_SIZE` holds event `seq`. */
-  readonly #ring: Array<{ key: string | undefined; payload: string } | undefined> = new Array(RING_SIZE);
+  /** Kept events by key, in increasing seq (a re-keyed event moves to the end). */
+  readonly #kept = new Map<string, Kept>();
+  /** Events up to this seq may have been dropped unreplaced: no resume from before it. */
+  #forgottenUpTo = 0;
 
   constructor(channel: string) {
     this.channel = channel;
@@ -42,15 +52,25 @@ export class ChannelStream {
     this.#seq += 1;
     const payload = `${json.slice(0, -1)},"seq":${this.#seq}}`;
     const key = coalesceKey === undefined ? undefined : `${this.channel}|${coalesceKey}`;
-    this.#ring[this.#seq % RING_SIZE] = { key, payload };
+    const slot = key ?? `#${this.#seq}`;
+    this.#kept.delete(slot);
+    this.#kept.set(slot, { seq: this.#seq, key, payload });
+    if (this.#kept.size > KEPT) {
+      const [oldestSlot, oldest] = this.#kept.entries().next().value!;
+      this.#kept.delete(oldestSlot);
+      this.#forgottenUpTo = oldest.seq;
+    }
     for (const socket of this.subscribers) socket.enqueue(payload, key);
   }
 
-  /** The serialized events after `seq`, or undefined when they are no longer all kept. */
+  /**
+   * What a client holding `seq` missed, oldest first (superseded events left out), or undefined
+   * when some of it is no longer kept.
+   */
   since(seq: number): Array<{ key: string | undefined; payload: string }> | undefined {
-    if (seq > this.#seq || this.#seq - seq > RING_SIZE) return undefined;
-    const missed: Array<{ key: string | undefined; payload: string }> = [];
-    for (let s = seq + 1; s <= this.#seq; s += 1) missed.push(this.#ring[s % RING_SIZE]!);
+    if (seq > this.#seq || seq < this.#forgottenUpTo) return undefined;
+    const missed: Kept[] = [];
+    for (const kept of this.#kept.values()) if (kept.seq > seq) missed.push(kept);
     return missed;
   }
 }

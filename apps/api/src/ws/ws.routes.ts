@@ -2,8 +2,10 @@ import { ClientMessage, errorMessage } from '@tremplin/contracts';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import Compile from 'typebox/compile';
+import type { WebSocket } from 'ws';
 import { requireActor } from '../plugins/auth.ts';
-import { LiveHub, type HubOptions } from './hub.ts';
+import type { HubOptions } from './hub-options.ts';
+import { LiveHub } from './hub.ts';
 import type { LiveSocket } from './live-socket.ts';
 
 declare module 'fastify' {
@@ -49,6 +51,7 @@ async function wsRoutesPlugin(app: FastifyInstance, opts: WsRoutesOptions) {
     },
     (socket, request) => {
       const live = hub.connect(socket, requireActor(request), request.locale);
+      forgetUpgrade(socket, app);
       socket.on('pong', () => {
         live.alive = true;
       });
@@ -72,6 +75,21 @@ async function wsRoutesPlugin(app: FastifyInstance, opts: WsRoutesOptions) {
       });
     },
   );
+}
+
+/**
+ * Lets the upgrade's request and reply go: @fastify/websocket's error listener holds them, and the
+ * TCP socket its HTTP response, for as long as the connection lives (kilobytes per socket, times
+ * thousands of sockets). Errors are then handled here: logged, and the socket dropped.
+ */
+function forgetUpgrade(socket: WebSocket, app: FastifyInstance): void {
+  socket.removeAllListeners('error');
+  socket.on('error', (error: Error) => {
+    app.log.debug({ err: error }, 'live socket error');
+    socket.terminate();
+  });
+  const tcp = (socket as unknown as { _socket?: { _httpMessage?: unknown } })._socket;
+  if (tcp) tcp._httpMessage = null;
 }
 
 async function onMessage(hub: LiveHub, live: LiveSocket, raw: Buffer): Promise<void> {
