@@ -1,14 +1,12 @@
-// The Tremplin server of `pnpm bench:live`, in its own process: the real app on the benchmark's
-// embedded database, with a grader pool that answers at once (grading has its own benchmark).
+// The Tremplin server of `pnpm bench:live`, in its own process: the real app, with its grader
+// pool, on the benchmark's embedded database.
 import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector';
-import { writeHeapSnapshot } from 'node:v8';
 import { openDatabase, pgliteOf, schema } from '@tremplin/db';
 import { buildApp } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
 import { watchProcess } from './diagnostics.ts';
-import { createStubPool } from './stub-pool.ts';
 
 const dataDir = process.argv[2];
 if (!dataDir || !process.send) throw new Error('usage: forked by live.bench.ts with the data directory');
@@ -45,7 +43,6 @@ const app = await buildApp({
   config,
   database,
   logger: { level: 'error' },
-  grading: { pool: createStubPool() },
 });
 
 interface Action {
@@ -124,9 +121,6 @@ const profiler = new Session();
 profiler.connect();
 process.on('message', async (message: { type: string }) => {
   if (message.type === 'diagnostics') process.send!({ type: 'diagnostics', ...diagnostics.take() });
-  if (message.type === 'heap-snapshot') {
-    process.send!({ type: 'heap-snapshot', file: writeHeapSnapshot((message as { file?: string }).file) });
-  }
   if (message.type === 'profile-start') {
     profiler.post('Profiler.enable', () => profiler.post('Profiler.start'));
   }

@@ -59,14 +59,16 @@ function cpuMs(pid: number): number {
 
 function nextMessage<T>(child: ChildProcess, type: string): Promise<T> {
   return new Promise((resolve, reject) => {
+    const onExit = (code: number | null) => reject(new Error(`${type}: the child exited (${code})`));
     const onMessage = (message: { type: string; error?: string }) => {
       if (message.type === 'failed') reject(new Error(message.error));
       if (message.type !== type) return;
       child.off('message', onMessage);
+      child.off('exit', onExit);
       resolve(message as T);
     };
     child.on('message', onMessage);
-    child.once('exit', (code) => reject(new Error(`${type}: the child exited (${code})`)));
+    child.once('exit', onExit);
   });
 }
 
@@ -82,12 +84,14 @@ async function measure(
   const { port } = await nextMessage<{ port: number }>(server, 'ready');
   const load = fork(here('live-load.ts'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   console.log(`[${mode}] server pid ${server.pid} on port ${port}; connecting…`);
+  const profiled = PROFILE_DIR && mode === 'tremplin';
+  if (profiled) server.send({ type: 'profile-start' });
   load.send({ type: 'start', mode, port, people, concurrency: CONCURRENCY });
   const { type: _t, ...connect } = await nextMessage<Run['connect'] & { type: string }>(load, 'connected');
   const rssIdleMb = rssMb(server.pid!);
-  if (PROFILE_DIR && mode === 'tremplin') {
-    server.send({ type: 'heap-snapshot', file: path.join(PROFILE_DIR, 'connected.heapsnapshot') });
-    await nextMessage(server, 'heap-snapshot');
+  if (profiled) {
+    server.send({ type: 'profile-stop', file: path.join(PROFILE_DIR, 'connect.cpuprofile') });
+    await nextMessage(server, 'profiled');
   }
   console.log(
     `[${mode}] ${connect.students} students + ${connect.tutors} tutors in ${connect.totalMs} ms; RSS ${rssIdleMb} MB`,
@@ -98,7 +102,6 @@ async function measure(
     await nextMessage(server, 'diagnostics');
     let peak = rssMb(server.pid!);
     const sampler = setInterval(() => (peak = Math.max(peak, rssMb(server.pid!))), 250);
-    const profiled = PROFILE_DIR && mode === 'tremplin';
     if (profiled) server.send({ type: 'profile-start' });
     const cpu = [cpuMs(server.pid!), cpuMs(load.pid!), performance.now()];
     load.send({ type: 'phase', rate, seconds: SECONDS, via });
@@ -150,7 +153,7 @@ function report(tremplin: Run, bare: Run): string {
       'events the API publishes once it has handled the request (`draft.saved`, `run.completed`, ' +
       '`submission.queued`, `help.requested` after storing the request), sent over one benchmark socket: ' +
       'the embedded database cannot write 2,000 requests a second, so the request path is measured apart, ' +
-      `through the API itself (auth, SQL, a stub grader answering at once) at ${API_RATE} actions/s. The ceiling is a ` +
+      `through the API itself (authentication, SQL, the grader pool running the code in its sandboxes) at ${API_RATE} actions/s. The ceiling is a ` +
       'bare `ws` server routing each student message to its tutor, with no authentication, database or state.',
     '',
     '| | Tremplin | bare `ws` | ratio |',
@@ -179,6 +182,17 @@ function report(tremplin: Run, bare: Run): string {
       `| through the API: sent, received, lost, HTTP errors | ${t.sent}, ${t.received}, ${t.missing}, ${t.errors} | | |`,
     );
   }
+  // The targets of the live dashboards (issue 5), checked on this run's figures.
+  const held = tremplin.connect.students + tremplin.connect.tutors;
+  const peakMb = Math.max(tremplin.rssIdleMb, ...tremplin.phases.map((p) => p.rssPeakMb));
+  const busiest = tremplin.phases.find((p) => p.via === 'events' && p.rate === 2000);
+  const verdict = (ok: boolean) => (ok ? '**met**' : '**missed**');
+  lines.push(
+    '',
+    `Targets: ${held} sockets held under 1 GB of server memory: ${verdict(held >= 15_900 && peakMb < 1000)} ` +
+      `(RSS peak ${peakMb} MB over the whole run); at 2,000 actions/s, p99 under 50 ms: ` +
+      (busiest ? `${verdict(busiest.p99 < 50 && busiest.missing === 0)} (${busiest.p99} ms).` : 'not measured.'),
+  );
   const kinds = Object.keys(tremplin.phases[0]?.byKind ?? {});
   lines.push('', 'Tremplin latency by kind of action, p50 / p99 in ms (count):', '');
   lines.push(`| phase | ${kinds.join(' | ')} |`, `| --- |${' --- |'.repeat(kinds.length)}`);
