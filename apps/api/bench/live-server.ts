@@ -8,13 +8,17 @@ import { buildApp } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
 import { watchProcess } from './diagnostics.ts';
 
-const dataDir = process.argv[2];
-if (!dataDir || !process.send) throw new Error('usage: forked by live.bench.ts with the data directory');
+// The database: a PostgreSQL URL, or the embedded engine's data directory.
+const where = process.argv[2];
+if (!where || !process.send)
+  throw new Error('usage: forked by live.bench.ts with a database URL or directory');
+const databaseUrl = where.startsWith('postgres') ? where : undefined;
+const dataDir = databaseUrl ? '.tmp/bench-unused-data' : where;
 
-const database = await openDatabase({ dataDir });
+const database = await openDatabase(databaseUrl ? { url: databaseUrl } : { dataDir });
 // BENCH_SLOW_QUERY_MS: report the embedded database's statements slower than this (diagnosis).
 const slowMs = Number(process.env.BENCH_SLOW_QUERY_MS ?? 0);
-if (slowMs > 0) {
+if (slowMs > 0 && database.engine === 'pglite') {
   const client = pgliteOf(database) as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
   for (const name of ['query', 'exec']) {
     const original = client[name]!.bind(client);
@@ -34,6 +38,7 @@ const config = loadConfig({
   HOST: '127.0.0.1',
   PORT: '0',
   DATA_DIR: dataDir,
+  ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
   LOG_LEVEL: 'error',
   PRETTY_LOGS: 'false',
   SEED_DEMO: 'false',

@@ -45,5 +45,7 @@ export async function createTestDatabase({ seed = true }: { seed?: boolean } = {
   };
 }
 
+export { withDatabaseName };
+
 /** Whether the suite runs on PostgreSQL rather than the embedded engine. */
 export const onPostgres = Boolean(process.env.DATABASE_URL);
