@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WebSocket } from '@fastify/websocket';
+import { WS_CLOSE } from '@tremplin/contracts';
 import { buildTestApp, signIn, type TestApp } from './helper.ts';
 
 let t: TestApp;
@@ -55,6 +56,41 @@ describe('/ws', () => {
       expect(await pong).toEqual({ type: 'pong', id: 'p1' });
     } finally {
       socket.terminate();
+    }
+  });
+
+  it('closes the sockets of a session that signs out, and only those', async () => {
+    const opened = async (cookie: string) => {
+      let hello: Promise<Record<string, unknown>> | undefined;
+      const socket = await t.app.injectWS(
+        '/ws',
+        { headers: { cookie } },
+        { onInit: (ws) => (hello = nextMessage(ws)) },
+      );
+      expect(await hello).toMatchObject({ type: 'hello' });
+      return socket;
+    };
+    const leaving = await signIn(t.app, 'etudiant3@tremplin.test');
+    const staying = await signIn(t.app, 'etudiant3@tremplin.test');
+    const [a, b, other] = await Promise.all([opened(leaving), opened(leaving), opened(staying)]);
+    try {
+      const closes = [a, b].map(
+        (socket) => new Promise<number>((resolve) => socket.once('close', (code: number) => resolve(code))),
+      );
+      const logout = await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/logout',
+        headers: { cookie: leaving },
+      });
+      expect(logout.statusCode).toBe(204);
+      expect(await Promise.all(closes)).toEqual([WS_CLOSE.unauthenticated, WS_CLOSE.unauthenticated]);
+
+      // The same person's other session is untouched.
+      const pong = nextMessage(other);
+      other.send(JSON.stringify({ type: 'ping', id: 'still-here' }));
+      expect(await pong).toEqual({ type: 'pong', id: 'still-here' });
+    } finally {
+      for (const socket of [a, b, other]) socket.terminate();
     }
   });
 });

@@ -164,6 +164,8 @@ export const WS_CLOSE = {
   tooSlow: 4008,
   /** Nothing subscribed for too long. */
   idle: 4000,
+  /** The session ended (signed out): do not reconnect without signing in. */
+  unauthenticated: 4001,
   /** The server is stopping: reconnect with backoff. */
   goingAway: 1001,
 } as const;

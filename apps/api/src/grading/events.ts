@@ -39,6 +39,8 @@ export type PlatformEvent =
   | { type: 'session.changed'; sessionId: string; groupId: string }
   /** A learner read messages: their unread count, for their other devices. */
   | { type: 'messages.read'; userId: string; unread: number }
+  /** A user signed out: the live sockets of that session close, on every instance. */
+  | { type: 'signed.out'; sessionId: string }
   /** An instance's periodic sign of life: presence it announced stays valid while it beats. */
   | { type: 'instance.alive'; instanceId: string }
   /**

@@ -250,6 +250,10 @@ export class LiveHub {
       case 'instance.alive':
         this.#instances.set(event.instanceId, at);
         return;
+      case 'signed.out':
+        for (const live of this.sockets)
+          if (live.actor.sessionId === event.sessionId) live.close(WS_CLOSE.unauthenticated, 'signed out');
+        return;
       case 'run.completed':
       case 'submission.queued':
       case 'submission.graded':

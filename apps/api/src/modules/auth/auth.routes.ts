@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ErrorBody, LoginBody, LoginResponse } from '@tremplin/contracts';
 import { Type } from 'typebox';
 import { toMe } from '../me/me.service.ts';
-import { SESSION_COOKIE } from './session-token.ts';
+import { SESSION_COOKIE, sessionIdOf } from './session-token.ts';
 
 export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
@@ -44,7 +44,10 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const token = request.cookies[SESSION_COOKIE];
-      if (token) await app.auth.logout(token);
+      if (token) {
+        await app.auth.logout(token);
+        app.grading.bus.publish({ type: 'signed.out', sessionId: sessionIdOf(token) });
+      }
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return reply.status(204).send(null);
     },
