@@ -1,4 +1,4 @@
-import { expect, test, type Browser, type Page, type TestInfo } from '@playwright/test';
+import { expect, test, type Browser, type Page, type TestInfo, type WebSocketRoute } from '@playwright/test';
 import { demo, expectNoHorizontalScroll, signIn } from './helpers.ts';
 import { isPhone, openExercise, signInStudent } from './student-helpers.ts';
 
@@ -26,6 +26,20 @@ async function tutorPage(browser: Browser, testInfo: TestInfo): Promise<Page> {
   return context.newPage();
 }
 
+/** Signs the tutor in and opens the cockpit of Groupe Lomé 1, live. */
+async function openCockpit(tutor: Page): Promise<void> {
+  await signIn(tutor, demo.tutor1);
+  await expect(tutor).toHaveURL(/\/tuteur$/);
+  await tutor
+    .getByTestId('group-item')
+    .filter({ hasText: 'Groupe Lomé 1' })
+    .getByRole('link')
+    .first()
+    .click();
+  await expect(tutor.getByTestId('cockpit-heading')).toHaveText('Groupe Lomé 1');
+  await expect(tutor.getByTestId('live-status')).toHaveAttribute('data-status', 'online');
+}
+
 async function run(page: Page, code: string, status: 'pass' | 'fail') {
   const editor = page.getByTestId('code-editor');
   await expect(editor).toHaveAttribute('data-editor', 'plain');
@@ -49,16 +63,7 @@ test.describe('tutor live dashboard', () => {
 
     // The tutor opens the group cockpit from their groups.
     const tutor = await tutorPage(browser, testInfo);
-    await signIn(tutor, demo.tutor1);
-    await expect(tutor).toHaveURL(/\/tuteur$/);
-    await tutor
-      .getByTestId('group-item')
-      .filter({ hasText: 'Groupe Lomé 1' })
-      .getByRole('link')
-      .first()
-      .click();
-    await expect(tutor.getByTestId('cockpit-heading')).toHaveText('Groupe Lomé 1');
-    await expect(tutor.getByTestId('live-status')).toHaveAttribute('data-status', 'online');
+    await openCockpit(tutor);
     const tile = tutor.locator(`[data-testid="learner-tile"][data-learner-id="${me.id}"]`);
     await expect(tile).toBeVisible();
     await expect(tutor.getByTestId('learner-tile')).toHaveCount(17);
@@ -109,6 +114,53 @@ test.describe('tutor live dashboard', () => {
 
     await expectNoHorizontalScroll(tutor);
     if (isPhone(testInfo)) await expectNoHorizontalScroll(page);
+    await tutor.context().close();
+  });
+
+  test('the cockpit says it is offline, reconnects by itself and catches up with what it missed', async ({
+    page,
+    browser,
+  }, testInfo) => {
+    await signInStudent(page, testInfo, 16, 17);
+    const me = (await (await page.request.get('/api/me')).json()) as { id: string };
+
+    // Every socket of the tutor's page goes through this route: the test can cut the network.
+    const tutor = await tutorPage(browser, testInfo);
+    const open = new Set<{ page: WebSocketRoute; server: WebSocketRoute }>();
+    let down = false;
+    await tutor.routeWebSocket(/\/ws$/, (socket) => {
+      if (down) {
+        void socket.close({ code: 1012, reason: 'network down' });
+        return;
+      }
+      open.add({ page: socket, server: socket.connectToServer() });
+    });
+    await openCockpit(tutor);
+    const tile = tutor.locator(`[data-testid="learner-tile"][data-learner-id="${me.id}"]`);
+
+    await openExercise(page, 'programmation-js', 'somme', '?editeur=simple');
+    await run(page, RIGHT, 'pass');
+    await expect(tile.getByTestId('tile-tests')).toHaveText('3/3 tests réussis');
+
+    // The connection drops: the tutor is told, and nothing arrives while it is down.
+    down = true;
+    for (const socket of open) {
+      await socket.server.close({ code: 1001, reason: 'dropped' });
+      await socket.page.close({ code: 1012, reason: 'dropped' });
+    }
+    open.clear();
+    await expect(tutor.getByTestId('live-status')).toHaveAttribute('data-status', /offline|connecting/);
+    await expect(tutor.getByTestId('live-status')).toContainText(/Hors ligne|Connexion en cours/);
+    await run(page, WRONG, 'fail');
+    await expect(tile.getByTestId('tile-tests')).toHaveText('3/3 tests réussis');
+
+    // The network is back: the page reconnects by itself, with no reload, and shows the missed run.
+    down = false;
+    await expect(tutor.getByTestId('live-status')).toHaveAttribute('data-status', 'online', {
+      timeout: 30_000,
+    });
+    await expect(tile.getByTestId('tile-tests')).toHaveText('1/3 tests réussis');
+    await expect(tile.getByTestId('tile-tests')).toHaveAttribute('data-status', 'fail');
     await tutor.context().close();
   });
 });
