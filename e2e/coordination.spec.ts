@@ -1,0 +1,35 @@
+import { expect, test } from '@playwright/test';
+import { expectNoHorizontalScroll, signIn } from './helpers.ts';
+
+// The coordination sees every group and opens its dashboards read-only.
+
+test.describe('coordination', () => {
+  test('opens any group’s live cockpit and progress grid, read-only', async ({ page }) => {
+    await signIn(page, 'coordination@tremplin.test');
+    await expect(page).toHaveURL(/\/coordination$/);
+    // Every group of the programme, the tutors' training group included.
+    for (const name of ['Groupe Lomé 1', 'Groupe Kara 1', 'Formateurs Lomé-Kara'])
+      await expect(page.getByTestId('group-item').filter({ hasText: name })).toHaveCount(1);
+
+    const kara = page.getByTestId('group-item').filter({ hasText: 'Groupe Kara 1' });
+    await kara.getByTestId('group-dashboard-link').click();
+    await expect(page.getByTestId('cockpit-heading')).toHaveText('Groupe Kara 1');
+    await expect(page.getByTestId('read-only')).toBeVisible();
+    await expect(page.getByTestId('live-status')).toHaveAttribute('data-status', 'online');
+    await expect(page.getByTestId('learner-tile').first()).toBeVisible();
+    // Watching only: nothing to send, take or resolve.
+    await expect(page.getByTestId('message-send')).toHaveCount(0);
+    await expect(page.getByTestId('help-take')).toHaveCount(0);
+    await expectNoHorizontalScroll(page);
+
+    await page.goBack();
+    await page
+      .getByTestId('group-item')
+      .filter({ hasText: 'Groupe Lomé 1' })
+      .getByRole('link', { name: 'Grille de progression' })
+      .click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Grille de progression' })).toBeVisible();
+    await expect(page.getByTestId('progress-row')).toHaveCount(17);
+    await expectNoHorizontalScroll(page);
+  });
+});
