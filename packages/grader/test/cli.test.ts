@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import type { GradeResult } from '../src/index.ts';
@@ -33,10 +33,21 @@ const node = (args: string[], cwd = repo, env?: NodeJS.ProcessEnv) =>
 
 describe('pnpm grade', () => {
   test('grades a Jest exercise in JavaScript (pnpm --silent prints only the JSON)', async () => {
-    const pnpm = join(dirname(process.execPath), 'pnpm');
+    // The pnpm running this suite (npm_execpath), else the one on the PATH.
+    const pnpm = process.env.npm_execpath?.includes('pnpm')
+      ? [process.execPath, process.env.npm_execpath]
+      : ['pnpm'];
     const r = await run(
-      pnpm,
-      ['--silent', 'grade', '--solution', `${fixtures}/leap.js`, '--tests', `${fixtures}/leap.spec.js`],
+      pnpm[0]!,
+      [
+        ...pnpm.slice(1),
+        '--silent',
+        'grade',
+        '--solution',
+        `${fixtures}/leap.js`,
+        '--tests',
+        `${fixtures}/leap.spec.js`,
+      ],
       {
         cwd: repo,
         env: { INIT_CWD: repo },
