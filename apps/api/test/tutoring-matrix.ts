@@ -18,6 +18,8 @@ export interface TutoringFixtures {
   group: string;
   learner: string;
   submission: string;
+  /** An exercise of the learner's modules. */
+  exercise: string;
   session: string;
   help: { take: string; reply: string; resolve: string; cancel: string };
 }
@@ -57,7 +59,14 @@ export async function tutoringFixtures(
     headers: { cookie: cookies.tutor },
     payload: { ended: true },
   });
-  return { group: ids.group, learner: ids.learner, submission: ids.submission, session, help };
+  return {
+    group: ids.group,
+    learner: ids.learner,
+    submission: ids.submission,
+    exercise: ids.exercise,
+    session,
+    help,
+  };
 }
 
 const base = (status: number): Record<Who, number> => ({
@@ -165,6 +174,16 @@ export function tutoringCases(fx: () => TutoringFixtures): Case[] {
       route: 'GET /api/learners/:learnerId/submissions/:submissionId',
       request: get(() => `/api/learners/${fx().learner}/submissions/${fx().submission}`),
       expected: reads(),
+    },
+    {
+      route: 'GET /api/learners/:learnerId/exercises/:exerciseId',
+      request: get(() => `/api/learners/${fx().learner}/exercises/${fx().exercise}`),
+      expected: reads(),
+    },
+    {
+      route: 'GET /api/learners/:learnerId/exercises/:exerciseId (unknown)',
+      request: get(() => `/api/learners/${fx().learner}/exercises/00000000-0000-4000-8000-000000000000`),
+      expected: reads(404),
     },
     {
       route: 'GET /api/learners/:learnerId/draft',

@@ -1,7 +1,7 @@
 // The tutors' REST tools: progress grid and its CSV, learner page, notes, flags, help statistics
 // and live sessions with their attendance.
-import { findUserByEmail, listAllGroups, schema } from '@tremplin/db';
-import { eq } from 'drizzle-orm';
+import { findUserByEmail, listAllGroups, logActivity, schema } from '@tremplin/db';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, demoExercise, signIn, submitAndWait, type TestApp } from './helper.ts';
 import { LiveClient } from './live-client.ts';
@@ -165,6 +165,116 @@ describe('the learner page', () => {
     ).toBe(403);
     const cleared = await call('tuteur1', 'PUT', `/api/learners/${learnerId}/notes`, { body: '' });
     expect(cleared.json().notes).toEqual([]);
+  });
+});
+
+describe('the learner page in words', () => {
+  it('describes each kind of activity by its data, and anything else as other', async () => {
+    const learnerId = await idOf('etudiant6');
+    const run = (await call('etudiant6', 'POST', `/api/exercises/${somme}/runs`, { code: SOLUTION })).json();
+    const choice = await demoExercise(t.database, 'choisir-le-message');
+    const submission = await submitAndWait(t.app, await cookie('etudiant6'), choice.id, {
+      answer: { kind: 'choice', selected: ['a'] },
+    });
+    const help = await call('etudiant6', 'POST', `/api/exercises/${somme}/help-requests`, { message: '' });
+    const [lesson] = await t.database.db
+      .select()
+      .from(schema.lessons)
+      .where(eq(schema.lessons.slug, 'commit-messages'))
+      .limit(1);
+    await call('etudiant6', 'POST', `/api/lessons/${lesson!.id}/read`);
+    const card = (await call('etudiant6', 'GET', '/api/vocabulary/queue')).json().cards[0];
+    await call('etudiant6', 'POST', '/api/vocabulary/reviews', { cardKey: card.cardKey, rating: 2 });
+    // A kind this version does not know, and a run recorded without its counts.
+    await logActivity(t.database.db, { userId: learnerId, kind: 'badge.earned', data: { badge: 'or' } });
+    await logActivity(t.database.db, {
+      userId: learnerId,
+      kind: 'run',
+      exerciseId: somme,
+      data: { runId: run.id },
+    });
+
+    const response = await call('tuteur1', 'GET', `/api/learners/${learnerId}/activity`);
+    expect(response.statusCode).toBe(200);
+    const { timeline, submissions } = response.json();
+    const sommeRef = { id: somme, title: expect.any(String) };
+    const at = expect.any(String);
+    const id = expect.any(Number);
+    expect(timeline).toHaveLength(7);
+    expect(timeline).toEqual(
+      expect.arrayContaining([
+        { id, kind: 'other', exercise: sommeRef, data: {}, at },
+        { id, kind: 'other', exercise: null, data: {}, at },
+        {
+          id,
+          kind: 'vocabulary.review',
+          exercise: { id: card.exerciseId, title: expect.any(String) },
+          data: { cardKey: card.cardKey, rating: 2 },
+          at,
+        },
+        {
+          id,
+          kind: 'lesson.read',
+          exercise: null,
+          lesson: { id: lesson!.id, title: 'Writing good commit messages' },
+          data: { lessonId: lesson!.id },
+          at,
+        },
+        { id, kind: 'help.requested', exercise: sommeRef, data: { helpRequestId: help.json().id }, at },
+        {
+          id,
+          kind: 'submission',
+          exercise: { id: choice.id, title: 'Le bon message de commit' },
+          data: { submissionId: submission.id },
+          at,
+        },
+        { id, kind: 'run', exercise: sommeRef, data: { runId: run.id, passed: 3, total: 3 }, at },
+      ]),
+    );
+    expect(response.body).not.toContain('badge');
+    expect(submissions.map((s: { id: string }) => s.id)).toContain(submission.id);
+  });
+
+  it('gives the exercises of an English answer as the learner sees them, without the key', async () => {
+    const learnerId = await idOf('etudiant6');
+    for (const slug of ['choisir-le-message', 'ordre-des-mots', 'termes-anglais-francais']) {
+      const { id } = await demoExercise(t.database, slug);
+      const asTutor = await call('tuteur1', 'GET', `/api/learners/${learnerId}/exercises/${id}`);
+      expect(asTutor.statusCode, slug).toBe(200);
+      // The learner's own shuffles: the ids and order the answer refers to.
+      const own = (await call('etudiant6', 'GET', `/api/exercises/${id}`)).json();
+      expect(asTutor.json(), slug).toEqual({
+        id,
+        title: own.title,
+        kind: own.kind,
+        promptMd: own.promptMd,
+        spec: own.spec,
+      });
+      expect(asTutor.body, slug).not.toMatch(/"(correct|feedback|alternatives|pairs)"/);
+      const asCoordinator = await call('coordination', 'GET', `/api/learners/${learnerId}/exercises/${id}`);
+      expect(asCoordinator.json(), slug).toEqual(asTutor.json());
+    }
+
+    const dictation = await demoExercise(t.database, 'dictee-deploiement');
+    await call('etudiant6', 'POST', `/api/exercises/${dictation.id}/dictation/play`);
+    const heard = await call('tuteur1', 'GET', `/api/learners/${learnerId}/exercises/${dictation.id}`);
+    expect(heard.json().spec).toMatchObject({ kind: 'dictation', playsUsed: 1 });
+    expect(heard.body).not.toContain('roll back');
+  });
+
+  it('answers 404 for an exercise of a module the learner is not enrolled in', async () => {
+    const learnerId = await idOf('etudiant7');
+    const [english] = await t.database.db
+      .select()
+      .from(schema.modules)
+      .where(eq(schema.modules.slug, 'anglais-technique'));
+    await t.database.db
+      .delete(schema.enrolments)
+      .where(and(eq(schema.enrolments.userId, learnerId), eq(schema.enrolments.moduleId, english!.id)));
+    const { id } = await demoExercise(t.database, 'choisir-le-message');
+    const response = await call('tuteur1', 'GET', `/api/learners/${learnerId}/exercises/${id}`);
+    expect(response.statusCode).toBe(404);
+    expect(response.json().code).toBe('TREMPLIN_ERR_NOT_FOUND');
   });
 });
 

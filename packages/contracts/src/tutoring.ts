@@ -1,8 +1,16 @@
 // The tutors' side: live tiles, help queue, messages, live sessions, progress grid, learner pages,
 // notes and flags. Tiles, help requests, messages and sessions are also what /ws carries.
-import { Type, type Static, type TSchema } from 'typebox';
+import { Type, type Static, type TProperties, type TSchema } from 'typebox';
 import { Id } from './common.ts';
-import { Answer, CodeResult, ExerciseKind, GradeOutcome, SubmissionStatus } from './learning.ts';
+import {
+  Answer,
+  CodeResult,
+  ExerciseKind,
+  GradeOutcome,
+  PublicSpec,
+  ReviewRating,
+  SubmissionStatus,
+} from './learning.ts';
 
 const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 const Instant = Type.String({ description: 'ISO 8601 date and time' });
@@ -121,6 +129,8 @@ export const SessionParams = Type.Object({ sessionId: Id });
 export type SessionParams = Static<typeof SessionParams>;
 export const LearnerSubmissionParams = Type.Object({ learnerId: Id, submissionId: Id });
 export type LearnerSubmissionParams = Static<typeof LearnerSubmissionParams>;
+export const LearnerExerciseParams = Type.Object({ learnerId: Id, exerciseId: Id });
+export type LearnerExerciseParams = Static<typeof LearnerExerciseParams>;
 export const ModuleQuery = Type.Object({ module: Type.String({ pattern: '^[a-z0-9-]{1,80}$' }) });
 export type ModuleQuery = Static<typeof ModuleQuery>;
 export const HelpQueueQuery = Type.Object({
@@ -203,14 +213,59 @@ export const LearnerSubmission = Type.Object({
 });
 export type LearnerSubmission = Static<typeof LearnerSubmission>;
 
-export const TimelineEntry = Type.Object({
+/**
+ * An exercise as the learner sees it (their own shuffles), to read their answers by: the public
+ * view, never an answer key.
+ */
+export const LearnerExercise = Type.Object({
+  id: Id,
+  title: Type.String(),
+  kind: ExerciseKind,
+  /** The instructions (Markdown, render sanitized). */
+  promptMd: Type.String(),
+  spec: PublicSpec,
+});
+export type LearnerExercise = Static<typeof LearnerExercise>;
+
+const ExerciseRef = Type.Object({ id: Id, title: Type.String() });
+
+/** The fields of a time-line entry of one kind: what it says (`data`) depends on its kind. */
+const timelineEntry = <K extends string, T extends TProperties>(kind: K, data: T) => ({
   id: Type.Integer(),
-  kind: Type.String({ description: 'run, submission, lesson.read, review, help.requested, …' }),
-  exercise: Nullable(Type.Object({ id: Id, title: Type.String() })),
-  data: Type.Record(Type.String(), Type.Unknown()),
+  kind: Type.Literal(kind),
+  /** The exercise it was about; null for a lesson, or an exercise deleted since. */
+  exercise: Nullable(ExerciseRef),
+  data: Type.Object(data),
   at: Instant,
 });
+
+/** What a learner did, by kind; anything the API cannot describe comes as `other`, without its data. */
+export const TimelineEntry = Type.Union([
+  Type.Object(timelineEntry('run', { runId: Id, passed: Type.Integer(), total: Type.Integer() }), {
+    description: 'A run of the visible tests: how many passed',
+  }),
+  Type.Object(timelineEntry('submission', { submissionId: Id }), {
+    description: "A submission, listed in `submissions` unless older than the page's",
+  }),
+  Type.Object(timelineEntry('help.requested', { helpRequestId: Id }), {
+    description: 'A raised hand (help request)',
+  }),
+  Type.Object(
+    {
+      ...timelineEntry('lesson.read', { lessonId: Id }),
+      lesson: Nullable(Type.Object({ id: Id, title: Type.String() })),
+    },
+    { description: 'A lesson read; `lesson` is null when the lesson no longer exists' },
+  ),
+  Type.Object(timelineEntry('vocabulary.review', { cardKey: Type.String(), rating: ReviewRating }), {
+    description: "A vocabulary card reviewed, with the learner's own rating (1 again … 4 easy)",
+  }),
+  Type.Object(timelineEntry('other', {}), {
+    description: 'An activity this version does not describe, or whose record is incomplete',
+  }),
+]);
 export type TimelineEntry = Static<typeof TimelineEntry>;
+export type TimelineKind = TimelineEntry['kind'];
 
 export const LearnerActivity = Type.Object({
   runs: Type.Array(LearnerRun),

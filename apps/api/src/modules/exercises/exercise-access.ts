@@ -1,5 +1,12 @@
-import type { FullSpec } from '@tremplin/content';
-import { findExerciseFor, type Db, type ExerciseRow, type PlacedRow } from '@tremplin/db';
+import type { PublicSpec } from '@tremplin/contracts';
+import { toPublicSpec, type FullSpec } from '@tremplin/content';
+import {
+  countDictationPlays,
+  findExerciseFor,
+  type Db,
+  type ExerciseRow,
+  type PlacedRow,
+} from '@tremplin/db';
 import { AppError, notFound } from '../../errors.ts';
 import type { Actor } from '../auth/auth.service.ts';
 
@@ -25,4 +32,18 @@ export async function reachExercise(
   if (forAnswering && found.place.versionStatus !== 'published')
     throw new AppError('TREMPLIN_ERR_VERSION_NOT_OPEN');
   return { exercise: found.exercise, spec: found.exercise.spec as FullSpec, place: found.place };
+}
+
+/**
+ * The public view of an exercise as one learner sees it: their own shuffles (seeded by exercise and
+ * learner) and their dictation plays. Never an answer key.
+ */
+export async function learnerView(
+  db: Db,
+  exerciseId: string,
+  spec: FullSpec,
+  userId: string,
+): Promise<PublicSpec> {
+  const playsUsed = spec.kind === 'dictation' ? await countDictationPlays(db, userId, exerciseId) : 0;
+  return toPublicSpec(spec, { seed: `${exerciseId}:${userId}`, playsUsed });
 }

@@ -10,9 +10,8 @@ import type {
   SubmissionAccepted,
   SubmissionBody,
 } from '@tremplin/contracts';
-import { AnswerShapeError, DICTATION_DEFAULTS, gradeAnswer, toPublicSpec } from '@tremplin/content';
+import { AnswerShapeError, DICTATION_DEFAULTS, gradeAnswer } from '@tremplin/content';
 import {
-  countDictationPlays,
   findDraft,
   findSubmission,
   insertHelpRequest,
@@ -34,7 +33,7 @@ import type { EventBus } from '../../grading/events.ts';
 import { gradeCode } from '../../grading/grade-exercise.ts';
 import type { Actor } from '../auth/auth.service.ts';
 import { neighbours, outline } from '../learning/module-outline.ts';
-import { reachExercise, type ReachableExercise } from './exercise-access.ts';
+import { learnerView, reachExercise, type ReachableExercise } from './exercise-access.ts';
 
 const DEFAULT_MAX_SOURCE_BYTES = 64 * 1024;
 const KIND_NAMES: Record<Locale, { code: string; answer: string }> = {
@@ -61,12 +60,12 @@ export class ExercisesService {
   async get(actor: Actor, exerciseId: string): Promise<Exercise> {
     const { db } = this.#d;
     const { exercise, spec, place } = await reachExercise(db, actor, exerciseId);
-    const [lessons, exercises, draft, best, playsUsed] = await Promise.all([
+    const [lessons, exercises, draft, best, view] = await Promise.all([
       listVersionLessons(db, [place.versionId]),
       listVersionExercises(db, [place.versionId]),
       spec.kind === 'code' ? findDraft(db, actor.user.id, exercise.id) : undefined,
       listBestScores(db, actor.user.id, [exercise.id]),
-      spec.kind === 'dictation' ? countDictationPlays(db, actor.user.id, exercise.id) : 0,
+      learnerView(db, exercise.id, spec, actor.user.id),
     ]);
     const { previous, next } = neighbours(outline(lessons, exercises), exercise.id);
     return {
@@ -81,7 +80,7 @@ export class ExercisesService {
       moduleTitle: place.moduleTitle,
       previous,
       next,
-      spec: toPublicSpec(spec, { seed: `${exercise.id}:${actor.user.id}`, playsUsed }),
+      spec: view,
       draft: draft ? { code: draft.code, updatedAt: draft.updatedAt.toISOString() } : null,
       bestScore: best[0]?.bestScore ?? null,
       attempts: best[0]?.attempts ?? 0,

@@ -4,10 +4,13 @@ import type {
   GradeOutcome,
   LearnerActivity,
   LearnerDraft,
+  LearnerExercise,
   LearnerNotes,
   LearnerSubmission,
 } from '@tremplin/contracts';
+import type { FullSpec } from '@tremplin/content';
 import {
+  findExerciseFor,
   findLearnerSubmission,
   findLiveDraft,
   listLearnerNotes,
@@ -20,6 +23,8 @@ import {
 } from '@tremplin/db';
 import { notFound } from '../../errors.ts';
 import type { Actor } from '../auth/auth.service.ts';
+import { learnerView } from '../exercises/exercise-access.ts';
+import { toTimelineEntry } from './timeline.ts';
 import { assertReadLearner, assertTutorLearner } from './tutoring-access.ts';
 import { toLiveDraft } from './views.ts';
 
@@ -67,13 +72,7 @@ export class LearnersService {
         createdAt: r.createdAt.toISOString(),
       })),
       submissions: submissions.map(toSubmission),
-      timeline: timeline.map((e) => ({
-        id: e.id,
-        kind: e.kind,
-        exercise: e.exerciseId ? { id: e.exerciseId, title: e.exerciseTitle ?? '' } : null,
-        data: (e.data ?? {}) as Record<string, unknown>,
-        at: e.createdAt.toISOString(),
-      })),
+      timeline: timeline.map(toTimelineEntry),
     };
   }
 
@@ -82,6 +81,22 @@ export class LearnersService {
     const row = await findLearnerSubmission(this.#db, learnerId, submissionId);
     if (!row) throw notFound();
     return toSubmission(row);
+  }
+
+  /** An exercise of the learner's modules as they see it, to read their answers by. */
+  async exercise(actor: Actor, learnerId: string, exerciseId: string): Promise<LearnerExercise> {
+    await assertReadLearner(this.#db, actor, learnerId);
+    const found = await findExerciseFor(this.#db, exerciseId, learnerId);
+    // Only what the learner could open: a module they are enrolled in, a version out of draft.
+    if (!found || !found.place.enrolled || found.place.versionStatus === 'draft') throw notFound();
+    const { exercise } = found;
+    return {
+      id: exercise.id,
+      title: exercise.title,
+      kind: exercise.kind,
+      promptMd: exercise.promptMd,
+      spec: await learnerView(this.#db, exercise.id, exercise.spec as FullSpec, learnerId),
+    };
   }
 
   async draft(actor: Actor, learnerId: string): Promise<LearnerDraft> {

@@ -9,6 +9,8 @@ import {
   IdParams,
   LearnerActivity,
   LearnerDraft,
+  LearnerExercise,
+  LearnerExerciseParams,
   LearnerNotes,
   LearnerParams,
   LearnerSubmission,
@@ -111,6 +113,21 @@ export const tutoringRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) =>
       learners.submission(requireActor(request), request.params.learnerId, request.params.submissionId),
+  );
+
+  app.get(
+    '/api/learners/:learnerId/exercises/:exerciseId',
+    {
+      schema: {
+        tags,
+        summary:
+          "An exercise of the learner's modules as the learner sees it (public view, their order), to read their answers",
+        params: LearnerExerciseParams,
+        response: { 200: LearnerExercise, ...denied },
+      },
+    },
+    async (request) =>
+      learners.exercise(requireActor(request), request.params.learnerId, request.params.exerciseId),
   );
 
   app.get(

@@ -1,8 +1,8 @@
 // A learner's history for their tutors: runs and submissions with code and results, and the
 // time line of everything they did.
-import { and, desc, eq, lt } from 'drizzle-orm';
+import { and, desc, eq, lt, sql } from 'drizzle-orm';
 import type { Db } from '../../client.ts';
-import { activityLog, exercises, runs, submissions } from '../../schema/index.ts';
+import { activityLog, exercises, lessons, runs, submissions } from '../../schema/index.ts';
 
 /** A learner's runs, newest first, before an instant. */
 export async function listLearnerRuns(
@@ -68,7 +68,12 @@ export async function findLearnerSubmission(db: Db, userId: string, submissionId
   return row;
 }
 
-/** A learner's time line (runs, submissions, lessons read, reviews, help), newest first. */
+export type LearnerTimelineRow = Awaited<ReturnType<typeof listLearnerTimeline>>[number];
+
+/**
+ * A learner's time line (runs, submissions, lessons read, reviews, help), newest first, with the
+ * exercise's title and, for a lesson read, the lesson's.
+ */
 export async function listLearnerTimeline(
   db: Db,
   userId: string,
@@ -80,11 +85,21 @@ export async function listLearnerTimeline(
       kind: activityLog.kind,
       exerciseId: activityLog.exerciseId,
       exerciseTitle: exercises.title,
+      lessonId: lessons.id,
+      lessonTitle: lessons.title,
       data: activityLog.data,
       createdAt: activityLog.createdAt,
     })
     .from(activityLog)
     .leftJoin(exercises, eq(exercises.id, activityLog.exerciseId))
+    .leftJoin(
+      lessons,
+      and(
+        eq(activityLog.kind, 'lesson.read'),
+        // Compared as text: a malformed lessonId finds no lesson rather than failing the page.
+        sql`${lessons.id}::text = ${activityLog.data} ->> 'lessonId'`,
+      ),
+    )
     .where(and(eq(activityLog.userId, userId), before ? lt(activityLog.createdAt, before) : undefined))
     .orderBy(desc(activityLog.createdAt), desc(activityLog.id))
     .limit(limit);
