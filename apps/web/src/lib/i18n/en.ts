@@ -193,6 +193,8 @@ export const en: Messages = {
   'answers.result.pass': 'All correct, well done!',
   'answers.result.partial': 'Partly correct.',
   'answers.result.fail': 'Not correct yet.',
+  'answers.readout.none': 'No answer.',
+  'answers.readout.matchedWith': 'matched with',
 
   'choice.legendSingle': 'Choose one answer',
   'choice.legendMultiple': 'Choose one or more answers',

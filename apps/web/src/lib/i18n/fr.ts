@@ -205,6 +205,8 @@ export const fr = {
   'answers.result.pass': 'Tout est juste, bravo\u202f!',
   'answers.result.partial': 'En partie juste.',
   'answers.result.fail': 'Pas encore juste.',
+  'answers.readout.none': 'Aucune réponse.',
+  'answers.readout.matchedWith': 'associé à',
 
   'choice.legendSingle': 'Choisissez une réponse',
   'choice.legendMultiple': 'Choisissez une ou plusieurs réponses',

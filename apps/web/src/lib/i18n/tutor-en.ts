@@ -129,6 +129,21 @@ export const tutorEn: { readonly [K in keyof typeof tutorFr]: string } = {
   'tutor.learner.runResult': '{passed}/{total} tests passed',
   'tutor.learner.message': 'Write to the learner',
 
+  'tutor.timeline.run': 'Ran their code',
+  'tutor.timeline.submission': 'Submitted the exercise',
+  'tutor.timeline.seeSubmission': 'See the submission',
+  'tutor.timeline.help': 'Raised a hand',
+  'tutor.timeline.lesson': 'Read a lesson',
+  'tutor.timeline.review': 'Reviewed a vocabulary card',
+  'tutor.timeline.rating': 'Self-rating: {rating}',
+  'tutor.timeline.unknown': 'Other activity',
+
+  'tutor.answer.given': 'Learner’s answer',
+  'tutor.answer.grading': 'Grading',
+  'tutor.answer.pass': 'All correct.',
+  'tutor.answer.fail': 'Incorrect answer.',
+  'tutor.answer.needsReview': 'Provisional score: a grader will review the answer.',
+
   'tutor.notes.heading': 'Tutor notes',
   'tutor.notes.mine': 'My note (seen by tutors and the coordination)',
   'tutor.notes.save': 'Save the note',

@@ -131,6 +131,21 @@ export const tutorFr = {
   'tutor.learner.runResult': '{passed}/{total} tests réussis',
   'tutor.learner.message': 'Écrire à l’apprenant',
 
+  'tutor.timeline.run': 'A exécuté son code',
+  'tutor.timeline.submission': 'A soumis l’exercice',
+  'tutor.timeline.seeSubmission': 'Voir la soumission',
+  'tutor.timeline.help': 'A levé la main',
+  'tutor.timeline.lesson': 'A lu une leçon',
+  'tutor.timeline.review': 'A révisé une carte de vocabulaire',
+  'tutor.timeline.rating': 'Auto-évaluation\u202f: {rating}',
+  'tutor.timeline.unknown': 'Autre activité',
+
+  'tutor.answer.given': 'Réponse de l’apprenant',
+  'tutor.answer.grading': 'Correction',
+  'tutor.answer.pass': 'Tout est juste.',
+  'tutor.answer.fail': 'Réponse incorrecte.',
+  'tutor.answer.needsReview': 'Note provisoire\u202f: un correcteur relira la réponse.',
+
   'tutor.notes.heading': 'Notes du tuteur',
   'tutor.notes.mine': 'Ma note (visible des tuteurs et de la coordination)',
   'tutor.notes.save': 'Enregistrer la note',

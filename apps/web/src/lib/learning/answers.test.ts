@@ -8,6 +8,7 @@ import {
   moveInOrder,
   moveItem,
   outcomesById,
+  readableAnswer,
   setGap,
   setPair,
   toSubmittedAnswer,
@@ -165,5 +166,62 @@ describe('item labels', () => {
     ]);
     expect(map.get('g2')?.status).toBe('accepted-typo');
     expect(outcomesById(undefined).size).toBe(0);
+  });
+});
+
+describe('readable answers', () => {
+  it('put the texts the learner saw in place of ids', () => {
+    expect(readableAnswer(choice, { kind: 'choice', selected: ['b', 'c'] })).toEqual({
+      kind: 'choice',
+      chosen: [
+        { id: 'b', text: '`b`' },
+        { id: 'c', text: 'C' },
+      ],
+    });
+    expect(readableAnswer(ordering, { kind: 'ordering', order: ['w1', 'w2', 'w3'] })).toEqual({
+      kind: 'ordering',
+      unit: 'word',
+      items: [
+        { id: 'w1', text: 'run' },
+        { id: 'w2', text: 'the' },
+        { id: 'w3', text: 'tests' },
+      ],
+    });
+  });
+
+  it('fill the gaps inside the text, numbered, an empty one left empty', () => {
+    expect(readableAnswer(cloze, { kind: 'cloze', gaps: { g1: 'returns' } })).toEqual({
+      kind: 'cloze',
+      parts: [
+        { type: 'text', text: 'The method ' },
+        { type: 'gap', id: 'g1', number: 1, value: 'returns' },
+        { type: 'text', text: ' the first element. It ' },
+        { type: 'gap', id: 'g2', number: 2, value: '' },
+        { type: 'text', text: ' an error.' },
+      ],
+    });
+  });
+
+  it('list every left term of a matching with its match, or none', () => {
+    expect(readableAnswer(matching, { kind: 'matching', pairs: { merge: 'r2' } })).toEqual({
+      kind: 'matching',
+      pairs: [
+        { id: 'branch', left: 'branch', right: null },
+        { id: 'merge', left: 'to merge', right: 'fusionner' },
+      ],
+    });
+  });
+
+  it('keep a dictation or a text as written, and refuse an answer of another kind', () => {
+    expect(readableAnswer(dictation, { kind: 'dictation', text: 'Before you deploy' })).toEqual({
+      kind: 'dictation',
+      text: 'Before you deploy',
+    });
+    expect(readableAnswer(writing, { kind: 'writing', text: 'Fix the crash' })).toEqual({
+      kind: 'writing',
+      text: 'Fix the crash',
+    });
+    expect(readableAnswer(writing, { kind: 'dictation', text: 'x' })).toBeNull();
+    expect(readableAnswer(choice, { kind: 'ordering', order: [] })).toBeNull();
   });
 });

@@ -154,3 +154,58 @@ export function itemLabel(spec: AnswerSpec, id: string): ItemLabel {
 export function outcomesById(items: readonly ItemOutcome[] | undefined): Map<string, ItemOutcome> {
   return new Map((items ?? []).map((item) => [item.id, item]));
 }
+
+/** A submitted answer in the words the learner saw, for reading it back (a tutor, a history). */
+export type ReadableAnswer =
+  | { kind: 'choice'; chosen: { id: string; text: string }[] }
+  | {
+      kind: 'cloze';
+      parts: ({ type: 'text'; text: string } | { type: 'gap'; id: string; number: number; value: string })[];
+    }
+  | { kind: 'ordering'; unit: SpecOf<'ordering'>['unit']; items: { id: string; text: string }[] }
+  | { kind: 'matching'; pairs: { id: string; left: string; right: string | null }[] }
+  | { kind: 'dictation' | 'writing'; text: string };
+
+/**
+ * The answer with the options', items' and terms' texts in place of their ids, the gaps inside the
+ * text, every left term of a matching (null: left unmatched). Null when the answer is not of the
+ * spec's kind.
+ */
+export function readableAnswer(spec: AnswerSpec, answer: Answer): ReadableAnswer | null {
+  const textOf = (id: string) => {
+    const label = itemLabel(spec, id);
+    return label.type === 'text' || label.type === 'id' ? label.text : id;
+  };
+  if (spec.kind === 'choice' && answer.kind === 'choice') {
+    return { kind: 'choice', chosen: answer.selected.map((id) => ({ id, text: textOf(id) })) };
+  }
+  if (spec.kind === 'cloze' && answer.kind === 'cloze') {
+    const numbers = gapNumbers(spec);
+    return {
+      kind: 'cloze',
+      parts: spec.segments.map((s) =>
+        s.type === 'text'
+          ? s
+          : { type: 'gap', id: s.id, number: numbers.get(s.id) ?? 0, value: answer.gaps[s.id] ?? '' },
+      ),
+    };
+  }
+  if (spec.kind === 'ordering' && answer.kind === 'ordering') {
+    return { kind: 'ordering', unit: spec.unit, items: answer.order.map((id) => ({ id, text: textOf(id) })) };
+  }
+  if (spec.kind === 'matching' && answer.kind === 'matching') {
+    return {
+      kind: 'matching',
+      pairs: spec.left.map((left) => {
+        const rightId = answer.pairs[left.id];
+        const right =
+          rightId === undefined ? null : (spec.right.find((r) => r.id === rightId)?.text ?? rightId);
+        return { id: left.id, left: left.text, right };
+      }),
+    };
+  }
+  if ((answer.kind === 'dictation' || answer.kind === 'writing') && answer.kind === spec.kind) {
+    return { kind: answer.kind, text: answer.text };
+  }
+  return null;
+}

@@ -1,4 +1,11 @@
-import type { Discipline, ExerciseKind, ItemOutcome, SubmissionStatus, TestOutcome } from '#lib/api/types.ts';
+import type {
+  Discipline,
+  ExerciseKind,
+  ItemOutcome,
+  ReviewRating,
+  SubmissionStatus,
+  TestOutcome,
+} from '#lib/api/types.ts';
 import type { MessageKey } from '#lib/i18n/types.ts';
 
 /** Message keys for the API's enumerations (literal keys, so the dictionaries' dead-key check sees them). */
@@ -39,3 +46,11 @@ export const SUBMISSION_STATUS_KEY = {
   graded: 'submission.status.graded',
   error: 'submission.status.error',
 } as const satisfies Record<SubmissionStatus, MessageKey>;
+
+/** A vocabulary card's rating, as the learner chose it. */
+export const REVIEW_RATING_KEY = {
+  1: 'review.again',
+  2: 'review.hard',
+  3: 'review.good',
+  4: 'review.easy',
+} as const satisfies Record<ReviewRating, MessageKey>;

@@ -4,6 +4,7 @@ import type {
   HelpReplied,
   HelpRequestView,
   LearnerActivity,
+  LearnerExercise,
   LearnerNote,
   LearnerNotes,
   LiveSession,
@@ -45,6 +46,8 @@ export const tutoringApi = {
     `/api/groups/${id(groupId)}/progress.csv?module=${id(moduleSlug)}`,
   activity: (learnerId: string, signal?: AbortSignal) =>
     api.get<LearnerActivity>(`/api/learners/${id(learnerId)}/activity`, signal ? { signal } : {}),
+  exercise: (learnerId: string, exerciseId: string) =>
+    api.get<LearnerExercise>(`/api/learners/${id(learnerId)}/exercises/${id(exerciseId)}`),
   notes: (learnerId: string, signal?: AbortSignal) =>
     api.get<LearnerNotes>(`/api/learners/${id(learnerId)}/notes`, signal ? { signal } : {}),
   saveNote: (learnerId: string, body: string) =>
@@ -52,3 +55,17 @@ export const tutoringApi = {
   flag: (submissionId: string, reason: string) =>
     api.post<unknown>(`/api/submissions/${id(submissionId)}/flags`, { reason }),
 };
+
+/** A learner's exercises as they see them, each asked once per page (again after a failure). */
+export function learnerExercises(learnerId: string): (exerciseId: string) => Promise<LearnerExercise> {
+  const views = new Map<string, Promise<LearnerExercise>>();
+  return (exerciseId) => {
+    let view = views.get(exerciseId);
+    if (!view) {
+      view = tutoringApi.exercise(learnerId, exerciseId);
+      views.set(exerciseId, view);
+      view.catch(() => views.delete(exerciseId));
+    }
+    return view;
+  };
+}
