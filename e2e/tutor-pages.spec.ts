@@ -1,7 +1,11 @@
 import { expect, test } from '@playwright/test';
-import { demo, expectNoHorizontalScroll, signIn } from './helpers.ts';
+import { randomUUID } from 'node:crypto';
+import { DEMO_PASSWORD, demo, expectNoHorizontalScroll, signIn, studentFor } from './helpers.ts';
+import { contentExercise, contentModule } from './student-helpers.ts';
 
 // The tutor's progress grid and learner page (tuteur1, Groupe Lomé 1).
+
+type Option = { id: string; text: string; correct: boolean; feedback?: string };
 
 test.describe('tutor pages', () => {
   test('progress grid, then a learner page with history and notes', async ({ page }, testInfo) => {
@@ -30,6 +34,68 @@ test.describe('tutor pages', () => {
     await expect(page.getByTestId('note-status')).toHaveText('Note enregistrée.');
     await page.reload();
     await expect(page.getByTestId('note-body')).toHaveValue(note);
+    await expectNoHorizontalScroll(page);
+  });
+
+  test('a learner page tells the time line in words and reads an English answer', async ({
+    page,
+    request,
+  }, testInfo) => {
+    // The learner (demo student 5 on the desktop project, 6 on the phone one), through the API: reads
+    // a lesson, then answers the single-choice exercise with a wrong option.
+    const module = contentModule('anglais-technique');
+    const { spec } = contentExercise<{ options: Option[] }>('anglais-technique', 'choisir-le-message');
+    const wrong = spec.options.find((o) => !o.correct && o.feedback)!;
+    const signedIn = await request.post('/api/auth/login', {
+      data: { email: studentFor(testInfo, 5, 6), password: DEMO_PASSWORD },
+    });
+    expect(signedIn.status()).toBe(200);
+    const learnerId = ((await (await request.get('/api/me')).json()) as { id: string }).id;
+    const detail = (await (await request.get('/api/modules/anglais-technique')).json()) as {
+      lessons: { id: string; title: string }[];
+      exercises: { id: string; slug: string }[];
+    };
+    const lesson = detail.lessons.find((l) => l.title === module.lessons[0]!.title)!;
+    expect((await request.post(`/api/lessons/${lesson.id}/read`)).status()).toBe(204);
+    const exercise = detail.exercises.find((e) => e.slug === 'choisir-le-message')!;
+    const submitted = await request.post(`/api/exercises/${exercise.id}/submissions`, {
+      data: { idempotencyKey: randomUUID(), answer: { kind: 'choice', selected: [wrong.id] } },
+    });
+    expect(submitted.status()).toBe(202);
+    const submissionId = ((await submitted.json()) as { id: string }).id;
+    const status = async () => {
+      const response = await request.get(`/api/submissions/${submissionId}`);
+      return ((await response.json()) as { status: string }).status;
+    };
+    await expect.poll(status).toBe('graded');
+
+    // The tutor opens the learner's page.
+    await signIn(page, demo.tutor1);
+    await expect(page).toHaveURL(/\/tuteur$/);
+    await page.goto(`/tuteur/apprenants/${learnerId}`);
+    await expect(page.getByTestId('learner-page')).toBeVisible();
+
+    const timeline = page.getByTestId('learner-timeline');
+    const read = timeline.locator('[data-kind="lesson.read"]');
+    await expect(read).toHaveCount(1);
+    await expect(read).toContainText('A lu une leçon');
+    await expect(read).toContainText(lesson.title);
+    const submission = timeline.locator('[data-kind="submission"]');
+    await expect(submission).toHaveCount(1);
+    await expect(submission).toContainText('A soumis l’exercice');
+    await expect(submission).toContainText('Le bon message de commit');
+
+    // Its link opens the submission in the history: the answer in words, beside its grading.
+    await submission.getByRole('link', { name: 'Voir la soumission' }).click();
+    const entry = page.locator(`#submission-${submissionId}`);
+    await expect(entry.locator('details')).toHaveAttribute('open', '');
+    await expect(entry.getByTestId('answer-readout')).toContainText(wrong.text);
+    await expect(entry.getByTestId('submission-prompt')).toContainText('Quel message de commit');
+    const feedback = entry.getByTestId('answer-feedback');
+    await expect(feedback).toHaveAttribute('data-status', 'fail');
+    await expect(feedback.getByTestId('answer-status')).toHaveText('Réponse incorrecte.');
+    await expect(feedback).toContainText(wrong.feedback!);
+    await expect(entry).not.toContainText('"selected"');
     await expectNoHorizontalScroll(page);
   });
 });
