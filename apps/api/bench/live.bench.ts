@@ -17,6 +17,7 @@ import path from 'node:path';
 import { migrate, openDatabase } from '@tremplin/db';
 import { withDatabaseName } from '@tremplin/db/test-support';
 import { sql } from 'drizzle-orm';
+import * as prettier from 'prettier';
 import type { Diagnostics } from './diagnostics.ts';
 import type { Mode, PhaseResult, Via } from './live-load.ts';
 import { seedBenchPeople } from './seed.ts';
@@ -213,7 +214,7 @@ function report(tremplin: Run, bare: Run): string {
   return lines.join('\n');
 }
 
-function writeDocs(title: string, body: string): void {
+async function writeDocs(title: string, body: string): Promise<void> {
   const file = path.join(ROOT, 'docs/performance.md');
   let text: string;
   try {
@@ -230,7 +231,9 @@ function writeDocs(title: string, body: string): void {
     const next = text.indexOf('\n## ', start);
     text = text.slice(0, start) + section + (next < 0 ? '' : text.slice(next));
   }
-  writeFileSync(file, text);
+  // Formatted as `pnpm format:check` wants it (tables aligned).
+  const options = await prettier.resolveConfig(file);
+  writeFileSync(file, await prettier.format(text, { ...options, filepath: file }));
 }
 
 /** A database of the benchmark's own: a directory of the embedded engine, or one on the server. */
@@ -278,7 +281,8 @@ try {
   );
   const body = report(tremplin, bare);
   console.log(`\n${body}\n`);
-  if (WRITE_DOCS) writeDocs(SERVER_URL ? '## Live dashboards on PostgreSQL' : '## Live dashboards', body);
+  if (WRITE_DOCS)
+    await writeDocs(SERVER_URL ? '## Live dashboards on PostgreSQL' : '## Live dashboards', body);
 } finally {
   await bench.drop();
 }
