@@ -31,5 +31,13 @@ test.describe('coordination', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'Grille de progression' })).toBeVisible();
     await expect(page.getByTestId('progress-row')).toHaveCount(17);
     await expectNoHorizontalScroll(page);
+
+    // A learner's page: their history and the tutor's notes, without the tutor's forms.
+    await page.getByTestId('progress-row').first().getByRole('link').first().click();
+    await expect(page.getByTestId('learner-page')).toBeVisible();
+    await expect(page.getByTestId('learner-tile')).toBeVisible();
+    await expect(page.getByTestId('read-only')).toBeVisible();
+    await expect(page.getByTestId('note-body')).toHaveCount(0);
+    await expect(page.getByTestId('message-send')).toHaveCount(0);
   });
 });
