@@ -3,18 +3,7 @@
 import { findUserByEmail, hashPassword, listAllGroups, schema } from '@tremplin/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, demoExercise, signIn, type TestApp } from './helper.ts';
-import { tutoringCases, tutoringFixtures, type TutoringFixtures } from './tutoring-matrix.ts';
-
-type Who =
-  | 'anonymous'
-  | 'student'
-  | 'otherStudent'
-  | 'tutor'
-  | 'otherTutor'
-  | 'author'
-  | 'grader'
-  | 'coordinator'
-  | 'admin';
+import { tutoringCases, tutoringFixtures, type TutoringFixtures, type Who } from './tutoring-matrix.ts';
 
 const ACCOUNTS: Record<Exclude<Who, 'anonymous'>, string> = {
   student: 'etudiant1@tremplin.test', // Groupe Lomé 1

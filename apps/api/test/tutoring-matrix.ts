@@ -3,7 +3,8 @@
 // tutor gets 404; a role that never uses these tools gets 403.
 import type { FastifyInstance } from 'fastify';
 
-type Who =
+/** The callers of the authorization matrix. */
+export type Who =
   | 'anonymous'
   | 'student'
   | 'otherStudent'

@@ -350,15 +350,19 @@ export type DictationPlay = Static<typeof DictationPlay>;
 
 export const HelpRequestBody = Type.Object({ message: Type.String({ maxLength: 1000 }) });
 export type HelpRequestBody = Static<typeof HelpRequestBody>;
+/** A raised hand: open, taken by a tutor, resolved, or cancelled by the learner. */
+export const HelpStatus = Type.Union([
+  Type.Literal('open'),
+  Type.Literal('taken'),
+  Type.Literal('resolved'),
+  Type.Literal('cancelled'),
+]);
+export type HelpStatus = Static<typeof HelpStatus>;
+
 export const HelpRequest = Type.Object({
   id: Id,
   exerciseId: Nullable(Id),
-  status: Type.Union([
-    Type.Literal('open'),
-    Type.Literal('taken'),
-    Type.Literal('resolved'),
-    Type.Literal('cancelled'),
-  ]),
+  status: HelpStatus,
   message: Type.String(),
   createdAt: Type.String(),
 });

@@ -7,6 +7,7 @@ import {
   CodeResult,
   ExerciseKind,
   GradeOutcome,
+  HelpStatus,
   PublicSpec,
   ReviewRating,
   SubmissionStatus,
@@ -20,14 +21,6 @@ const Text = (maxLength: number) => Type.String({ minLength: 1, maxLength });
 
 export const Presence = Type.Union([Type.Literal('online'), Type.Literal('idle'), Type.Literal('offline')]);
 export type Presence = Static<typeof Presence>;
-
-export const HelpStatus = Type.Union([
-  Type.Literal('open'),
-  Type.Literal('taken'),
-  Type.Literal('resolved'),
-  Type.Literal('cancelled'),
-]);
-export type HelpStatus = Static<typeof HelpStatus>;
 
 /** The outcome of a learner's latest run or submission on their current exercise. */
 export const LastAttempt = Type.Object({
