@@ -33,10 +33,13 @@ const node = (args: string[], cwd = repo, env?: NodeJS.ProcessEnv) =>
 
 describe('pnpm grade', () => {
   test('grades a Jest exercise in JavaScript (pnpm --silent prints only the JSON)', async () => {
-    // The pnpm running this suite (npm_execpath), else the one on the PATH.
-    const pnpm = process.env.npm_execpath?.includes('pnpm')
-      ? [process.execPath, process.env.npm_execpath]
-      : ['pnpm'];
+    // The pnpm running this suite (npm_execpath: a native binary, or a script for node), else the PATH's.
+    const execPath = process.env.npm_execpath;
+    const pnpm = !execPath?.includes('pnpm')
+      ? ['pnpm']
+      : /\.[cm]?js$/.test(execPath)
+        ? [process.execPath, execPath]
+        : [execPath];
     const r = await run(
       pnpm[0]!,
       [
