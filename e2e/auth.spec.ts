@@ -84,6 +84,17 @@ test.describe('sign-in (French UI)', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'Espace étudiant' })).toBeVisible();
   });
 
+  test('the address of the platform itself opens the login page, then the home of the role', async ({
+    page,
+  }) => {
+    await page.goto('/');
+    await expect(page).toHaveURL(/\/connexion/);
+    await signIn(page, demo.tutor2);
+    await expect(page).toHaveURL(/\/tuteur$/);
+    await page.goto('/');
+    await expect(page).toHaveURL(/\/tuteur$/);
+  });
+
   test('a signed-out visitor is sent to the login page, then back where they were going', async ({
     page,
   }) => {

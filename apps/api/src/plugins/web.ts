@@ -29,6 +29,10 @@ async function webPlugin(app: FastifyInstance, opts: { buildDir: string }) {
         );
       },
     });
+    // The root is a directory to the static files (listing refused, 403): it is the app's first page.
+    app.get('/', { schema: { hide: true } }, (_request, reply) =>
+      reply.header('cache-control', 'no-cache').sendFile(FALLBACK_PAGE),
+    );
   } else {
     app.log.warn({ buildDir: opts.buildDir }, 'web app not built: run `pnpm build` to serve the pages');
   }
