@@ -49,6 +49,14 @@ export function homeRouteOf(me: Pick<Me, 'roles'>): RoleHomeRoute | null {
 }
 
 /**
+ * Whether the user tutors the group (any group, without one): tutors act on their own groups; the
+ * coordination, admins and other tutors only read.
+ */
+export function tutorsGroup(me: Pick<Me, 'groups'> | null | undefined, groupId?: string): boolean {
+  return me?.groups.some((g) => g.role === 'tutor' && (groupId === undefined || g.id === groupId)) ?? false;
+}
+
+/**
  * Only same-app absolute paths are accepted as a return target (no `//host`, no `/\host`,
  * no scheme), so the login page cannot be used as an open redirect.
  */
