@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { LiveSocket } from './live-socket.ts';
 import { ChannelStream } from './stream.ts';
 
 const tile = (learnerId: string) =>
@@ -21,9 +20,7 @@ describe('ChannelStream', () => {
   it('numbers events and hands each subscriber the same serialized payload with its coalescing key', () => {
     const stream = new ChannelStream('group:g');
     const received: Array<[string, string | undefined]> = [];
-    stream.subscribers.add({
-      enqueue: (payload: string, key?: string) => received.push([payload, key]),
-    } as unknown as LiveSocket);
+    stream.subscribers.add({ enqueue: (payload, key) => received.push([payload, key]) });
     stream.emit({ type: 'tile', channel: 'group:g', tile: tile('a') }, 'tile:a');
     stream.emit({ type: 'unread', channel: 'group:g', unread: 2 });
     expect(stream.seq).toBe(2);

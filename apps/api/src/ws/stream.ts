@@ -1,10 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { ChannelEvent } from '@tremplin/contracts';
-import type { LiveSocket } from './live-socket.ts';
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 /** An event before the stream numbers it. */
 export type UnnumberedEvent = DistributiveOmit<ChannelEvent, 'seq'>;
+
+/** What a stream hands its events to (a client connection): the stream knows nothing else of it. */
+export interface StreamSubscriber {
+  /** Queues a serialized event; one with the key of a queued one replaces it. */
+  enqueue(payload: string, key?: string): void;
+}
 
 /** Events kept for resuming; a group's (one tile per learner, its open requests) stays far below. */
 const KEPT = 256;
@@ -24,7 +29,7 @@ interface Kept {
 export class ChannelStream {
   readonly channel: string;
   readonly epoch = randomUUID();
-  readonly subscribers = new Set<LiveSocket>();
+  readonly subscribers = new Set<StreamSubscriber>();
   #seq = 0;
   /** Kept events by key, in increasing seq (a re-keyed event moves to the end). */
   readonly #kept = new Map<string, Kept>();
