@@ -15,7 +15,7 @@ import { tutoringRoutes } from './modules/tutoring/tutoring.routes.ts';
 import authPlugin from './plugins/auth.ts';
 import databasePlugin from './plugins/database.ts';
 import docsPlugin from './plugins/docs.ts';
-import errorHandlerPlugin from './plugins/error-handler.ts';
+import errorHandlerPlugin, { answerFrameworkError } from './plugins/error-handler.ts';
 import gradingPlugin, { type GradingPluginOptions } from './plugins/grading.ts';
 import localePlugin from './plugins/locale.ts';
 import maintenancePlugin from './plugins/maintenance.ts';
@@ -43,6 +43,7 @@ export async function buildApp({
     routerOptions: { ignoreTrailingSlash: true },
     return503OnClosing: true,
     forceCloseConnections: 'idle',
+    frameworkErrors: answerFrameworkError,
     ajv: { customOptions: { removeAdditional: true, coerceTypes: 'array', allErrors: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 

@@ -37,6 +37,56 @@ export const ERRORS = {
     fr: 'Le corps de la requête est trop volumineux (maximum {limit} octets).',
     en: 'The request body is too large (at most {limit} bytes).',
   },
+  TREMPLIN_ERR_BAD_REQUEST: {
+    status: 400,
+    fr: 'La requête est mal formée.',
+    en: 'The request is malformed.',
+  },
+  TREMPLIN_ERR_BAD_URL: {
+    status: 400,
+    fr: "L'adresse demandée est mal encodée.",
+    en: 'The requested address is badly encoded.',
+  },
+  TREMPLIN_ERR_METHOD_NOT_ALLOWED: {
+    status: 405,
+    fr: "Cette action n'est pas permise à cette adresse.",
+    en: 'This action is not allowed at this address.',
+  },
+  TREMPLIN_ERR_NOT_ACCEPTABLE: {
+    status: 406,
+    fr: 'Le serveur ne peut pas répondre dans le format demandé.',
+    en: 'The server cannot answer in the requested format.',
+  },
+  TREMPLIN_ERR_REQUEST_TIMEOUT: {
+    status: 408,
+    fr: 'La requête a mis trop de temps à arriver : vérifiez votre connexion et réessayez.',
+    en: 'The request took too long to arrive: check your connection and try again.',
+  },
+  TREMPLIN_ERR_CONFLICT: {
+    status: 409,
+    fr: "La requête est en conflit avec l'état actuel : rechargez la page et réessayez.",
+    en: 'The request conflicts with the current state: reload the page and try again.',
+  },
+  TREMPLIN_ERR_URL_TOO_LONG: {
+    status: 414,
+    fr: "L'adresse demandée est trop longue.",
+    en: 'The requested address is too long.',
+  },
+  TREMPLIN_ERR_TOO_MANY_REQUESTS: {
+    status: 429,
+    fr: 'Trop de requêtes : attendez un instant avant de réessayer.',
+    en: 'Too many requests: wait a moment before trying again.',
+  },
+  TREMPLIN_ERR_HEADERS_TOO_LARGE: {
+    status: 431,
+    fr: 'Les en-têtes de la requête sont trop volumineux.',
+    en: 'The request headers are too large.',
+  },
+  TREMPLIN_ERR_CLIENT: {
+    status: 400,
+    fr: "La requête n'a pas pu être traitée (erreur {status}).",
+    en: 'The request could not be handled (error {status}).',
+  },
   TREMPLIN_ERR_NOT_FOUND: {
     status: 404,
     fr: "Cette ressource n'existe pas.",

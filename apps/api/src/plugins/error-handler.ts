@@ -1,4 +1,4 @@
-import { errorMessage, VALIDATION_WORDS, type ErrorCode, type Locale } from '@tremplin/contracts';
+import { errorMessage, pickLocale, VALIDATION_WORDS, type ErrorCode, type Locale } from '@tremplin/contracts';
 import { isDatabaseUnavailable } from '@tremplin/db';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
@@ -48,11 +48,44 @@ function describeValidation(
   return { detail: fill(template), field };
 }
 
+/** The catalogue's code for a client error raised outside the app's own code, by its status. */
+const CLIENT_ERRORS: Partial<Record<number, ErrorCode>> = {
+  400: 'TREMPLIN_ERR_BAD_REQUEST',
+  401: 'TREMPLIN_ERR_UNAUTHENTICATED',
+  403: 'TREMPLIN_ERR_FORBIDDEN',
+  404: 'TREMPLIN_ERR_NOT_FOUND',
+  405: 'TREMPLIN_ERR_METHOD_NOT_ALLOWED',
+  406: 'TREMPLIN_ERR_NOT_ACCEPTABLE',
+  408: 'TREMPLIN_ERR_REQUEST_TIMEOUT',
+  409: 'TREMPLIN_ERR_CONFLICT',
+  413: 'TREMPLIN_ERR_BODY_TOO_LARGE',
+  414: 'TREMPLIN_ERR_URL_TOO_LONG',
+  415: 'TREMPLIN_ERR_UNSUPPORTED_MEDIA_TYPE',
+  429: 'TREMPLIN_ERR_TOO_MANY_REQUESTS',
+  431: 'TREMPLIN_ERR_HEADERS_TOO_LARGE',
+};
+
 function send(reply: FastifyReply, status: number, code: ErrorCode, message: string, field?: string) {
   return reply
     .status(status)
     .type('application/json; charset=utf-8')
     .send(field ? { code, message, field } : { code, message });
+}
+
+function sendClientError(reply: FastifyReply, status: number, locale: Locale, bodyLimit: number) {
+  const code = CLIENT_ERRORS[status] ?? 'TREMPLIN_ERR_CLIENT';
+  return send(reply, status, code, errorMessage(code, locale, { status, limit: bodyLimit }));
+}
+
+/**
+ * Fastify's own errors before routing (a badly encoded path, an over-long path parameter), given as
+ * the `frameworkErrors` option: the platform's `{ code, message }`, never an echo of the request.
+ */
+export function answerFrameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  const locale = pickLocale(request.headers['accept-language']);
+  if (error.code === 'FST_ERR_BAD_URL')
+    return send(reply, 400, 'TREMPLIN_ERR_BAD_URL', errorMessage('TREMPLIN_ERR_BAD_URL', locale));
+  return sendClientError(reply, error.statusCode ?? 400, locale, 0);
 }
 
 /** Turns every error into `{ code, message }` in the user's language; no stack reaches a client. */
@@ -122,13 +155,9 @@ async function errorHandlerPlugin(app: FastifyInstance) {
       );
     }
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+      // A plugin's or the grader's own 4xx keeps its status; its code says what the status means.
       request.log.info({ err: error }, 'client error');
-      return send(
-        reply,
-        error.statusCode,
-        'TREMPLIN_ERR_VALIDATION',
-        errorMessage('TREMPLIN_ERR_VALIDATION', locale, { detail: VALIDATION_WORDS[locale].body }),
-      );
+      return sendClientError(reply, error.statusCode, locale, app.initialConfig.bodyLimit ?? 0);
     }
     request.log.error({ err: error }, 'unexpected error');
     return send(reply, 500, 'TREMPLIN_ERR_INTERNAL', errorMessage('TREMPLIN_ERR_INTERNAL', locale));
