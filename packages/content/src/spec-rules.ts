@@ -143,7 +143,7 @@ function writingRules(spec: WritingSpec, p: string, report: Report): void {
       try {
         compileAlternative(alt);
       } catch (e) {
-        report(path, `${alt.type} does not compile: ${(e as Error).message}`);
+        report(path, (e as Error).message);
         return;
       }
       if (alt.type === 'wildcard' && !/[\p{L}\p{N}]/u.test(alt.value))

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { gradeAnswer, type WritingSpec } from '../src/index.ts';
 import { hasFewEnglishWords } from '../src/grading/english.ts';
+import { compileAlternative, matchesAny } from '../src/grading/rubric-match.ts';
 import { needsReview } from '../src/grading/writing.ts';
 import { writingSpec } from './sample-module.ts';
 
@@ -53,6 +54,34 @@ describe('writing rubric', () => {
   test('a regex is case-insensitive', () => {
     expect(grade('PREVENT the crash of the password form').result.items[0]!.status).toBe('correct');
     expect(grade('The crash of the password form is fixed').result.items[0]!.status).toBe('missing');
+  });
+
+  // 50,000 a's and a '!': a backtracking engine takes exponential time on (a+)+$ against it.
+  const catastrophic = 'a'.repeat(50_000) + '!';
+
+  test('a catastrophic regex cannot hold grading: a stored (a+)+$ is not run, the criterion goes to a grader', () => {
+    expect(matchesAny([{ type: 'regex', value: '(a+)+$' }], catastrophic)).toBe('unchecked');
+    const spec = writingSpec();
+    spec.maxWords = 100_000;
+    spec.rubric[0]!.alternatives = [{ type: 'regex', value: '(a+)+$' }];
+    // The longest answer the API accepts.
+    const hostile = grade('a'.repeat(9_999) + '!', spec);
+    expect(hostile.result.items[0]).toMatchObject({ id: 'verb', status: 'missing', points: 0 });
+    expect(hostile.result.needsReview).toBe(true);
+    // The same rubric keeps grading other answers, its other criteria as before.
+    const next = grade('Fix the crash of the password form', spec);
+    expect(next.result.items.map((i) => i.status)).toEqual(['missing', 'correct', 'correct']);
+    expect(next.result.needsReview).toBe(true);
+  });
+
+  test('an author’s regex runs in linear time on a long answer', () => {
+    // Harmless for RE2, exponential for a backtracking engine: an alternation of equals under a star.
+    expect(compileAlternative({ type: 'regex', value: '^(a|a)*$' }).test(catastrophic)).toBe(false);
+    expect(compileAlternative({ type: 'regex', value: '^(a|a)*!$' }).test(catastrophic)).toBe(true);
+    const spec = writingSpec();
+    spec.rubric[0]!.alternatives = [{ type: 'regex', value: '^(a|a)*$' }];
+    const { result } = grade('a'.repeat(9_999) + '!', spec);
+    expect(result.items[0]!.status).toBe('missing');
   });
 
   test('below minWords or above maxWords: the score is capped and the feedback says so', () => {

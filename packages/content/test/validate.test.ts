@@ -219,6 +219,29 @@ describe('validateModule: spec rules', () => {
     ]);
   });
 
+  test('writing: a regex that nests repetitions or needs backtracking is refused, saying why', () => {
+    const problems = problemsAfter((mod) => {
+      const spec = specOf(mod, 'writing', 'writing');
+      spec.rubric[0]!.alternatives = [
+        { type: 'regex', value: '(a+)+$' },
+        { type: 'regex', value: '(\\w+\\s?)*end' },
+        { type: 'regex', value: '(fix)\\s+\\1' },
+        { type: 'regex', value: '(?<!un)fixed' },
+        { type: 'regex', value: '^(fix|prevent)(es|ed)?\\b[a-z]{2,}' },
+      ];
+    });
+    const at = 'exercises[7].spec.rubric[0].alternatives';
+    const [nestedPlus, nestedStar, backreference, lookbehind, ...rest] = problems;
+    expect(rest).toEqual([]);
+    expect(nestedPlus).toContain(`${at}[0].value: regex nests a repetition inside a repetition ((a+)+)`);
+    expect(nestedStar).toContain(
+      `${at}[1].value: regex nests a repetition inside a repetition ((\\w+\\s?)*)`,
+    );
+    expect(backreference).toContain(`${at}[2].value: regex does not compile: `);
+    expect(backreference).toContain('RE2: no backreferences, no lookaround');
+    expect(lookbehind).toContain(`${at}[3].value: regex does not compile: `);
+  });
+
   test('vocabulary: card ids and terms are unique', () => {
     const problems = problemsAfter((mod) => {
       const spec = specOf(mod, 'vocabulary', 'vocabulary');

@@ -37,9 +37,13 @@ export function gradeWriting(spec: WritingSpec, text: string, t: Messages): Grad
   let earned = 0;
   let total = 0;
   let found = 0;
+  let unchecked = false;
   const items: ItemOutcome[] = spec.rubric.map((r) => {
     total += r.points;
-    const hit = count > 0 && matchesAny(r.alternatives, text);
+    const match = count > 0 && matchesAny(r.alternatives, text);
+    // A criterion whose pattern the rules now refuse is not run: a grader decides it.
+    if (match === 'unchecked') unchecked = true;
+    const hit = match === true;
     const message = (hit ? r.feedbackFound : r.feedbackMissing) ?? r.label;
     if (!hit) return { id: r.id, status: 'missing', message, points: 0 };
     earned += r.points;
@@ -50,7 +54,7 @@ export function gradeWriting(spec: WritingSpec, text: string, t: Messages): Grad
   const raw = share(earned, total);
   const score = inRange ? raw : Math.min(raw, WORD_COUNT_CAP);
   const fewEnglish = hasFewEnglishWords(text);
-  const review = needsReview(score, count, spec, fewEnglish);
+  const review = unchecked || needsReview(score, count, spec, fewEnglish);
   const passRatio = spec.passRatio ?? DEFAULT_PASS_RATIO;
   const status = inRange ? statusOf(score, passRatio) : score > 0 ? 'partial' : 'fail';
   const fmt = (n: number) => String(Math.round(n * 100) / 100);
