@@ -17,6 +17,7 @@ import databasePlugin from './plugins/database.ts';
 import docsPlugin from './plugins/docs.ts';
 import errorHandlerPlugin, { answerFrameworkError } from './plugins/error-handler.ts';
 import gradingPlugin, { type GradingPluginOptions } from './plugins/grading.ts';
+import inputGuardPlugin, { strictFormats } from './plugins/input-guard.ts';
 import localePlugin from './plugins/locale.ts';
 import maintenancePlugin from './plugins/maintenance.ts';
 import webPlugin from './plugins/web.ts';
@@ -44,11 +45,15 @@ export async function buildApp({
     return503OnClosing: true,
     forceCloseConnections: 'idle',
     frameworkErrors: answerFrameworkError,
-    ajv: { customOptions: { removeAdditional: true, coerceTypes: 'array', allErrors: false } },
+    ajv: {
+      customOptions: { removeAdditional: true, coerceTypes: 'array', allErrors: false },
+      onCreate: strictFormats,
+    },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   await app.register(localePlugin);
   await app.register(errorHandlerPlugin);
+  await app.register(inputGuardPlugin);
   await app.register(databasePlugin, { database, config });
   await app.register(cookie);
   await app.register(authPlugin);

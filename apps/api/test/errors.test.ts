@@ -4,13 +4,17 @@ import { buildTestApp, type TestApp } from './helper.ts';
 let t: TestApp;
 beforeAll(async () => {
   t = await buildTestApp();
-  t.app.get('/api/test/boom', async () => {
+  t.app.get('/api/test/boom', { config: { public: true } }, async () => {
     throw new Error('secret internal detail at /srv/tremplin/app.ts:42');
   });
   // What a plugin (or the grader) raises: an error that carries its own HTTP status.
-  t.app.get<{ Params: { status: string } }>('/api/test/status/:status', async (request) => {
-    throw Object.assign(new Error('secret plugin detail'), { statusCode: Number(request.params.status) });
-  });
+  t.app.get<{ Params: { status: string } }>(
+    '/api/test/status/:status',
+    { config: { public: true } },
+    async (request) => {
+      throw Object.assign(new Error('secret plugin detail'), { statusCode: Number(request.params.status) });
+    },
+  );
 });
 
 const CLIENT_ERRORS: Array<[number, string, string]> = [

@@ -36,6 +36,19 @@ describe('the web app', () => {
     },
   );
 
+  it.each(['/_app', '/_app/', '/_app/immutable/', '/_app/immutable/missing.js', '/.env', '/x/..%2f..%2fetc'])(
+    'answers %s, neither a page, an asset nor an API route, with a 404 in the platform’s format',
+    async (url) => {
+      const response = await t.app.inject({ method: 'POST', url, payload: {} });
+      expect(response.statusCode).toBe(404);
+      expect(response.json()).toMatchObject({ code: expect.stringMatching(/^TREMPLIN_ERR_/) });
+      const get = await t.app.inject({ method: 'GET', url, headers: { accept: 'text/html' } });
+      expect([200, 404]).toContain(get.statusCode);
+      if (get.statusCode === 200) expect(get.body).toBe(PAGE);
+      else expect(get.json().code).toMatch(/^TREMPLIN_ERR_/);
+    },
+  );
+
   it('answers HEAD on the root like GET, without a body', async () => {
     const response = await t.app.inject({ method: 'HEAD', url: '/' });
     expect(response.statusCode).toBe(200);

@@ -228,7 +228,14 @@ export const VALIDATION_WORDS = {
     enum: 'le champ « {field} » doit valoir l’une des valeurs permises',
     other: 'le champ « {field} » est invalide',
     body: 'le corps de la requête est manquant ou invalide',
-    formats: { email: 'une adresse e-mail valide', uuid: 'un identifiant valide' } as Record<string, string>,
+    unstorable:
+      'le champ « {field} » contient un caractère refusé (caractère nul ou moitié isolée d’un caractère UTF-16)',
+    formats: {
+      email: 'une adresse e-mail valide',
+      uuid: 'un identifiant valide',
+      date: 'une date valide (AAAA-MM-JJ, années 1 à 9999)',
+      'date-time': 'une date et heure valides (AAAA-MM-JJTHH:MM:SSZ, années 1 à 9999)',
+    } as Record<string, string>,
   },
   en: {
     required: 'the field “{field}” is required',
@@ -239,6 +246,13 @@ export const VALIDATION_WORDS = {
     enum: 'the field “{field}” must be one of the allowed values',
     other: 'the field “{field}” is invalid',
     body: 'the request body is missing or invalid',
-    formats: { email: 'a valid email address', uuid: 'a valid identifier' } as Record<string, string>,
+    unstorable:
+      'the field “{field}” holds a refused character (a NUL character or half of a UTF-16 character)',
+    formats: {
+      email: 'a valid email address',
+      uuid: 'a valid identifier',
+      date: 'a valid date (YYYY-MM-DD, years 1 to 9999)',
+      'date-time': 'a valid date and time (YYYY-MM-DDTHH:MM:SSZ, years 1 to 9999)',
+    } as Record<string, string>,
   },
 } as const;

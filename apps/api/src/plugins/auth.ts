@@ -9,6 +9,10 @@ declare module 'fastify' {
   interface FastifyInstance {
     auth: AuthService;
   }
+  interface FastifyContextConfig {
+    /** The route answers anonymous callers too (sign-in, health); every other API route needs a session. */
+    public?: boolean;
+  }
   interface FastifyRequest {
     /** The signed-in user, resolved from the session cookie; null when anonymous. */
     actor: Actor | null;
@@ -36,6 +40,12 @@ async function authPlugin(app: FastifyInstance) {
     if (!request.url.startsWith('/api/') && !request.url.startsWith('/ws')) return;
     const token = request.cookies[SESSION_COOKIE];
     if (token) request.actor = (await app.auth.resolve(token)) ?? null;
+    // An anonymous caller of a private route gets 401 before its input is even parsed or validated.
+    const route = request.routeOptions;
+    const known = route.url !== undefined && route.url !== '/*';
+    if (!request.actor && known && !route.config.public && !route.url!.startsWith('/api/docs')) {
+      throw unauthenticated();
+    }
   });
 }
 

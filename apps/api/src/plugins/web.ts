@@ -8,6 +8,17 @@ import fp from 'fastify-plugin';
 const FALLBACK_PAGE = '200.html';
 
 /**
+ * Whether an address names one of the app's pages (a client-side route) rather than a file: a missing
+ * asset (under `/_app/`, or with an extension such as `.js` or `.env`) gets a 404,
+ * never the app's page in its place.
+ */
+function isPagePath(pathname: string): boolean {
+  if (pathname.startsWith('/_app/')) return false;
+  const last = pathname.slice(pathname.lastIndexOf('/') + 1);
+  return !last.includes('.') && !/%2f|%5c/i.test(pathname);
+}
+
+/**
  * Serves the built web app on the same origin as the API: hashed assets cached for a year,
  * pages revalidated, precompressed files when the browser accepts them, and the app's fallback
  * page for any other address so that client-side routes load. Unknown /api addresses stay JSON 404s.
@@ -20,6 +31,8 @@ async function webPlugin(app: FastifyInstance, opts: { buildDir: string }) {
       preCompressed: true,
       wildcard: true,
       index: false,
+      // A directory is no asset: its address goes on to the not-found handler, never a 403.
+      allowedPath: (pathname: string) => !pathname.endsWith('/'),
       setHeaders: (res, filePath) => {
         res.header(
           'cache-control',
@@ -38,20 +51,23 @@ async function webPlugin(app: FastifyInstance, opts: { buildDir: string }) {
   }
 
   app.setNotFoundHandler((request, reply) => {
-    const isPage =
-      (request.method === 'GET' || request.method === 'HEAD') &&
-      !request.url.startsWith('/api/') &&
-      request.url !== '/api' &&
-      !request.url.startsWith('/ws');
-    if (isPage && hasBuild) {
+    const pathname = request.url.split('?')[0] ?? '';
+    const isApi = pathname === '/api' || pathname.startsWith('/api/') || pathname.startsWith('/ws');
+    if (isApi) {
+      return reply.status(404).send({
+        code: 'TREMPLIN_ERR_ROUTE_NOT_FOUND',
+        message: errorMessage('TREMPLIN_ERR_ROUTE_NOT_FOUND', request.locale, {
+          method: request.method,
+          url: pathname,
+        }),
+      });
+    }
+    if (hasBuild && (request.method === 'GET' || request.method === 'HEAD') && isPagePath(pathname)) {
       return reply.header('cache-control', 'no-cache').sendFile(FALLBACK_PAGE);
     }
     return reply.status(404).send({
-      code: 'TREMPLIN_ERR_ROUTE_NOT_FOUND',
-      message: errorMessage('TREMPLIN_ERR_ROUTE_NOT_FOUND', request.locale, {
-        method: request.method,
-        url: request.url.split('?')[0] ?? '',
-      }),
+      code: 'TREMPLIN_ERR_NOT_FOUND',
+      message: errorMessage('TREMPLIN_ERR_NOT_FOUND', request.locale),
     });
   });
 }

@@ -1,4 +1,4 @@
-import { ClientMessage, errorMessage } from '@tremplin/contracts';
+import { ClientMessage, errorMessage, unstorableTextPath } from '@tremplin/contracts';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import Compile from 'typebox/compile';
@@ -110,7 +110,7 @@ async function onMessage(hub: LiveHub, live: LiveSocket, raw: Buffer): Promise<v
   } catch {
     parsed = undefined;
   }
-  if (!checkClientMessage.Check(parsed)) {
+  if (!checkClientMessage.Check(parsed) || unstorableTextPath(parsed) !== undefined) {
     live.send({
       type: 'error',
       code: 'TREMPLIN_ERR_WS_INVALID_MESSAGE',

@@ -8,6 +8,7 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/api/auth/login',
     {
+      config: { public: true },
       schema: {
         tags: ['auth'],
         summary: 'Sign in with an email address and a password; sets the session cookie',
@@ -36,6 +37,7 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/api/auth/logout',
     {
+      config: { public: true },
       schema: {
         tags: ['auth'],
         summary: 'Sign out: ends the session and clears its cookie',
