@@ -114,6 +114,52 @@ describe('a code exercise', () => {
   });
 });
 
+describe('skipped and to-do tests', () => {
+  const setSpec = (exerciseSpec: ReturnType<typeof spec>) =>
+    t.database.db
+      .update(schema.exercises)
+      .set({ spec: exerciseSpec })
+      .where(eq(schema.exercises.id, somme.id));
+
+  it('lists them without counting them in the total, the hidden-test count or the score', async () => {
+    const original = spec(somme);
+    // Both would fail if they ran: a skipped test must not be run, nor count against the student.
+    const off = "\ntest.skip('désactivé', () => { expect(somme([1])).toBe(0); });\ntest.todo('plus tard');\n";
+    await setSpec({
+      ...original,
+      visibleTests: original.visibleTests + off,
+      hiddenTests: original.hiddenTests + off.replace('désactivé', 'caché désactivé'),
+    });
+    try {
+      const view = await t.app.inject({ url: `/api/exercises/${somme.id}`, headers: { cookie } });
+      expect(view.json().spec.hiddenTestCount).toBe(3);
+
+      const run = await t.app.inject({
+        method: 'POST',
+        url: `/api/exercises/${somme.id}/runs`,
+        headers: { cookie },
+        payload: { code: original.solution },
+      });
+      expect(run.json().result).toMatchObject({ status: 'pass', passed: 3, total: 3 });
+      const listed = run.json().result.tests.map((x: { name: string; status: string }) => [x.name, x.status]);
+      expect(listed.slice(3)).toEqual([
+        ['désactivé', 'skipped'],
+        ['plus tard', 'todo'],
+      ]);
+
+      const submitted = await submitAndWait(t.app, cookie, somme.id, { code: original.solution });
+      expect(submitted).toMatchObject({ status: 'graded', score: somme.maxScore });
+      expect(submitted.result).toMatchObject({ kind: 'code', status: 'pass', passed: 6, total: 6 });
+      const hidden = submitted.result!.kind === 'code' ? submitted.result!.tests.filter((x) => x.hidden) : [];
+      expect(hidden.filter((x) => x.status === 'skipped')).toEqual([
+        { name: 'caché désactivé', status: 'skipped', hidden: true, durationMs: 0 },
+      ]);
+    } finally {
+      await setSpec(original);
+    }
+  });
+});
+
 describe('bad input', () => {
   it('refuses code over the size limit, storing nothing', async () => {
     const before = await t.database.db.select().from(schema.submissions);

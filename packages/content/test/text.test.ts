@@ -62,7 +62,7 @@ describe('words and cloze segments', () => {
 });
 
 describe('countTests', () => {
-  test('counts test and it calls, not todos, comments or strings', () => {
+  test('counts test and it calls, not skipped tests, todos, comments or strings', () => {
     const source = `
       import { add } from './add';
       // test('commented out', () => {});
@@ -73,6 +73,22 @@ describe('countTests', () => {
         xit('three', () => {});
         const label = "it('not a test')";
       });`;
-    expect(countTests(source)).toBe(3);
+    expect(countTests(source)).toBe(2);
+  });
+
+  test('leaves out the tests the grader skips, counts those it runs', () => {
+    const source = `
+      test.skip('off', () => {});
+      it.skip.each([[1]])('off %i', () => {});
+      describe.skip('off too', () => {
+        test('inner (a)', () => {});
+        describe('nested', () => { it('deeper', () => {}); });
+      });
+      describe.skip.each([[1], [2]])('rows %i', (n) => { test('row', () => expect(n).toBe(n)); });
+      xdescribe('unlocked later', () => { xit('one', () => {}); });
+      test.only('two', () => {});
+      fit('three', () => {});
+      describe('after', () => { test('four', () => {}); });`;
+    expect(countTests(source)).toBe(4);
   });
 });

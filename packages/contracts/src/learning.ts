@@ -149,7 +149,14 @@ export type Answer = Static<typeof Answer>;
 
 export const TestOutcome = Type.Object({
   name: Type.String(),
-  status: Type.Union([Type.Literal('pass'), Type.Literal('fail'), Type.Literal('error')]),
+  /** 'skipped' (test.skip, describe.skip) and 'todo' (test.todo): listed, never run nor graded. */
+  status: Type.Union([
+    Type.Literal('pass'),
+    Type.Literal('fail'),
+    Type.Literal('error'),
+    Type.Literal('skipped'),
+    Type.Literal('todo'),
+  ]),
   /** For a hidden test: only a generic message. */
   message: Type.Optional(Type.String()),
   hidden: Type.Boolean(),
@@ -158,11 +165,17 @@ export const TestOutcome = Type.Object({
 });
 export type TestOutcome = Static<typeof TestOutcome>;
 
+/** Whether a test was run and graded: skipped and to-do tests count in neither `passed`, `total` nor the score. */
+export function isGradedTest(test: Pick<TestOutcome, 'status'>): boolean {
+  return test.status !== 'skipped' && test.status !== 'todo';
+}
+
 export const CodeResult = Type.Object({
   kind: Type.Literal('code'),
   status: Type.Union([Type.Literal('pass'), Type.Literal('fail'), Type.Literal('error')]),
   /** Why it could not be graded (syntax error, limit hit), in the student's language. */
   message: Type.Optional(Type.String()),
+  /** Graded tests that passed, out of `total` graded tests (skipped and to-do ones left out). */
   passed: Type.Integer(),
   total: Type.Integer(),
   tests: Type.Array(TestOutcome),

@@ -22,7 +22,7 @@ export interface GradeRequest {
   tests: string;
   language: Language;
   limits?: GradeLimits;
-  /** Test full name -> points. Tests left out are worth 0 points. */
+  /** Test full name -> points. Tests left out, skipped and to-do tests are worth 0 points. */
   points?: Record<string, number>;
   /** Language of student-facing messages (French by default). */
   locale?: Locale;
@@ -30,13 +30,18 @@ export interface GradeRequest {
 
 export interface TestResult {
   name: string;
-  status: 'pass' | 'fail' | 'error';
+  /**
+   * 'skipped' (test.skip, describe.skip) and 'todo' (test.todo) tests were not run: they are listed,
+   * never graded, and count neither in the status nor in the score.
+   */
+  status: 'pass' | 'fail' | 'error' | 'skipped' | 'todo';
   message?: string;
   durationMs: number;
   output?: string;
 }
 
 export interface GradeResult {
+  /** 'error' with the "no tests" message when the file has no test to grade (all skipped or to do). */
   status: 'pass' | 'fail' | 'error';
   message?: string;
   score: number;

@@ -1,3 +1,4 @@
+import { isGradedTest } from '@tremplin/contracts';
 import type { Answer, AnswerResult, CodeResult, Locale, TestOutcome } from '@tremplin/contracts';
 import { gradeAnswer, type FullSpec } from '@tremplin/content';
 import type { GradeResult, GraderPool } from '@tremplin/grader';
@@ -21,7 +22,9 @@ function outcomes(result: GradeResult, hidden: boolean, locale: Locale): TestOut
         ...(test.output ? { output: test.output } : {}),
       };
     }
-    // A hidden test tells whether it passed, never what it expected.
+    // A hidden test tells whether it passed, never what it expected; a skipped or to-do one says nothing.
+    if (!isGradedTest(test))
+      return { name: test.name, status: test.status, hidden, durationMs: test.durationMs };
     return {
       name: test.name,
       status: test.status,
@@ -55,13 +58,15 @@ export async function gradeCode(
       : undefined,
   ]);
   const tests = [...outcomes(visible, false, locale), ...(hidden ? outcomes(hidden, true, locale) : [])];
+  // Skipped and to-do tests are listed for the student but count neither in the total nor in the share.
+  const total = tests.filter(isGradedTest).length;
   const passed = tests.filter((t) => t.status === 'pass').length;
   const failedToGrade = [visible, hidden].find((r) => r?.status === 'error');
-  const status: CodeResult['status'] = failedToGrade ? 'error' : passed === tests.length ? 'pass' : 'fail';
+  const status: CodeResult['status'] = failedToGrade ? 'error' : passed === total ? 'pass' : 'fail';
   const message = failedToGrade?.message;
   return {
-    share: failedToGrade || tests.length === 0 ? 0 : passed / tests.length,
-    result: { kind: 'code', status, passed, total: tests.length, tests, ...(message ? { message } : {}) },
+    share: failedToGrade || total === 0 ? 0 : passed / total,
+    result: { kind: 'code', status, passed, total, tests, ...(message ? { message } : {}) },
   };
 }
 

@@ -23,6 +23,8 @@ export interface Block {
   hooks: Hook[];
   /** Failure of one of this block's beforeAll hooks, applied to all its tests. */
   failure: string | null;
+  /** Inside a describe.skip: its tests are listed, never run. */
+  skipped: boolean;
 }
 export interface TestCase {
   name: string;
@@ -32,15 +34,26 @@ export interface TestCase {
   block: Block;
 }
 
-export const DEFAULT_TIMEOUT = 5000;
-
-function newBlock(name: string, parent: Block | null): Block {
-  return { __proto__: null, name, parent, children: [], hooks: [], failure: null } as Block;
+/** What grading does with a registered test: run and grade it, or only list it. */
+export type Mode = 'run' | 'skipped' | 'todo';
+/** A registered test as the result lists it, in file order. */
+export interface Listed {
+  fullName: string;
+  mode: Mode;
 }
 
-export const root = newBlock('', null);
+export const DEFAULT_TIMEOUT = 5000;
+
+function newBlock(name: string, parent: Block | null, skipped: boolean): Block {
+  return { __proto__: null, name, parent, children: [], hooks: [], failure: null, skipped } as Block;
+}
+
+export const root = newBlock('', null, false);
 let current = root;
+/** The tests that run, in file order (the runner's test indexes). */
 export const tests: TestCase[] = [];
+/** Every registered test, skipped and to-do ones included, in file order. */
+export const listed: Listed[] = [];
 /** First error thrown while the test file's describe callbacks ran. */
 export const collectErrors: unknown[] = [];
 
@@ -56,13 +69,17 @@ function title(name: unknown): string {
   return typeof name === 'string' ? name : StringCtor(name);
 }
 
-function addTest(name: unknown, fn: unknown, timeout: unknown): void {
+function addTest(name: unknown, fn: unknown, timeout: unknown, mode: Mode): void {
   guard();
   const parts: string[] = [];
   for (let b: Block | null = current; b !== null && b !== root; b = b.parent) append(parts, b.name);
   let full = '';
   for (let i = parts.length - 1; i >= 0; i--) full += parts[i] + ' ';
   const t = title(name);
+  const kept: Mode = mode === 'run' && current.skipped ? 'skipped' : mode;
+  append(listed, { __proto__: null, fullName: full + t, mode: kept } as Listed);
+  // Skipped and to-do tests stay out of the tree: they run no hook and no body.
+  if (kept !== 'run') return;
   append(tests, {
     __proto__: null,
     name: t,
@@ -74,9 +91,9 @@ function addTest(name: unknown, fn: unknown, timeout: unknown): void {
   append(current.children, tests[tests.length - 1]!);
 }
 
-function addDescribe(name: unknown, fn: unknown): void {
+function addDescribe(name: unknown, fn: unknown, mode: Mode): void {
   guard();
-  const block = newBlock(title(name), current);
+  const block = newBlock(title(name), current, mode !== 'run' || current.skipped);
   append(current.children, block);
   const parent = current;
   current = block;
@@ -102,9 +119,11 @@ function hook(kind: Hook['kind']) {
   };
 }
 
-type Register = (name: unknown, fn: unknown, timeout?: unknown) => void;
+type Register = (name: unknown, fn: unknown, timeout: unknown, mode: Mode) => void;
+type Api = ((name: unknown, fn: unknown, timeout?: unknown) => void) & Record<string, unknown>;
 
-function withEach(register: Register): Register & Record<string, unknown> {
+/** `test`, `test.skip`... in one mode, with its `.each`. */
+function inMode(register: Register, mode: Mode): Api {
   const each =
     (table: unknown, ...values: unknown[]) =>
     (name: unknown, fn: unknown, timeout?: unknown) => {
@@ -122,33 +141,30 @@ function withEach(register: Register): Register & Record<string, unknown> {
             : undefined;
         // Keep done-callback detection working: the wrapper reports the original arity.
         if (body) ObjectDefineProperty(body, 'length', { value: (fn as Fn).length - c.args.length });
-        register(c.name, body, timeout);
+        register(c.name, body, timeout, mode);
       }
     };
-  const api = ((name: unknown, fn: unknown, timeout?: unknown) => register(name, fn, timeout)) as Register &
-    Record<string, unknown>;
+  const api = ((name: unknown, fn: unknown, timeout?: unknown) => register(name, fn, timeout, mode)) as Api;
   api.each = each;
-  // Grading runs every test: .only is ignored and skipped tests run, as public track autograders do.
-  const plain = ((n: unknown, f: unknown, t?: unknown) => register(n, f, t)) as Register &
-    Record<string, unknown>;
-  plain.each = each;
-  api.only = ObjectFreeze(plain);
-  api.skip = api.only;
+  return api;
+}
+
+/**
+ * The public API of `test` or `describe`. Grading follows the public Jest tracks: `.skip` is listed as
+ * skipped and not run, `.only` and `.concurrent` run like plain tests, and `test.todo` is listed as to-do.
+ */
+function withModes(register: Register, todo: boolean): Api {
+  const api = inMode(register, 'run');
+  api.only = ObjectFreeze(inMode(register, 'run'));
   api.concurrent = api.only;
-  api.todo = () => undefined;
+  api.skip = ObjectFreeze(inMode(register, 'skipped'));
+  api.todo = todo ? (name: unknown) => register(name, undefined, undefined, 'todo') : () => undefined;
   return ObjectFreeze(api);
 }
 
-export const test = withEach(addTest);
-export const describe = withEach((name, fn) => addDescribe(name, fn));
+export const test = withModes(addTest, true);
+export const describe = withModes((name, fn, _timeout, mode) => addDescribe(name, fn, mode), false);
 export const beforeAll = hook('beforeAll');
 export const afterAll = hook('afterAll');
 export const beforeEach = hook('beforeEach');
 export const afterEach = hook('afterEach');
-
-/** Full names of the registered tests, in file order. */
-export function testNames(): string[] {
-  const names: string[] = [];
-  for (let i = 0; i < tests.length; i++) append(names, tests[i]!.fullName);
-  return names;
-}

@@ -10,8 +10,8 @@ import {
   beforeEach,
   collectErrors,
   describe,
+  listed,
   test,
-  testNames,
 } from './collect.ts';
 import { installConsole } from './console.ts';
 import { expect, pinnedPromise } from './expect.ts';
@@ -136,11 +136,15 @@ function load(config: string): string {
 function collected(): string {
   checkAfterLoad();
   plan();
-  const names = testNames();
-  const quoted: string[] = [];
-  for (let i = 0; i < names.length; i++) append(quoted, q(names[i]!));
+  const names: string[] = [];
+  const modes: string[] = [];
+  for (let i = 0; i < listed.length; i++) {
+    append(names, q(listed[i]!.fullName));
+    append(modes, q(listed[i]!.mode));
+  }
   const error = collectErrors.length > 0 ? q(describeError(collectErrors[0])) : 'null';
-  return '{"names":[' + ArrayPrototypeJoin(quoted, ',') + '],"error":' + error + '}';
+  const list = '{"names":[' + ArrayPrototypeJoin(names, ',') + '],"modes":[' + ArrayPrototypeJoin(modes, ',');
+  return list + '],"error":' + error + '}';
 }
 
 function report(done: boolean): string {

@@ -67,12 +67,17 @@ function stripTypes(source: string, text: HostText): Prepared<string> {
   }
 }
 
+/** First error of a failed esbuild transform. */
+function firstError(e: unknown): { text: string; location: Location | null } | undefined {
+  return (e as { errors?: { text: string; location: Location | null }[] }).errors?.[0];
+}
+
 function esbuildError(source: string, loader: 'ts' | 'js', text: HostText, where: string) {
   try {
     transformSync(source, { loader, format: 'esm', target: 'esnext', logLevel: 'silent' });
     return undefined;
   } catch (e) {
-    const first = (e as { errors?: { text: string; location: Location | null }[] }).errors?.[0];
+    const first = firstError(e);
     if (first?.location) return syntax(text, where, first.location, first.text);
     return { ok: false as const, message: text.unsupported(first?.text ?? String(e)) };
   }
@@ -213,9 +218,8 @@ export function prepareSolution(
 /** Prepares a test file: esbuild turns it into CommonJS whose free Jest names are the wrapper's parameters. */
 export function prepareTests(source: string, language: Language, text: HostText): Prepared<PreparedTests> {
   const loader = language === 'typescript' ? 'ts' : 'js';
-  let cjs: string;
-  try {
-    cjs = transformSync(source, {
+  const toCjs = (code: string) =>
+    transformSync(code, {
       loader,
       format: 'cjs',
       target: 'esnext',
@@ -223,8 +227,21 @@ export function prepareTests(source: string, language: Language, text: HostText)
       sourcefile: 'tests',
       logLevel: 'silent',
     }).code;
+  let cjs: string;
+  try {
+    // A test file is an ES module, as under Jest or Node: the empty export makes esbuild parse it as one
+    // (strict-mode syntax errors, top-level `this` undefined) even when it imports nothing.
+    cjs = toCjs(`${source}\nexport {};`);
   } catch (e) {
-    const first = (e as { errors?: { text: string; location: Location | null }[] }).errors?.[0];
+    let first = firstError(e);
+    // An error on the added line (an unclosed call) is reported as the file alone reports it.
+    if (first?.location && first.location.line > source.split('\n').length) {
+      try {
+        toCjs(source);
+      } catch (plain) {
+        first = firstError(plain) ?? first;
+      }
+    }
     if (first?.location) return syntax(text, text.inTests, first.location, first.text);
     return { ok: false, message: text.unsupported(first?.text ?? String(e)) };
   }
@@ -257,6 +274,6 @@ export function prepareTests(source: string, language: Language, text: HostText)
   }
   const params = ['require', 'module', 'exports', ...JEST_GLOBALS].join(', ');
   const identifiers = [...new Set(source.match(/[A-Za-z_$][\w$]*/g) ?? [])].slice(0, 5000).join(',');
-  const code = `__tremplinLoad("tests", function (${params}) {\n${cjs}\n});`;
+  const code = `__tremplinLoad("tests", function (${params}) {"use strict";\n${cjs}\n});`;
   return { ok: true, value: { code, imports, forbidden, identifiers } };
 }

@@ -9,7 +9,7 @@ import type { Prepared, PreparedTests } from './prepare.ts';
 import { hostText } from '../messages.ts';
 import type { HostText } from '../messages.ts';
 import type { ResolvedLimits } from '../limits.ts';
-import { buildResult, errorResult } from '../result.ts';
+import { buildResult, errorResult, isGraded } from '../result.ts';
 import type { RawTest } from '../result.ts';
 import type { GradeResult, Language, Locale } from '../types.ts';
 
@@ -153,7 +153,7 @@ function drive(
     }
   };
 
-  let loaded: { names?: string[]; error?: string | null; phase?: string };
+  let loaded: { names?: string[]; modes?: string[]; error?: string | null; phase?: string };
   try {
     const config = `${job.locale ?? 'fr'}|${limits.outputChars}|${identifiers}`;
     loaded = JSON.parse(call('load', config, remainingTotal()));
@@ -175,17 +175,20 @@ function drive(
   if (loaded.error) return errorResult(text.loadFailed(text.tests, loaded.error));
   if (names.length === 0) return errorResult(text.noTests);
 
-  const raw: RawTest[] = names.map((name) => ({
-    name,
-    status: 'error',
-    message: text.notRun,
-    durationMs: 0,
-  }));
+  const modes = loaded.modes ?? [];
+  const listed = names.map((name, i): RawTest => {
+    const mode = modes[i];
+    if (mode === 'skipped' || mode === 'todo') return { name, status: mode, durationMs: 0 };
+    return { name, status: 'error', message: text.notRun, durationMs: 0 };
+  });
+  // The harness runs and numbers only the graded tests; skipped and to-do ones keep their listed status.
+  const raw = listed.filter(isGraded);
+  if (raw.length === 0) return buildResult(listed, text.noTests, job.points);
   let done = 0;
   let current = 0;
   let limitMessage: string | undefined;
-  const testCpu = new Array<number>(names.length).fill(0);
-  while (done < names.length) {
+  const testCpu = new Array<number>(raw.length).fill(0);
+  while (done < raw.length) {
     const budgetTest = limits.cpuMsPerTest - (testCpu[current] ?? 0);
     const budget = Math.min(budgetTest, remainingTotal());
     const t0 = performance.now();
@@ -200,7 +203,7 @@ function drive(
       if (kind === 'memory' || kind === 'disposed' || kind === 'other') {
         const detail = kind === 'memory' ? text.memory(limits.memoryMb) : text.crashed;
         if (raw[current]) Object.assign(raw[current]!, { status: 'error', message: detail });
-        limitMessage = text.limitHit(names[current] ?? '', detail);
+        limitMessage = text.limitHit(raw[current]?.name ?? '', detail);
         break;
       }
       const perTest = budgetTest <= budget;
@@ -209,7 +212,7 @@ function drive(
         : cpuUsed() >= limits.cpuMs - 1
           ? text.cpuTotal(limits.cpuMs)
           : text.wall(limits.wallMs);
-      limitMessage ??= text.limitHit(names[current] ?? '', detail);
+      limitMessage ??= text.limitHit(raw[current]?.name ?? '', detail);
       if (!perTest) {
         if (raw[current]) Object.assign(raw[current]!, { status: 'error', message: detail });
         break;
@@ -243,5 +246,5 @@ function drive(
     if (parsed.done) break;
     current = parsed.current >= 0 ? parsed.current : done;
   }
-  return buildResult(raw, limitMessage, job.points);
+  return buildResult(listed, limitMessage, job.points);
 }

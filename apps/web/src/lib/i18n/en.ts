@@ -160,6 +160,8 @@ export const en: Messages = {
   'tests.status.pass': 'Passed',
   'tests.status.fail': 'Failed',
   'tests.status.error': 'Error',
+  'tests.status.skipped': 'Skipped',
+  'tests.status.todo': 'To do',
   'tests.hidden': '(hidden test)',
   'tests.output': 'Console output',
 

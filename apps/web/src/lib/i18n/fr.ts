@@ -170,6 +170,8 @@ export const fr = {
   'tests.status.pass': 'Réussi',
   'tests.status.fail': 'Échoué',
   'tests.status.error': 'Erreur',
+  'tests.status.skipped': 'Ignoré',
+  'tests.status.todo': 'À faire',
   'tests.hidden': '(test caché)',
   'tests.output': 'Sortie de la console',
 

@@ -31,6 +31,8 @@ export const TEST_STATUS_KEY = {
   pass: 'tests.status.pass',
   fail: 'tests.status.fail',
   error: 'tests.status.error',
+  skipped: 'tests.status.skipped',
+  todo: 'tests.status.todo',
 } as const satisfies Record<TestOutcome['status'], MessageKey>;
 
 export const ITEM_STATUS_KEY = {
