@@ -86,7 +86,7 @@ function forbidden(spec: unknown): Error {
   return new ErrorCtor(rt.text.importForbidden(StringCtor(spec)));
 }
 
-/** The `require` given to the test file: the solution for relative paths, the harness for '@jest/globals'. */
+/** The `require` given to the test file: the solution for relative paths, the harness for '@jest/globals' and 'vitest'. */
 function requireForTests(spec: unknown): unknown {
   if (spec === TEST_MODULES[0] || spec === TEST_MODULES[1]) return api;
   if (typeof spec === 'string' && (spec[0] === '.' || spec[0] === '/')) return solutionExports;
