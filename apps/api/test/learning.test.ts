@@ -41,6 +41,9 @@ describe('modules and lessons', () => {
       'est-bissextile',
       'compter-voyelles',
       'moyenne',
+      'minuteur',
+      'compte-bancaire',
+      'ticket-de-caisse',
     ]);
     expect((await get('/api/modules/inconnu')).statusCode).toBe(404);
     expect(

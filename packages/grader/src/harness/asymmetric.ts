@@ -8,7 +8,15 @@ export type AsymmetricKind =
   | 'objectContaining'
   | 'stringContaining'
   | 'stringMatching'
-  | 'closeTo';
+  | 'closeTo'
+  | 'custom';
+
+/** Sample of an asymmetric use of a matcher added by expect.extend (`expect.toBeWithinRange(1, 5)`). */
+export interface CustomSample {
+  name: string;
+  args: unknown[];
+  match: (other: unknown) => boolean;
+}
 
 export interface AsymmetricSpec {
   kind: AsymmetricKind;

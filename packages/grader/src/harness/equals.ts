@@ -3,7 +3,7 @@
  * classes; `toStrictEqual` checks all three; `toMatchObject` compares a subset of keys.
  */
 import { asymmetricSpec } from './asymmetric.ts';
-import type { AsymmetricSpec } from './asymmetric.ts';
+import type { AsymmetricSpec, CustomSample } from './asymmetric.ts';
 import {
   ArrayBufferIsView,
   ArrayIsArray,
@@ -226,6 +226,8 @@ export function asymmetricMatch(spec: AsymmetricSpec, other: unknown): boolean {
 function matchSpec(spec: AsymmetricSpec, other: unknown): boolean {
   const sample = spec.sample;
   switch (spec.kind) {
+    case 'custom':
+      return (sample as CustomSample).match(other);
     case 'anything':
       return other !== null && other !== undefined;
     case 'any':

@@ -1,5 +1,6 @@
 /** `expect(value)` with `.not`, `.resolves`, `.rejects`, the asymmetric helpers and assertion counting. */
 import { makeAsymmetric } from './asymmetric.ts';
+import { customAsymmetric, customMatcher } from './extend.ts';
 import type { AsymmetricKind } from './asymmetric.ts';
 import { format } from './format.ts';
 import { MATCHERS, pair } from './matchers.ts';
@@ -8,11 +9,13 @@ import {
   ErrorCtor,
   ObjectCreate,
   ObjectDefineProperty,
-  ObjectFreeze,
+  ObjectGetOwnPropertyDescriptor,
   ObjectKeys,
   PromiseCtor,
   PromisePrototypeThen,
   ReflectApply,
+  ReflectOwnKeys,
+  TypeErrorCtor,
 } from './primordials.ts';
 import { rt } from './state.ts';
 
@@ -104,13 +107,17 @@ function runMatcher(self: Expectation, name: string, args: unknown[]): unknown {
 }
 
 const proto = ObjectCreate(null) as Record<string, unknown>;
-const names = ObjectKeys(MATCHERS);
-for (let i = 0; i < names.length; i++) {
-  const name = names[i]!;
-  proto[name] = function (this: Expectation, ...args: unknown[]) {
-    return runMatcher(this, name, args);
-  };
+function defineMethod(name: string): void {
+  ObjectDefineProperty(proto, name, {
+    value: function (this: Expectation, ...args: unknown[]) {
+      return runMatcher(this, name, args);
+    },
+    writable: true,
+    configurable: true,
+  });
 }
+const names = ObjectKeys(MATCHERS);
+for (let i = 0; i < names.length; i++) defineMethod(names[i]!);
 
 function derive(self: Expectation, isNot: boolean, promise: Expectation['promise']): Expectation {
   const next = ObjectCreate(proto) as Expectation;
@@ -155,18 +162,64 @@ statics.objectContaining = asym('objectContaining', false);
 statics.stringContaining = asym('stringContaining', false);
 statics.stringMatching = asym('stringMatching', false);
 statics.closeTo = asym('closeTo', false);
-statics.not = ObjectFreeze({
+const notStatics = {
   __proto__: null,
   arrayContaining: asym('arrayContaining', true),
   objectContaining: asym('objectContaining', true),
   stringContaining: asym('stringContaining', true),
   stringMatching: asym('stringMatching', true),
   closeTo: asym('closeTo', true),
-});
+} as unknown as Record<string, unknown>;
+statics.not = notStatics;
 statics.assertions = (n: number) => {
   rt.expectedAssertions = n;
 };
 statics.hasAssertions = () => {
   rt.requireAssertions = true;
 };
-ObjectFreeze(expect);
+statics.extend = extend;
+
+/** Makes the existing properties read-only while leaving room for the matchers expect.extend adds. */
+function lock(target: object): void {
+  const keys = ReflectOwnKeys(target);
+  for (let i = 0; i < keys.length; i++)
+    ObjectDefineProperty(target, keys[i]!, { writable: false, configurable: false });
+}
+lock(expect);
+lock(notStatics);
+
+const RESERVED: Record<string, true> = {
+  __proto__: null,
+  not: true,
+  resolves: true,
+  rejects: true,
+  then: true,
+} as unknown as Record<string, true>;
+
+/** Defines a static asymmetric helper unless a built-in one has that name. */
+function defineStatic(target: object, name: string, value: unknown): void {
+  if (ObjectGetOwnPropertyDescriptor(target, name)?.configurable === false) return;
+  ObjectDefineProperty(target, name, { value, writable: true, enumerable: true, configurable: true });
+}
+
+/** `expect.extend({ name(received, ...args) { return { pass, message } } })`. */
+function extend(matchers: unknown): void {
+  if (typeof matchers !== 'object' || matchers === null) throw new TypeErrorCtor(rt.text.badExtend);
+  const keys = ObjectKeys(matchers);
+  for (let i = 0; i < keys.length; i++) {
+    const name = keys[i]!;
+    const fn = (matchers as Record<string, unknown>)[name];
+    if (typeof fn !== 'function' || RESERVED[name] === true || name === '__proto__')
+      throw new TypeErrorCtor(rt.text.badExtend);
+    const matcher = fn as (this: unknown, received: unknown, ...args: unknown[]) => unknown;
+    ObjectDefineProperty(MATCHERS, name, {
+      value: customMatcher(name, matcher),
+      writable: true,
+      enumerable: true,
+      configurable: true,
+    });
+    defineMethod(name);
+    defineStatic(expect, name, customAsymmetric(name, matcher, false));
+    defineStatic(notStatics, name, customAsymmetric(name, matcher, true));
+  }
+}

@@ -3,6 +3,7 @@
  * never calls getters, caps depth and size, and turns anything that throws into a placeholder.
  */
 import { asymmetricSpec } from './asymmetric.ts';
+import type { CustomSample } from './asymmetric.ts';
 import {
   ArrayBufferByteLength,
   ArrayBufferIsView,
@@ -125,6 +126,12 @@ function fmt(value: unknown, ctx: Ctx, indent: string, depth: number): string {
   if (simple !== undefined) return simple;
   const obj = value as object;
   const spec = asymmetricSpec(obj);
+  if (spec?.kind === 'custom') {
+    const sample = spec.sample as CustomSample;
+    const args: string[] = [];
+    for (let i = 0; i < sample.args.length; i++) append(args, fmt(sample.args[i], ctx, indent, depth + 1));
+    return (spec.inverse ? 'not.' : '') + sample.name + '<' + ArrayPrototypeJoin(args, ', ') + '>';
+  }
   if (spec) {
     const label = spec.kind === 'any' ? 'Any<' + fnName(spec.sample) + '>' : LABELS[spec.kind];
     const name = (spec.inverse ? 'Not' : '') + label;

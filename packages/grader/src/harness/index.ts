@@ -15,7 +15,7 @@ import {
 } from './collect.ts';
 import { installConsole } from './console.ts';
 import { expect, pinnedPromise } from './expect.ts';
-import { JEST_GLOBALS } from './jest-names.ts';
+import { JEST_GLOBALS, TEST_MODULES } from './jest-names.ts';
 import { snapshotBuiltins, watchOnly } from './integrity.ts';
 import { textFor } from './messages.ts';
 import type { Fn } from './collect.ts';
@@ -34,7 +34,7 @@ import { abortCurrent, checkAfterLoad, currentIndex, describeError, plan, result
 import { rt } from './state.ts';
 import { installTimers, resetClock } from './timers.ts';
 import { guardLongLived } from './long-lived.ts';
-import { fn, spyOn } from './mock.ts';
+import { jest } from './jest-object.ts';
 
 const global = globalThis as unknown as Record<string, unknown>;
 
@@ -53,7 +53,8 @@ const api = ObjectFreeze({
   afterAll,
   beforeEach,
   afterEach,
-  jest: ObjectFreeze({ __proto__: null, fn, spyOn, setTimeout: () => undefined }),
+  jest,
+  vi: jest,
 });
 
 installTimers(global);
@@ -85,9 +86,9 @@ function forbidden(spec: unknown): Error {
   return new ErrorCtor(rt.text.importForbidden(StringCtor(spec)));
 }
 
-/** The `require` given to the test file: the solution for relative paths, the harness for '@jest/globals'. */
+/** The `require` given to the test file: the solution for relative paths, the harness for '@jest/globals' and 'vitest'. */
 function requireForTests(spec: unknown): unknown {
-  if (spec === '@jest/globals') return api;
+  if (spec === TEST_MODULES[0] || spec === TEST_MODULES[1]) return api;
   if (typeof spec === 'string' && (spec[0] === '.' || spec[0] === '/')) return solutionExports;
   throw forbidden(spec);
 }

@@ -5,6 +5,7 @@ import { diffOf, pair, short, usage } from './matcher-utils.ts';
 import type { Matcher } from './matcher-utils.ts';
 import { toContain, toContainEqual, toHaveProperty, toThrow } from './matchers-structural.ts';
 import { MOCK_MATCHERS } from './mock.ts';
+import { SNAPSHOT_MATCHERS } from './snapshot.ts';
 import {
   MathAbs,
   MathPow,
@@ -192,5 +193,7 @@ export const MATCHERS: Record<string, Matcher> = {
   toBeLessThanOrEqual: numeric('toBeLessThanOrEqual', (a, b) => a <= b, '<='),
 };
 
-const mockNames = Object.keys(MOCK_MATCHERS);
-for (let i = 0; i < mockNames.length; i++) MATCHERS[mockNames[i]!] = MOCK_MATCHERS[mockNames[i]!]!;
+for (const group of [MOCK_MATCHERS, SNAPSHOT_MATCHERS]) {
+  const names = Object.keys(group);
+  for (let i = 0; i < names.length; i++) MATCHERS[names[i]!] = group[names[i]!]!;
+}

@@ -52,6 +52,16 @@ export interface HarnessText {
   calledTimes: (n: string) => string;
   calledWith: (args: string) => string;
   returned: (v: string) => string;
+  fakeTimersOff: string;
+  invalidTime: string;
+  tooManyFakeTimers: (n: number) => string;
+  snapshotNotWritten: string;
+  snapshotWithNot: string;
+  snapshotDiff: string;
+  snapshotLabel: string;
+  snapshotProperties: string;
+  badCustomMatcher: (name: string) => string;
+  badExtend: string;
 }
 
 const fr: HarnessText = {
@@ -108,6 +118,17 @@ const fr: HarnessText = {
   calledTimes: (n) => `${n} appel(s)`,
   calledWith: (a) => `un appel avec ${a}`,
   returned: (v) => `un appel ayant renvoyé ${v}`,
+  fakeTimersOff: "Les minuteurs simulés ne sont pas activés : appelez d'abord jest.useFakeTimers().",
+  invalidTime: 'Durée ou date invalide.',
+  tooManyFakeTimers: (n) => `Arrêt après ${n} minuteurs exécutés : boucle infinie probable.`,
+  snapshotNotWritten:
+    "Nouvel instantané (snapshot) non enregistré : la correction n'écrit jamais d'instantané. Écrivez la valeur attendue dans le test, par exemple toMatchInlineSnapshot(`…`).",
+  snapshotWithNot: 'Les instantanés (snapshots) ne peuvent pas être utilisés avec .not.',
+  snapshotDiff: "La valeur ne correspond pas à l'instantané (- instantané, + reçu) :",
+  snapshotLabel: 'Instantané : ',
+  snapshotProperties: 'des propriétés correspondant à ',
+  badCustomMatcher: (n) => `Le matcher personnalisé ${n} doit renvoyer un objet { pass, message }.`,
+  badExtend: 'expect.extend attend un objet dont chaque propriété est une fonction (un matcher).',
 };
 
 const en: HarnessText = {
@@ -163,6 +184,17 @@ const en: HarnessText = {
   calledTimes: (n) => `${n} call(s)`,
   calledWith: (a) => `a call with ${a}`,
   returned: (v) => `a call that returned ${v}`,
+  fakeTimersOff: 'Fake timers are not enabled: call jest.useFakeTimers() first.',
+  invalidTime: 'Invalid time or date.',
+  tooManyFakeTimers: (n) => `Aborting after running ${n} timers, assuming an infinite loop!`,
+  snapshotNotWritten:
+    'New snapshot was not written: grading never writes snapshots. Write the expected value in the test, e.g. toMatchInlineSnapshot(`…`).',
+  snapshotWithNot: 'Snapshot matchers cannot be used with .not.',
+  snapshotDiff: 'The value does not match the snapshot (- snapshot, + received):',
+  snapshotLabel: 'Snapshot: ',
+  snapshotProperties: 'properties matching ',
+  badCustomMatcher: (n) => `The custom matcher ${n} must return an object { pass, message }.`,
+  badExtend: 'expect.extend expects an object whose properties are functions (matchers).',
 };
 
 /** Returns the wording for a locale. */

@@ -7,6 +7,7 @@ import {
   ArrayPrototypeJoin,
   ObjectDefineProperty,
   ObjectFreeze,
+  ObjectHasOwn,
   PromiseCtor,
   ReflectApply,
   TypeErrorCtor,
@@ -26,6 +27,8 @@ interface MockState {
 }
 
 const mocks = new WeakMapCtor<object, MockState>();
+/** Every mock of the job, for jest.clearAllMocks() & co. */
+const allMocks: Record<string, () => unknown>[] = [];
 
 /** Creates a mock function, optionally wrapping an implementation. */
 export function fn(impl?: Impl): Impl {
@@ -69,7 +72,21 @@ export function fn(impl?: Impl): Impl {
     state.impl = undefined;
     state.once.length = 0;
   });
+  append(allMocks, api as Record<string, () => unknown>);
   return mock;
+}
+
+/** `jest.isMockFunction(value)`. */
+export function isMockFunction(value: unknown): boolean {
+  return stateOf(value) !== undefined;
+}
+
+/** `jest.clearAllMocks()`, `jest.resetAllMocks()`, `jest.restoreAllMocks()`: one method on every mock. */
+export function allMocksDo(method: 'mockClear' | 'mockReset' | 'mockRestore'): void {
+  for (let i = allMocks.length - 1; i >= 0; i--) {
+    const m = allMocks[i]!;
+    if (ObjectHasOwn(m, method)) ReflectApply(m[method]!, m, []);
+  }
 }
 
 /** Replaces `object[method]` by a mock calling the original; `mockRestore()` puts it back. */

@@ -29,7 +29,14 @@ interface Timer {
   handle: object;
 }
 
-const queue: Timer[] = [];
+/** A timer queue on its own clock: the runner's virtual clock, or the test's fake clock (fake-timers.ts). */
+export interface Clock {
+  queue: Timer[];
+  time: () => number;
+  /** Moves the clock forward to `at` (never backward). */
+  moveTo: (at: number) => void;
+}
+
 let nextId = 1;
 let seq = 0;
 /** Errors thrown by timer callbacks or microtasks, reported against the running test. */
@@ -40,7 +47,29 @@ export function now(): number {
   return DateNow() + rt.skippedMs;
 }
 
-function insert(timer: Timer): void {
+/** The clock the runner drives while a test waits. */
+export const realClock: Clock = {
+  __proto__: null,
+  queue: [],
+  time: now,
+  moveTo: (at: number) => advanceTo(at),
+} as Clock;
+
+/** Clock that setTimeout & co. and Date use: the fake one while a test has called useFakeTimers(). */
+let activeClock: Clock = realClock;
+
+/** Switches the clock behind the timer globals and Date (null: back to the real one). */
+export function useClock(clock: Clock | null): void {
+  activeClock = clock ?? realClock;
+}
+
+/** Now on the clock Date and performance follow. */
+function wallNow(): number {
+  return activeClock.time();
+}
+
+function insert(clock: Clock, timer: Timer): void {
+  const queue = clock.queue;
   if (queue.length >= MAX_TIMERS) throw new TypeErrorCtor(rt.text.tooManyTimers);
   let i = queue.length;
   append(queue, timer);
@@ -54,18 +83,24 @@ function insert(timer: Timer): void {
   queue[i] = timer;
 }
 
+function removeAt(queue: Timer[], i: number): void {
+  for (let j = i; j < queue.length - 1; j++) queue[j] = queue[j + 1]!;
+  queue.length -= 1;
+}
+
 function remove(handle: unknown): void {
-  for (let i = 0; i < queue.length; i++) {
-    const t = queue[i]!;
-    if (t.handle === handle || t.id === handle) {
-      for (let j = i; j < queue.length - 1; j++) queue[j] = queue[j + 1]!;
-      queue.length -= 1;
-      return;
+  const clocks = activeClock === realClock ? [realClock] : [activeClock, realClock];
+  for (let c = 0; c < clocks.length; c++) {
+    const queue = clocks[c]!.queue;
+    for (let i = 0; i < queue.length; i++) {
+      const t = queue[i]!;
+      if (t.handle === handle || t.id === handle) return removeAt(queue, i);
     }
   }
 }
 
-function schedule(fn: unknown, ms: unknown, args: unknown[], repeat: boolean): object {
+/** Queues a timer on a clock; returns its Node-like handle. */
+export function schedule(clock: Clock, fn: unknown, ms: unknown, args: unknown[], repeat: boolean): object {
   if (typeof fn !== 'function') throw new TypeErrorCtor('The "callback" argument must be of type function');
   let delay = typeof ms === 'number' ? ms : +(ms as number);
   if (!(delay >= 1 && delay <= 2147483647)) delay = 1;
@@ -78,8 +113,8 @@ function schedule(fn: unknown, ms: unknown, args: unknown[], repeat: boolean): o
     refresh: () => handle,
     [SymbolToPrimitive]: () => id,
   };
-  const at = now() + delay;
-  insert({
+  const at = clock.time() + delay;
+  insert(clock, {
     __proto__: null,
     id,
     at,
@@ -92,14 +127,9 @@ function schedule(fn: unknown, ms: unknown, args: unknown[], repeat: boolean): o
   return handle;
 }
 
-/** Number of timers waiting to fire. */
-export function pendingTimers(): number {
-  return queue.length;
-}
-
-/** Virtual time at which the next timer fires, or Infinity. */
-export function nextTimerAt(): number {
-  return queue.length > 0 ? queue[0]!.at : Infinity;
+/** Virtual time at which the next timer of the runner's clock fires, or Infinity. */
+export function nextTimerAt(clock: Clock = realClock): number {
+  return clock.queue.length > 0 ? clock.queue[0]!.at : Infinity;
 }
 
 /** Moves the virtual clock forward (never backward). */
@@ -108,17 +138,17 @@ export function advanceTo(at: number): void {
   if (gap > 0) rt.skippedMs += gap;
 }
 
-/** Fires the earliest timer; returns false when none is left. */
-export function fireNextTimer(): boolean {
+/** Fires the earliest timer of a clock, moving the clock to it; returns false when none is left. */
+export function fireNextTimer(clock: Clock = realClock): boolean {
+  const queue = clock.queue;
   const timer = queue[0];
   if (timer === undefined) return false;
-  for (let j = 0; j < queue.length - 1; j++) queue[j] = queue[j + 1]!;
-  queue.length -= 1;
-  advanceTo(timer.at);
+  removeAt(queue, 0);
+  clock.moveTo(timer.at);
   if (timer.interval > 0) {
     timer.at += timer.interval;
     timer.seq = seq++;
-    insert(timer);
+    insert(clock, timer);
   }
   try {
     ReflectApply(timer.fn, undefined, timer.args);
@@ -140,9 +170,9 @@ export function resetClock(): void {
 /** Installs setTimeout & co., queueMicrotask, a virtual-clock Date and performance.now on the global. */
 export function installTimers(global: Record<string, unknown>): void {
   const api = {
-    setTimeout: (fn: unknown, ms?: unknown, ...args: unknown[]) => schedule(fn, ms, args, false),
-    setInterval: (fn: unknown, ms?: unknown, ...args: unknown[]) => schedule(fn, ms, args, true),
-    setImmediate: (fn: unknown, ...args: unknown[]) => schedule(fn, 0, args, false),
+    setTimeout: (fn: unknown, ms?: unknown, ...args: unknown[]) => schedule(activeClock, fn, ms, args, false),
+    setInterval: (fn: unknown, ms?: unknown, ...args: unknown[]) => schedule(activeClock, fn, ms, args, true),
+    setImmediate: (fn: unknown, ...args: unknown[]) => schedule(activeClock, fn, 0, args, false),
     clearTimeout: remove,
     clearInterval: remove,
     clearImmediate: remove,
@@ -175,7 +205,7 @@ export function installTimers(global: Record<string, unknown>): void {
     ObjectDefineProperty(global, names[i]!, { value: api[names[i]!], writable: true, configurable: true });
   }
   ObjectDefineProperty(global, 'performance', {
-    value: ObjectFreeze({ __proto__: null, now: () => now() - clockStart, timeOrigin: 0 }),
+    value: ObjectFreeze({ __proto__: null, now: () => wallNow() - clockStart, timeOrigin: 0 }),
     writable: true,
     configurable: true,
   });
@@ -187,13 +217,13 @@ function installDate(global: Record<string, unknown>): void {
   const RealDate = DateCtor;
   const toString = RealDate.prototype.toString;
   const VirtualDate = function (this: unknown, ...args: unknown[]) {
-    if (new.target === undefined) return ReflectApply(toString, ReflectConstruct(RealDate, [now()]), []);
-    return ReflectConstruct(RealDate, args.length === 0 ? [now()] : args, new.target);
+    if (new.target === undefined) return ReflectApply(toString, ReflectConstruct(RealDate, [wallNow()]), []);
+    return ReflectConstruct(RealDate, args.length === 0 ? [wallNow()] : args, new.target);
   } as unknown as DateConstructor;
   ObjectDefineProperty(VirtualDate, 'prototype', { value: RealDate.prototype, writable: false });
   ObjectDefineProperty(VirtualDate, 'name', { value: 'Date' });
   ObjectDefineProperty(VirtualDate, 'length', { value: 7 });
-  ObjectDefineProperty(VirtualDate, 'now', { value: () => now(), writable: true, configurable: true });
+  ObjectDefineProperty(VirtualDate, 'now', { value: () => wallNow(), writable: true, configurable: true });
   ObjectDefineProperty(VirtualDate, 'parse', { value: RealDate.parse, writable: true, configurable: true });
   ObjectDefineProperty(VirtualDate, 'UTC', { value: RealDate.UTC, writable: true, configurable: true });
   ObjectDefineProperty(RealDate.prototype, 'constructor', {

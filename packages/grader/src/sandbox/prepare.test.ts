@@ -60,4 +60,15 @@ describe('prepareTests', () => {
     const f = prepareTests("import fs from 'fs';", 'javascript', fr);
     expect(f.ok && f.value.forbidden).toBe('fs');
   });
+
+  test("'vitest' is allowed like '@jest/globals', and a solution imported with its extension", () => {
+    const r = prepareTests(
+      "import { vi, it } from 'vitest';\nimport slug, { b } from './slug.ts';\nit('t', () => vi.fn(slug, b));",
+      'typescript',
+      fr,
+    );
+    expect(r.ok && r.value.forbidden).toBeNull();
+    expect(r.ok && r.value.imports).toEqual(['default', 'b']);
+    expect(r.ok && r.value.code).toContain(', jest, vi)');
+  });
 });

@@ -7,7 +7,7 @@ import { stripTypeScriptTypes } from 'node:module';
 import { parse } from 'acorn';
 import type { Node, Pattern, Program } from 'acorn';
 import { transformSync } from 'esbuild';
-import { JEST_GLOBALS } from '../harness/jest-names.ts';
+import { JEST_GLOBALS, TEST_MODULES } from '../harness/jest-names.ts';
 import type { HostText } from '../messages.ts';
 import type { Language } from '../types.ts';
 
@@ -25,7 +25,7 @@ export interface PreparedTests {
   code: string;
   /** Names the test file imports from the solution (relative imports). */
   imports: string[];
-  /** First non-relative import other than '@jest/globals', if any. */
+  /** First non-relative import other than '@jest/globals' or 'vitest', if any. */
   forbidden: string | null;
   /** Identifiers appearing in the test file, comma-separated: the built-ins worth watching after each test. */
   identifiers: string;
@@ -259,7 +259,7 @@ export function prepareTests(source: string, language: Language, text: HostText)
         continue;
       }
       const spec = node.source ? String(node.source.value) : null;
-      if (spec === null || spec === '@jest/globals') continue;
+      if (spec === null || (TEST_MODULES as readonly string[]).includes(spec)) continue;
       if (!spec.startsWith('.') && !spec.startsWith('/')) {
         forbidden ??= spec;
         continue;
