@@ -1,13 +1,21 @@
 /** Shared helpers for the grader tests: one pool per test file, and small builders. */
 import { afterAll, beforeAll } from 'vitest';
 import { createGraderPool } from '../src/index.ts';
-import type { GradeLimits, GradeRequest, GradeResult, GraderPool, Language, Locale } from '../src/index.ts';
+import type {
+  GradeLimits,
+  GradeRequest,
+  GradeResult,
+  GraderPool,
+  GraderPoolOptions,
+  Language,
+  Locale,
+} from '../src/index.ts';
 
-/** Starts a pool for the current test file and closes it afterwards. */
-export function usePool(size = 2): () => GraderPool {
+/** Starts a pool for the current test file (or describe block) and closes it afterwards. */
+export function usePool(size = 2, options: Omit<GraderPoolOptions, 'size'> = {}): () => GraderPool {
   let pool: GraderPool | undefined;
   beforeAll(() => {
-    pool = createGraderPool({ size });
+    pool = createGraderPool({ ...options, size });
   });
   afterAll(async () => {
     await pool?.close();

@@ -180,6 +180,7 @@ function drive(
     status: 'error',
     message: text.notRun,
     durationMs: 0,
+    cpuMs: 0,
   }));
   let done = 0;
   let current = 0;
@@ -222,6 +223,7 @@ function drive(
     }
     const spentCpu = Number(isolate.cpuTime - c0) / 1e6;
     if (current < testCpu.length) testCpu[current] = (testCpu[current] ?? 0) + spentCpu;
+    if (raw[current]) raw[current]!.cpuMs += spentCpu;
     const parsed = JSON.parse(reply) as {
       done: boolean;
       reusable: boolean;
