@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_CEILING, DEFAULT_LIMITS } from '@tremplin/grader';
 import { ConfigError, loadConfig } from './config.ts';
 
 describe('loadConfig', () => {
@@ -28,5 +29,43 @@ describe('loadConfig', () => {
     const message = (error as ConfigError).message;
     for (const name of ['PORT', 'DATABASE_URL', 'LOG_LEVEL', 'TRUST_PROXY']) expect(message).toContain(name);
     expect((error as ConfigError).problems).toHaveLength(4);
+  });
+
+  it("takes the grader's ceiling from GRADER_MAX_*, the built-in one by default", () => {
+    expect(loadConfig({}).grading.ceiling).toEqual(DEFAULT_CEILING);
+    const config = loadConfig({
+      GRADER_MAX_CPU_MS_PER_TEST: '5000',
+      GRADER_MAX_CPU_MS: '20000',
+      GRADER_MAX_WALL_MS: '40000',
+      GRADER_MAX_MEMORY_MB: '128',
+    });
+    expect(config.grading.ceiling).toEqual({
+      cpuMsPerTest: 5000,
+      cpuMs: 20_000,
+      wallMs: 40_000,
+      memoryMb: 128,
+    });
+  });
+
+  it('refuses a ceiling that is not a whole number or is below the default limit', () => {
+    const problems = (env: Record<string, string>) => {
+      try {
+        loadConfig(env);
+      } catch (e) {
+        return (e as ConfigError).problems;
+      }
+      return [];
+    };
+    expect(problems({ GRADER_MAX_CPU_MS_PER_TEST: '1999' })).toEqual([
+      `GRADER_MAX_CPU_MS_PER_TEST must be a whole number from ${DEFAULT_LIMITS.cpuMsPerTest} to 600000 (got "1999")`,
+    ]);
+    const bad = problems({
+      GRADER_MAX_CPU_MS: '-1',
+      GRADER_MAX_WALL_MS: 'long',
+      GRADER_MAX_MEMORY_MB: '12.5',
+    });
+    expect(bad).toHaveLength(3);
+    for (const [i, name] of ['GRADER_MAX_CPU_MS ', 'GRADER_MAX_WALL_MS', 'GRADER_MAX_MEMORY_MB'].entries())
+      expect(bad[i]).toContain(name);
   });
 });

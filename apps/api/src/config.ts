@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
+import { DEFAULT_CEILING, DEFAULT_LIMITS, type LimitCeiling } from '@tremplin/grader';
 
 /** Everything the server reads from its environment, validated once at start. */
 export interface Config {
@@ -22,6 +23,8 @@ export interface Config {
     poolSize: number;
     /** Whether this instance also takes submissions off the queue (else: `pnpm start:grader`). */
     runWorker: boolean;
+    /** How far an exercise may raise its time and memory limits (never below the grader's defaults). */
+    ceiling: Required<LimitCeiling>;
   };
   /** The tutors' live dashboards. */
   live: {
@@ -62,6 +65,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     }
     return value;
   };
+  // A ceiling below the default limit would silently tighten every ordinary exercise.
+  const ceiling = (name: string, key: keyof LimitCeiling, max: number): number =>
+    integer(name, DEFAULT_CEILING[key], DEFAULT_LIMITS[key], max);
   const boolean = (name: string, fallback: boolean): boolean => {
     const raw = env[name];
     if (raw === undefined || raw === '') return fallback;
@@ -102,6 +108,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     grading: {
       poolSize: integer('GRADER_POOL_SIZE', availableParallelism(), 1, 64),
       runWorker: boolean('GRADING_WORKER', true),
+      ceiling: {
+        cpuMsPerTest: ceiling('GRADER_MAX_CPU_MS_PER_TEST', 'cpuMsPerTest', 600_000),
+        cpuMs: ceiling('GRADER_MAX_CPU_MS', 'cpuMs', 600_000),
+        wallMs: ceiling('GRADER_MAX_WALL_MS', 'wallMs', 1_200_000),
+        memoryMb: ceiling('GRADER_MAX_MEMORY_MB', 'memoryMb', 4096),
+      },
     },
     live: {
       stuckFailedRuns: integer('LIVE_STUCK_FAILED_RUNS', 3, 1, 100),

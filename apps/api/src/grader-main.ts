@@ -32,7 +32,7 @@ try {
   log.fatal({ err: error }, 'the database at DATABASE_URL cannot be reached');
   process.exit(1);
 }
-const pool = createGraderPool({ size: config.grading.poolSize });
+const pool = createGraderPool({ size: config.grading.poolSize, ceiling: config.grading.ceiling });
 const worker = new GradingWorker({ db: database.db, pool, bus: createLocalEventBus(), log });
 worker.start();
 log.info({ workerId: worker.id, processes: pool.size }, 'grader ready');

@@ -6,6 +6,7 @@ import type { Submission } from '@tremplin/contracts';
 import { createTestDatabase, type TestDatabase } from '@tremplin/db/test-support';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../src/app.ts';
+import type { GradingPluginOptions } from '../src/plugins/grading.ts';
 import { loadConfig, type Config } from '../src/config.ts';
 
 export interface TestApp {
@@ -26,11 +27,16 @@ export function testConfig(env: Record<string, string> = {}): Config {
 }
 
 export async function buildTestApp(
-  options: { env?: Record<string, string>; seed?: boolean; database?: TestDatabase } = {},
+  options: {
+    env?: Record<string, string>;
+    seed?: boolean;
+    database?: TestDatabase;
+    grading?: GradingPluginOptions;
+  } = {},
 ): Promise<TestApp> {
   const database = options.database ?? (await createTestDatabase({ seed: options.seed ?? true }));
   const config = testConfig(options.env);
-  const app = await buildApp({ config, database });
+  const app = await buildApp({ config, database, ...(options.grading ? { grading: options.grading } : {}) });
   return {
     app,
     database,

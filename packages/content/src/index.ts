@@ -23,6 +23,7 @@ export {
 export { ContentError, formatProblem, type Problem } from './problems.ts';
 export { loadModule } from './load.ts';
 export { validateModule } from './validate.ts';
+export { validateCodeExercise, type CodeCheck, type CodeCheckOptions } from './validate-code.ts';
 export { exportModule } from './export.ts';
 export { DEMO_MODULES_DIR, loadDemoModules } from './demo.ts';
 export { DICTATION_DEFAULTS, toPublicSpec, type PublicViewOptions } from './public-view.ts';

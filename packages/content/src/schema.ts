@@ -18,7 +18,11 @@ const Text = Type.String({ minLength: 1 });
 export const TypoTolerance = Type.Enum(['auto', 0, 1, 2]);
 export type TypoTolerance = Static<typeof TypoTolerance>;
 
-/** The grader's GradeLimits; each can only tighten the grader's defaults. */
+/**
+ * The grader's GradeLimits. The time and memory limits may raise the grader's defaults up to the
+ * platform's ceiling, which is configuration: validateCodeExercise checks them against it. Output and
+ * source sizes can only tighten the defaults.
+ */
 export const CodeLimits = Type.Object(
   {
     cpuMsPerTest: Type.Optional(Type.Number({ exclusiveMinimum: 0 })),

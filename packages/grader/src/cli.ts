@@ -1,16 +1,28 @@
 /**
- * `pnpm grade --solution <file> --tests <file> [--language typescript] [--json] [--locale en]`
- * Grades one pair with the default limits and prints the result as one JSON document on stdout.
+ * `pnpm grade --solution <file> --tests <file> [--language typescript] [--json] [--locale en]
+ *   [--cpu-ms-per-test n] [--cpu-ms n] [--wall-ms n] [--memory-mb n]`
+ * Grades one pair with the default limits, or those raised up to the ceiling by the flags, and prints
+ * the result as one JSON document on stdout.
  * Exit code 0 whenever a result was produced (pass, fail or error), 2 for usage errors.
  */
 import { readFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { DEFAULT_CEILING } from './limits.ts';
 import { createGraderPool } from './pool.ts';
-import type { Language, Locale } from './types.ts';
+import type { GradeLimits, Language, LimitCeiling, Locale } from './types.ts';
 
 const USAGE =
-  'usage: pnpm grade --solution <file> --tests <file> [--language javascript|typescript] [--locale fr|en] [--json]';
+  'usage: pnpm grade --solution <file> --tests <file> [--language javascript|typescript] [--locale fr|en] [--json]\n' +
+  '         [--cpu-ms-per-test <ms>] [--cpu-ms <ms>] [--wall-ms <ms>] [--memory-mb <MB>]';
+
+/** Each limit flag and the limit it sets. */
+const LIMIT_FLAGS = {
+  'cpu-ms-per-test': 'cpuMsPerTest',
+  'cpu-ms': 'cpuMs',
+  'wall-ms': 'wallMs',
+  'memory-mb': 'memoryMb',
+} as const satisfies Record<string, keyof LimitCeiling>;
 
 function fail(message: string): never {
   process.stderr.write(`${message}\n${USAGE}\n`);
@@ -27,6 +39,22 @@ export function languageOf(flag: string | undefined, files: string[]): Language 
   return files.some((f) => /\.[cm]?tsx?$/.test(f)) ? 'typescript' : 'javascript';
 }
 
+/** The limits set by the flags: positive whole numbers, refused past the platform's ceiling. */
+export function limitsOf(values: Record<string, unknown>): GradeLimits {
+  const limits: GradeLimits = {};
+  for (const [flag, key] of Object.entries(LIMIT_FLAGS)) {
+    const raw = values[flag];
+    if (raw === undefined) continue;
+    const value = Number(raw);
+    if (!/^\d+$/.test(String(raw)) || value <= 0)
+      fail(`--${flag} must be a positive whole number (got "${String(raw)}")`);
+    if (value > DEFAULT_CEILING[key])
+      fail(`--${flag} ${value} is above the platform's ceiling of ${DEFAULT_CEILING[key]}`);
+    limits[key] = value;
+  }
+  return limits;
+}
+
 async function main(): Promise<void> {
   let values: Record<string, string | boolean | undefined>;
   try {
@@ -37,6 +65,7 @@ async function main(): Promise<void> {
         language: { type: 'string' },
         locale: { type: 'string' },
         json: { type: 'boolean' },
+        ...Object.fromEntries(Object.keys(LIMIT_FLAGS).map((flag) => [flag, { type: 'string' as const }])),
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -54,6 +83,7 @@ async function main(): Promise<void> {
     fail('--solution and --tests are required');
   const locale = values.locale;
   if (locale !== undefined && locale !== 'fr' && locale !== 'en') fail(`unknown locale: ${String(locale)}`);
+  const limits = limitsOf(values);
   // pnpm runs scripts from the repository root; INIT_CWD is where the user typed the command.
   const base = process.env.INIT_CWD || process.cwd();
   const read = (file: string) => {
@@ -69,7 +99,13 @@ async function main(): Promise<void> {
   const language = languageOf(values.language as string | undefined, [solutionPath, testsPath]);
   const pool = createGraderPool({ size: 1 });
   try {
-    const result = await pool.grade({ solution, tests, language, locale: locale as Locale | undefined });
+    const result = await pool.grade({
+      solution,
+      tests,
+      language,
+      limits,
+      locale: locale as Locale | undefined,
+    });
     process.stdout.write(`${JSON.stringify(result, null, values.json ? undefined : 2)}\n`);
   } finally {
     await pool.close();

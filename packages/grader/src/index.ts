@@ -12,11 +12,19 @@ export type {
   GraderPool,
   GraderPoolOptions,
   Language,
+  LimitCeiling,
   Locale,
   TestResult,
 } from './types.ts';
 export { createGraderPool } from './pool.ts';
-export { DEFAULT_LIMITS } from './limits.ts';
+export {
+  DEFAULT_CEILING,
+  DEFAULT_LIMITS,
+  RAISABLE_LIMITS,
+  resolveCeiling,
+  resolveLimits,
+  type ResolvedLimits,
+} from './limits.ts';
 
 let shared: GraderPool | undefined;
 

@@ -7,7 +7,7 @@ import { fork } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { DEFAULT_LIMITS, resolveLimits } from './limits.ts';
+import { DEFAULT_LIMITS, resolveCeiling, resolveLimits } from './limits.ts';
 import type { ResolvedLimits } from './limits.ts';
 import { hostText, sourceName } from './messages.ts';
 import { errorResult } from './result.ts';
@@ -63,7 +63,8 @@ export function validate(req: GradeRequest, limits: ResolvedLimits): GradeResult
 /** Creates a pool of `size` worker processes (default: one per core). */
 export function createGraderPool(opts: GraderPoolOptions = {}): GraderPool {
   const size = Math.max(1, Math.floor(opts.size ?? availableParallelism()));
-  const base = resolveLimits(opts.defaultLimits, DEFAULT_LIMITS);
+  const ceiling = resolveCeiling(opts.ceiling);
+  const base = resolveLimits(opts.defaultLimits, DEFAULT_LIMITS, ceiling);
   const grace = opts.killGraceMs ?? 5000;
   const slots: Slot[] = [];
   const queue: Pending[] = [];
@@ -151,7 +152,8 @@ export function createGraderPool(opts: GraderPoolOptions = {}): GraderPool {
       const job = queue.shift()!;
       job.attempts++;
       slot.job = job;
-      // Safety net: the worker enforces the limits itself; this only catches a stuck worker.
+      // Safety net: the worker enforces the limits itself; this only catches a stuck worker. It follows
+      // the job's resolved wall limit, itself never above the ceiling.
       slot.timer = setTimeout(() => {
         if (slot.job !== job) return;
         slot.job = null;
@@ -172,7 +174,8 @@ export function createGraderPool(opts: GraderPoolOptions = {}): GraderPool {
     workers: () => slots.map((s) => ({ pid: s.child.pid ?? -1, ready: s.ready, busy: s.job !== null })),
     grade(req: GradeRequest): Promise<GradeResult> {
       if (closed) return Promise.reject(new Error('grader pool is closed'));
-      const limits = resolveLimits(req?.limits, base);
+      // Exercises are checked against the ceiling when authored; clamping here is the safety net.
+      const limits = resolveLimits(req?.limits, base, ceiling);
       const invalid = validate(req, limits);
       if (invalid) return Promise.resolve(invalid);
       const job: Job = {

@@ -7,6 +7,7 @@ export interface RawTest {
   message?: string;
   output?: string;
   durationMs: number;
+  cpuMs: number;
 }
 
 /** A submission that could not be graded. */
@@ -49,7 +50,12 @@ export function buildResult(
   points?: Record<string, number>,
 ): GradeResult {
   const tests: TestResult[] = raw.map((t) => {
-    const r: TestResult = { name: t.name, status: t.status, durationMs: round(t.durationMs) };
+    const r: TestResult = {
+      name: t.name,
+      status: t.status,
+      durationMs: round(t.durationMs),
+      cpuMs: round(t.cpuMs),
+    };
     if (t.message) r.message = t.message;
     if (t.output) r.output = t.output;
     return r;

@@ -17,6 +17,9 @@ export interface GradeLimits {
   maxSourceBytes?: number;
 }
 
+/** The most an exercise may raise each time and memory limit to (the platform's ceiling). */
+export type LimitCeiling = Pick<GradeLimits, 'cpuMsPerTest' | 'cpuMs' | 'wallMs' | 'memoryMb'>;
+
 export interface GradeRequest {
   solution: string;
   tests: string;
@@ -36,7 +39,10 @@ export interface TestResult {
    */
   status: 'pass' | 'fail' | 'error' | 'skipped' | 'todo';
   message?: string;
+  /** Wall-clock time of the test, hooks included. */
   durationMs: number;
+  /** CPU time of the test, hooks included: what the per-test limit counts. */
+  cpuMs: number;
   output?: string;
 }
 
@@ -53,6 +59,11 @@ export interface GraderPoolOptions {
   size?: number;
   /** Limits applied when a request gives none (each field falls back to the built-in default). */
   defaultLimits?: GradeLimits;
+  /**
+   * How far a request may raise the time and memory limits (each field falls back to the built-in
+   * ceiling); a request above it is clamped to it.
+   */
+  ceiling?: LimitCeiling;
   /** Extra time the pool grants a worker beyond a job's wall limit before killing it. */
   killGraceMs?: number;
 }

@@ -94,6 +94,44 @@ describe('pnpm grade', () => {
     expect(JSON.parse(r.stdout)).toMatchObject({ status: 'error', score: 0 });
   });
 
+  test('the limit flags set the limits of the grade', async () => {
+    const r = await node([
+      '--solution',
+      `${fixtures}/spin.js`,
+      '--tests',
+      `${fixtures}/spin.spec.js`,
+      '--cpu-ms-per-test',
+      '300',
+      '--memory-mb',
+      '32',
+    ]);
+    expect(r.code).toBe(0);
+    const result = JSON.parse(r.stdout) as GradeResult;
+    expect(result.status).toBe('error');
+    expect(result.message).toContain('300 ms');
+  });
+
+  test.each([
+    ['--cpu-ms-per-test', '0', 'must be a positive whole number'],
+    ['--cpu-ms', 'lots', 'must be a positive whole number'],
+    ['--memory-mb', '1.5', 'must be a positive whole number'],
+    ['--wall-ms', '-5', 'must be a positive whole number'],
+    ['--cpu-ms-per-test', '10001', "above the platform's ceiling of 10000"],
+    ['--memory-mb', '257', "above the platform's ceiling of 256"],
+  ])('%s %s is refused', async (flag, value, message) => {
+    const r = await node([
+      '--solution',
+      `${fixtures}/leap.js`,
+      '--tests',
+      `${fixtures}/leap.spec.js`,
+      `${flag}=${value}`,
+    ]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain(`${flag} `);
+    expect(r.stderr).toContain(message);
+  });
+
   test.each([
     [['--tests', 'x.js']],
     [['--solution', 'nope.js', '--tests', 'nope.spec.js']],

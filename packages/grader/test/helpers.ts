@@ -7,16 +7,17 @@ import type {
   GradeRequest,
   GradeResult,
   GraderPool,
+  GraderPoolOptions,
   Language,
   Locale,
   TestResult,
 } from '../src/index.ts';
 
-/** Starts a pool for the current test file and closes it afterwards. */
-export function usePool(size = 2): () => GraderPool {
+/** Starts a pool for the current test file (or describe block) and closes it afterwards. */
+export function usePool(size = 2, options: Omit<GraderPoolOptions, 'size'> = {}): () => GraderPool {
   let pool: GraderPool | undefined;
   beforeAll(() => {
-    pool = createGraderPool({ size });
+    pool = createGraderPool({ ...options, size });
   });
   afterAll(async () => {
     await pool?.close();

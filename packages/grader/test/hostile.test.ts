@@ -1,6 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { HEALTHY, expectFixture, gradeWith, loadFixture, usePool } from './helpers.ts';
+import { HEALTHY, byName, expectFixture, gradeWith, loadFixture, usePool } from './helpers.ts';
 import type { GradeLimits } from '../src/index.ts';
 
 const root = new URL('./fixtures/hostile/', import.meta.url);
@@ -29,6 +29,42 @@ describe('hostile programs are contained', () => {
     // The pool still grades a correct solution right after.
     const healthy = await gradeWith(pool(), HEALTHY);
     expect(healthy).toMatchObject({ status: 'pass', score: 1 });
+  });
+});
+
+describe('raised limits hold at their raised value, never past the ceiling', () => {
+  // Small defaults and ceiling keep these runs short; the default ceiling is the same code path.
+  const DEFAULTS: GradeLimits = { cpuMsPerTest: 200, cpuMs: 600, wallMs: 1000, memoryMb: 24 };
+  const CEILING = { cpuMsPerTest: 700, cpuMs: 1000, wallMs: 1500, memoryMb: 48 };
+  const limited = usePool(1, { defaultLimits: DEFAULTS, ceiling: CEILING });
+  const { expected: _loop, ...loop } = loadFixture(root, 'infinite-loop-in-test');
+  const { expected: _bomb, ...bomb } = loadFixture(root, 'memory-bomb');
+
+  test.each([
+    ['the defaults', undefined, 200],
+    ['a raised per-test limit', { cpuMsPerTest: 500 }, 500],
+    ['a request above the ceiling', { cpuMsPerTest: 60_000, cpuMs: 60_000, wallMs: 60_000 }, 700],
+  ])('an infinite loop under %s ends at its per-test limit', async (_, limits, ms) => {
+    const started = Date.now();
+    const result = await gradeWith(limited(), { ...loop, ...(limits ? { limits } : {}) });
+    expect(result.status).toBe('error');
+    expect(byName(result)['loops']?.message).toContain(`${ms} ms`);
+    // The loop used its whole (raised) budget, and the job stayed within the wall ceiling.
+    expect(byName(result)['loops']?.cpuMs).toBeGreaterThanOrEqual(ms * 0.9);
+    expect(Date.now() - started).toBeLessThan(CEILING.wallMs + 2000);
+  });
+
+  test.each([
+    ['the defaults', undefined, 24],
+    ['a raised memory limit', { memoryMb: 40 }, 40],
+    ['a request above the ceiling', { memoryMb: 4096 }, 48],
+  ])('a memory bomb under %s ends at its memory limit', async (_, limits, mb) => {
+    // Filling the heap takes CPU time: the bomb gets all the time the ceiling allows.
+    const time = { cpuMsPerTest: CEILING.cpuMsPerTest, cpuMs: CEILING.cpuMs, wallMs: CEILING.wallMs };
+    const result = await gradeWith(limited(), { ...bomb, limits: { ...time, ...limits } });
+    expect(result.status).toBe('error');
+    expect(result.message).toContain(`Limite de mémoire dépassée (${mb} Mo)`);
+    expect(await gradeWith(limited(), HEALTHY)).toMatchObject({ status: 'pass', score: 1 });
   });
 });
 

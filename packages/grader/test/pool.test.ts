@@ -115,16 +115,19 @@ describe('worker pool', () => {
     await expect(pool.grade(HEALTHY as never)).rejects.toThrow('closed');
   });
 
-  test('limits can be tightened but not loosened beyond the defaults', async () => {
-    const pool = createGraderPool({ size: 1 });
+  test('a request can raise its limits up to the ceiling, never past it', async () => {
+    const pool = createGraderPool({ size: 1, ceiling: { cpuMsPerTest: 500, cpuMs: 800, wallMs: 1500 } });
     try {
+      const started = Date.now();
       const r = await gradeWith(pool, {
         solution:
           'export const spin = () => { const end = Date.now() + 10000; while (Date.now() < end) {} };',
         tests: "import { spin } from './s';\ntest('spins', () => spin());",
         limits: { cpuMsPerTest: 60_000, cpuMs: 60_000, wallMs: 60_000 },
       });
-      expect(r.message).toContain('2000 ms');
+      expect(r.message).toContain('500 ms');
+      // The wall ceiling bounds the whole job, worker kill timer included.
+      expect(Date.now() - started).toBeLessThan(1500 + 5000);
     } finally {
       await pool.close();
     }

@@ -23,7 +23,8 @@ export interface GradingPluginOptions {
  */
 async function gradingPlugin(app: FastifyInstance, opts: GradingPluginOptions) {
   const ownsPool = !opts.pool;
-  const pool = opts.pool ?? createGraderPool({ size: app.config.grading.poolSize });
+  const pool =
+    opts.pool ?? createGraderPool({ size: app.config.grading.poolSize, ceiling: app.config.grading.ceiling });
   // Instances configured with a PostgreSQL server (DATABASE_URL) may be several: they pass live
   // events over LISTEN/NOTIFY. The embedded engine serves one instance: its bus is in-process.
   const ownsBus = !opts.bus;

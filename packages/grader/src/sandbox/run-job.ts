@@ -178,8 +178,8 @@ function drive(
   const modes = loaded.modes ?? [];
   const listed = names.map((name, i): RawTest => {
     const mode = modes[i];
-    if (mode === 'skipped' || mode === 'todo') return { name, status: mode, durationMs: 0 };
-    return { name, status: 'error', message: text.notRun, durationMs: 0 };
+    if (mode === 'skipped' || mode === 'todo') return { name, status: mode, durationMs: 0, cpuMs: 0 };
+    return { name, status: 'error', message: text.notRun, durationMs: 0, cpuMs: 0 };
   });
   // The harness runs and numbers only the graded tests; skipped and to-do ones keep their listed status.
   const raw = listed.filter(isGraded);
@@ -225,6 +225,7 @@ function drive(
     }
     const spentCpu = Number(isolate.cpuTime - c0) / 1e6;
     if (current < testCpu.length) testCpu[current] = (testCpu[current] ?? 0) + spentCpu;
+    if (raw[current]) raw[current]!.cpuMs += spentCpu;
     const parsed = JSON.parse(reply) as {
       done: boolean;
       reusable: boolean;

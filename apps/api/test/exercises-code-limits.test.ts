@@ -1,0 +1,64 @@
+// An exercise that raises its limits: a slow but correct solution fails under the defaults and passes
+// once the exercise's spec raises the per-test limit. A pool with small defaults keeps it cheap.
+import { createGraderPool, type GraderPool } from '@tremplin/grader';
+import { schema } from '@tremplin/db';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, demoExercise, signIn, type TestApp } from './helper.ts';
+
+let pool: GraderPool;
+let t: TestApp;
+let cookie: string;
+let somme: Awaited<ReturnType<typeof demoExercise>>;
+
+beforeAll(async () => {
+  pool = createGraderPool({
+    size: 1,
+    defaultLimits: { cpuMsPerTest: 150 },
+    ceiling: { cpuMsPerTest: 1500, cpuMs: 3000, wallMs: 6000 },
+  });
+  t = await buildTestApp({ grading: { pool } });
+  await t.app.ready();
+  cookie = await signIn(t.app, 'etudiant1@tremplin.test');
+  somme = await demoExercise(t.database, 'somme');
+});
+afterAll(async () => {
+  await t.close();
+  await pool.close();
+});
+
+// Correct, but each call busy-waits 300 ms: twice the pool's default per-test limit.
+const SLOW = `export function somme(nombres) {
+  const end = Date.now() + 300;
+  while (Date.now() < end) {}
+  return nombres.reduce((total, n) => total + n, 0);
+}
+`;
+
+const run = async () => {
+  const response = await t.app.inject({
+    method: 'POST',
+    url: `/api/exercises/${somme.id}/runs`,
+    headers: { cookie },
+    payload: { code: SLOW },
+  });
+  expect(response.statusCode).toBe(200);
+  return response.json().result;
+};
+
+describe('a code exercise with raised limits', () => {
+  it('grades a slow but correct solution that the default limits stop', async () => {
+    const stopped = await run();
+    expect(stopped.status).toBe('error');
+    expect(stopped.message).toContain('150 ms');
+
+    const raised = { ...somme.spec, limits: { cpuMsPerTest: 1000 } };
+    await t.database.db
+      .update(schema.exercises)
+      .set({ spec: raised })
+      .where(eq(schema.exercises.id, somme.id));
+    const passed = await run();
+    expect(passed).toMatchObject({ kind: 'code', status: 'pass' });
+    expect(passed.passed).toBe(passed.total);
+  });
+});
