@@ -6,3 +6,4 @@ export * from './health.ts';
 export * from './ws.ts';
 export * from './learning.ts';
 export * from './tutoring.ts';
+export * from './feedback.ts';

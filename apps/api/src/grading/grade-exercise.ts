@@ -1,15 +1,17 @@
-import type { Answer, AnswerResult, CodeResult, Locale, TestOutcome } from '@tremplin/contracts';
+import type {
+  Answer,
+  Locale,
+  StoredAnswerResult,
+  StoredCodeResult,
+  StoredTestOutcome,
+} from '@tremplin/contracts';
 import { gradeAnswer, type FullSpec } from '@tremplin/content';
 import type { GradeResult, GraderPool } from '@tremplin/grader';
+import { gradingMessage } from './feedback.ts';
 
 type CodeSpec = Extract<FullSpec, { kind: 'code' }>;
 
-const HIDDEN_MESSAGE: Record<Locale, { pass: string; fail: string }> = {
-  fr: { pass: 'Test caché réussi.', fail: 'Test caché échoué : vérifiez les cas limites de l’énoncé.' },
-  en: { pass: 'Hidden test passed.', fail: 'Hidden test failed: check the edge cases of the instructions.' },
-};
-
-function outcomes(result: GradeResult, hidden: boolean, locale: Locale): TestOutcome[] {
+function outcomes(result: GradeResult, hidden: boolean): StoredTestOutcome[] {
   return result.tests.map((test) => {
     if (!hidden) {
       return {
@@ -27,7 +29,7 @@ function outcomes(result: GradeResult, hidden: boolean, locale: Locale): TestOut
       status: test.status,
       hidden,
       durationMs: test.durationMs,
-      message: HIDDEN_MESSAGE[locale][test.status === 'pass' ? 'pass' : 'fail'],
+      message: gradingMessage(test.status === 'pass' ? 'hiddenPass' : 'hiddenFail'),
     };
   });
 }
@@ -41,7 +43,7 @@ export async function gradeCode(
   spec: CodeSpec,
   code: string,
   { includeHidden, locale }: { includeHidden: boolean; locale: Locale },
-): Promise<{ share: number; result: CodeResult }> {
+): Promise<{ share: number; result: StoredCodeResult }> {
   const request = {
     solution: code,
     language: spec.language,
@@ -54,10 +56,14 @@ export async function gradeCode(
       ? pool.grade({ ...request, tests: spec.hiddenTests })
       : undefined,
   ]);
-  const tests = [...outcomes(visible, false, locale), ...(hidden ? outcomes(hidden, true, locale) : [])];
+  const tests = [...outcomes(visible, false), ...(hidden ? outcomes(hidden, true) : [])];
   const passed = tests.filter((t) => t.status === 'pass').length;
   const failedToGrade = [visible, hidden].find((r) => r?.status === 'error');
-  const status: CodeResult['status'] = failedToGrade ? 'error' : passed === tests.length ? 'pass' : 'fail';
+  const status: StoredCodeResult['status'] = failedToGrade
+    ? 'error'
+    : passed === tests.length
+      ? 'pass'
+      : 'fail';
   const message = failedToGrade?.message;
   return {
     share: failedToGrade || tests.length === 0 ? 0 : passed / tests.length,
@@ -65,12 +71,12 @@ export async function gradeCode(
   };
 }
 
-/** Grades an English answer on the server, against the exercise version's key. */
+/** Grades an English answer on the server, against the exercise version's key; messages stored as keys. */
 export function gradeEnglish(
   spec: FullSpec,
   answer: Answer,
-  { locale, hint }: { locale: Locale; hint?: string | null },
-): { share: number; result: AnswerResult } {
-  const { score, result } = gradeAnswer(spec, answer, { locale, ...(hint ? { hint } : {}) });
+  { hint }: { hint?: string | null },
+): { share: number; result: StoredAnswerResult } {
+  const { score, result } = gradeAnswer(spec, answer, hint ? { hint } : {});
   return { share: score, result };
 }
