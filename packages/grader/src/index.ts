@@ -17,6 +17,7 @@ export type {
 } from './types.ts';
 export { createGraderPool } from './pool.ts';
 export { DEFAULT_LIMITS } from './limits.ts';
+export { renderMessage } from './render.ts';
 
 let shared: GraderPool | undefined;
 

@@ -1,5 +1,6 @@
 // Rendering of stored results in the reader's language: each family of platform messages has one
-// catalogue (english.* in @tremplin/content, grader.* in @tremplin/grader, grading.* below).
+// catalogue: english.* in @tremplin/content, grading.* below, and code.text, a message of the code grader
+// (locale-neutral text whose keys @tremplin/grader renders).
 import {
   feedback,
   type CodeResult,
@@ -12,6 +13,7 @@ import {
   type StoredGradeOutcome,
 } from '@tremplin/contracts';
 import { renderEnglishMessage } from '@tremplin/content';
+import { renderMessage } from '@tremplin/grader';
 
 /** The grading pipeline's own messages (grading.*), French by default and English on request. */
 const fr = {
@@ -34,6 +36,15 @@ export function gradingMessage(name: GradingMessage): Feedback {
   return feedback(`grading.${name}`);
 }
 
+/** A message of the code grader (a test's message or output, why a submission could not be graded), to store. */
+export function codeText(text: string): Feedback {
+  return feedback('code.text', text);
+}
+
+function renderCodeText({ key, args }: Feedback, locale: Locale): string | undefined {
+  return key === 'code.text' ? renderMessage(String(args?.[0] ?? ''), locale) : undefined;
+}
+
 function renderGradingMessage({ key }: Feedback, locale: Locale): string | undefined {
   const catalogue: Record<string, string> = locale === 'en' ? en : fr;
   const name = key.slice('grading.'.length);
@@ -42,7 +53,10 @@ function renderGradingMessage({ key }: Feedback, locale: Locale): string | undef
 
 /** Renders any platform message in a locale (undefined for an unknown key). */
 export function rendererFor(locale: Locale): FeedbackRenderer {
-  return (message) => renderEnglishMessage(message, locale) ?? renderGradingMessage(message, locale);
+  return (message) =>
+    renderEnglishMessage(message, locale) ??
+    renderGradingMessage(message, locale) ??
+    renderCodeText(message, locale);
 }
 
 /** A stored result as the reader sees it, in their language; a row stored before keys reads as it was. */

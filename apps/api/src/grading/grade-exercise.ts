@@ -1,13 +1,7 @@
-import type {
-  Answer,
-  Locale,
-  StoredAnswerResult,
-  StoredCodeResult,
-  StoredTestOutcome,
-} from '@tremplin/contracts';
+import type { Answer, StoredAnswerResult, StoredCodeResult, StoredTestOutcome } from '@tremplin/contracts';
 import { gradeAnswer, type FullSpec } from '@tremplin/content';
 import type { GradeResult, GraderPool } from '@tremplin/grader';
-import { gradingMessage } from './feedback.ts';
+import { codeText, gradingMessage } from './feedback.ts';
 
 type CodeSpec = Extract<FullSpec, { kind: 'code' }>;
 
@@ -19,8 +13,8 @@ function outcomes(result: GradeResult, hidden: boolean): StoredTestOutcome[] {
         status: test.status,
         hidden,
         durationMs: test.durationMs,
-        ...(test.message ? { message: test.message } : {}),
-        ...(test.output ? { output: test.output } : {}),
+        ...(test.message ? { message: codeText(test.message) } : {}),
+        ...(test.output ? { output: codeText(test.output) } : {}),
       };
     }
     // A hidden test tells whether it passed, never what it expected.
@@ -42,12 +36,13 @@ export async function gradeCode(
   pool: GraderPool,
   spec: CodeSpec,
   code: string,
-  { includeHidden, locale }: { includeHidden: boolean; locale: Locale },
+  { includeHidden }: { includeHidden: boolean },
 ): Promise<{ share: number; result: StoredCodeResult }> {
   const request = {
     solution: code,
     language: spec.language,
-    locale,
+    // Stored locale-neutral: rendered in the reader's language on every read.
+    neutral: true,
     ...(spec.limits ? { limits: spec.limits } : {}),
   };
   const [visible, hidden] = await Promise.all([
@@ -67,7 +62,14 @@ export async function gradeCode(
   const message = failedToGrade?.message;
   return {
     share: failedToGrade || tests.length === 0 ? 0 : passed / tests.length,
-    result: { kind: 'code', status, passed, total: tests.length, tests, ...(message ? { message } : {}) },
+    result: {
+      kind: 'code',
+      status,
+      passed,
+      total: tests.length,
+      tests,
+      ...(message ? { message: codeText(message) } : {}),
+    },
   };
 }
 

@@ -116,7 +116,7 @@ export class GradingWorker {
     try {
       const found = await findSubmissionForGrading(db, job.submissionId);
       if (!found) return;
-      const { submission, exercise, locale } = found;
+      const { submission, exercise } = found;
       if (job.attempts > this.#o.maxAttempts) {
         await this.#finish(job, submission, 'error', null, {
           kind: 'answers',
@@ -131,7 +131,7 @@ export class GradingWorker {
       const spec = exercise.spec as FullSpec;
       const graded =
         spec.kind === 'code'
-          ? await gradeCode(this.#o.pool, spec, submission.code ?? '', { includeHidden: true, locale })
+          ? await gradeCode(this.#o.pool, spec, submission.code ?? '', { includeHidden: true })
           : gradeEnglish(spec, submission.answers as Answer, { hint: exercise.hint });
       const score = Math.round(graded.share * submission.maxScore * 1000) / 1000;
       await this.#finish(job, submission, 'graded', score, graded.result);

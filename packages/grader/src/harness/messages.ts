@@ -1,4 +1,9 @@
-/** Student-facing wording used inside the sandbox, in French (default) and English. */
+/**
+ * Student-facing wording of the sandbox, in French (default) and English. The harness itself only writes
+ * its keys (HARNESS_TEMPLATE, see template.ts); the host renders them with these wordings.
+ */
+import { templateOf } from './template.ts';
+
 export interface HarnessText {
   expected: string;
   received: string;
@@ -52,6 +57,7 @@ export interface HarnessText {
   calledTimes: (n: string) => string;
   calledWith: (args: string) => string;
   returned: (v: string) => string;
+  atLine: (line: string) => string;
 }
 
 const fr: HarnessText = {
@@ -108,6 +114,7 @@ const fr: HarnessText = {
   calledTimes: (n) => `${n} appel(s)`,
   calledWith: (a) => `un appel avec ${a}`,
   returned: (v) => `un appel ayant renvoyé ${v}`,
+  atLine: (l) => ` (solution, ligne ${l})`,
 };
 
 const en: HarnessText = {
@@ -163,9 +170,13 @@ const en: HarnessText = {
   calledTimes: (n) => `${n} call(s)`,
   calledWith: (a) => `a call with ${a}`,
   returned: (v) => `a call that returned ${v}`,
+  atLine: (l) => ` (solution, line ${l})`,
 };
 
 /** Returns the wording for a locale. */
 export function textFor(locale: string): HarnessText {
   return locale === 'en' ? en : fr;
 }
+
+/** The wording as keys (harness.<name>), built when the harness loads: what the sandbox writes. */
+export const HARNESS_TEMPLATE: HarnessText = templateOf('harness', fr);

@@ -100,7 +100,7 @@ export class ExercisesService {
     const { db, pool, bus } = this.#d;
     const reached = await reachExercise(db, actor, exerciseId);
     const spec = this.#checkCode(reached, code);
-    const { result } = await gradeCode(pool, spec, code, { includeHidden: false, locale });
+    const { result } = await gradeCode(pool, spec, code, { includeHidden: false });
     const now = new Date();
     const id = await insertRun(db, {
       userId: actor.user.id,
