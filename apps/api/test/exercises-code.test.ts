@@ -160,6 +160,100 @@ describe('skipped and to-do tests', () => {
   });
 });
 
+describe('feedback follows the reader language', () => {
+  const english = { 'accept-language': 'en' };
+
+  async function read(url: string, locale: 'fr' | 'en', as = cookie) {
+    const response = await t.app.inject({ url, headers: { cookie: as, 'accept-language': locale } });
+    expect(response.statusCode).toBe(200);
+    return response.json();
+  }
+
+  /** Submits as a student whose language is English (the grading used to be written in it). */
+  async function submitInEnglish(code: string) {
+    const locale = (value: string, headers: Record<string, string> = {}) =>
+      t.app.inject({
+        method: 'PUT',
+        url: '/api/me/locale',
+        headers: { cookie, ...headers },
+        payload: { locale: value },
+      });
+    await locale('en', english);
+    try {
+      return (await submitAndWait(t.app, cookie, somme.id, { code }, english)).id;
+    } finally {
+      await locale('fr');
+    }
+  }
+
+  it('an assertion and a hidden test graded in English read in French, and back', async () => {
+    const id = await submitInEnglish(spec(somme).starter);
+    const fr = (await read(`/api/submissions/${id}`, 'fr')).result;
+    const en = (await read(`/api/submissions/${id}`, 'en')).result;
+    const first = (r: { tests: { name: string; message?: string }[] }) =>
+      r.tests.find((x) => x.name.includes('additionne'))!.message;
+    expect(first(fr)).toMatch(/Attendu : 6\nReçu : 3/);
+    expect(first(en)).toMatch(/Expected: 6\nReceived: 3/);
+    const hidden = (r: { tests: { hidden: boolean; status: string; message?: string }[] }) =>
+      r.tests.filter((x) => x.hidden && x.status !== 'pass').map((x) => x.message);
+    expect(hidden(fr).length).toBeGreaterThan(0);
+    for (const m of hidden(fr)) expect(m).toMatch(/^Test caché échoué/);
+    for (const m of hidden(en)) expect(m).toMatch(/^Hidden test failed/);
+
+    const history = await read(`/api/exercises/${somme.id}/submissions`, 'fr');
+    expect(first(history.submissions.find((x: { id: string }) => x.id === id).result)).toMatch(/Attendu : 6/);
+  });
+
+  it('a syntax error graded in English reads in French, also on the tutor learner page', async () => {
+    const id = await submitInEnglish('export function somme(nombres) {\n  return (;\n}\n');
+    const fr = (await read(`/api/submissions/${id}`, 'fr')).result;
+    expect(fr).toMatchObject({
+      status: 'error',
+      message: expect.stringMatching(/^Erreur de syntaxe ligne 2/),
+    });
+    expect((await read(`/api/submissions/${id}`, 'en')).result.message).toMatch(/^Syntax error line 2/);
+
+    const learner = (await read('/api/me', 'fr')).id as string;
+    const tutor = await signIn(t.app, 'tuteur1@tremplin.test');
+    const seen = await read(`/api/learners/${learner}/submissions/${id}`, 'fr', tutor);
+    expect(seen.result.message).toMatch(/^Erreur de syntaxe/);
+  });
+
+  it('stores the grader messages in no language', async () => {
+    const id = await submitInEnglish(spec(somme).starter);
+    const [row] = await t.database.db.select().from(schema.submissions).where(eq(schema.submissions.id, id));
+    const stored = JSON.stringify(row!.results);
+    expect(stored).not.toMatch(/Expected|Attendu|Hidden test|Test caché/);
+    expect(stored).toContain('"key":"grading.hiddenFail"');
+  });
+
+  it('reads a code result stored before keys (plain strings) as it was', async () => {
+    const id = await submitInEnglish(spec(somme).starter);
+    const legacy = {
+      kind: 'code',
+      status: 'error',
+      message: 'Time limit exceeded: grading took more than 5000 ms.',
+      passed: 0,
+      total: 1,
+      tests: [
+        { name: 'somme', status: 'fail', hidden: false, durationMs: 1, message: 'Expected: 6\nReceived: 3' },
+        {
+          name: 'cachée',
+          status: 'fail',
+          hidden: true,
+          durationMs: 1,
+          message: 'Hidden test failed: check.',
+        },
+      ],
+    };
+    await t.database.db
+      .update(schema.submissions)
+      .set({ results: legacy })
+      .where(eq(schema.submissions.id, id));
+    expect((await read(`/api/submissions/${id}`, 'fr')).result).toEqual(legacy);
+  });
+});
+
 describe('bad input', () => {
   it('refuses code over the size limit, storing nothing', async () => {
     const before = await t.database.db.select().from(schema.submissions);

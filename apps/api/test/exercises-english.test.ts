@@ -163,5 +163,87 @@ describe('grading details', () => {
   });
 });
 
+describe('feedback follows the reader language', () => {
+  async function read(url: string, locale: 'fr' | 'en', as = cookie) {
+    const response = await t.app.inject({ url, headers: { cookie: as, 'accept-language': locale } });
+    expect(response.statusCode).toBe(200);
+    return response.json();
+  }
+
+  async function clozeGradedInEnglish() {
+    const exercise = await demoExercise(t.database, 'completer-la-documentation');
+    if (exercise.spec.kind !== 'cloze') throw new Error('cloze expected');
+    const answer = correctAnswer(exercise.spec, await viewOf(exercise.id));
+    if (answer.kind !== 'cloze') throw new Error('cloze expected');
+    const [first, ...rest] = exercise.spec.gaps;
+    answer.gaps[first!.id] = 'zzzz';
+    const english = { 'accept-language': 'en' };
+    await t.app.inject({
+      method: 'PUT',
+      url: '/api/me/locale',
+      headers: { cookie, ...english },
+      payload: { locale: 'en' },
+    });
+    try {
+      const graded = await submitAndWait(t.app, cookie, exercise.id, { answer }, english);
+      return { exercise, id: graded.id, ok: rest.length, total: rest.length + 1 };
+    } finally {
+      await t.app.inject({
+        method: 'PUT',
+        url: '/api/me/locale',
+        headers: { cookie },
+        payload: { locale: 'fr' },
+      });
+    }
+  }
+
+  it('graded for a student in English, read again in French: the submission, the history, the tutor', async () => {
+    const { exercise, id, ok, total } = await clozeGradedInEnglish();
+    expect((await read(`/api/submissions/${id}`, 'en')).result.feedback).toBe(
+      `Correct gaps: ${ok} of ${total}.`,
+    );
+    expect((await read(`/api/submissions/${id}`, 'fr')).result.feedback).toBe(
+      `Trous corrects : ${ok} sur ${total}.`,
+    );
+    const history = await read(`/api/exercises/${exercise.id}/submissions`, 'fr');
+    const mine = history.submissions.find((s: { id: string }) => s.id === id);
+    expect(mine.result.feedback).toBe(`Trous corrects : ${ok} sur ${total}.`);
+
+    const learner = (await read('/api/me', 'fr')).id as string;
+    const tutor = await signIn(t.app, 'tuteur1@tremplin.test');
+    const seen = await read(`/api/learners/${learner}/submissions/${id}`, 'fr', tutor);
+    expect(seen.result.feedback).toBe(`Trous corrects : ${ok} sur ${total}.`);
+    const activity = await read(`/api/learners/${learner}/activity`, 'en', tutor);
+    expect(activity.submissions.find((s: { id: string }) => s.id === id).result.feedback).toBe(
+      `Correct gaps: ${ok} of ${total}.`,
+    );
+  });
+
+  it('stores the platform feedback as keys and an author text as text', async () => {
+    const { id } = await clozeGradedInEnglish();
+    const [row] = await t.database.db.select().from(schema.submissions).where(eq(schema.submissions.id, id));
+    const stored = row!.results as { feedback: unknown; items: { message?: unknown }[] };
+    expect(stored.feedback).toMatchObject({ key: 'english.cloze' });
+    expect(JSON.stringify(stored)).not.toMatch(/Correct gaps|Trous corrects/);
+  });
+
+  it('reads a result stored before keys (plain strings) as it was, in either language', async () => {
+    const { id } = await clozeGradedInEnglish();
+    const legacy = {
+      kind: 'answers',
+      status: 'partial',
+      items: [{ id: 'g1', status: 'accepted-typo', message: 'Accepted, watch the spelling: returns' }],
+      feedback: 'Correct gaps: 3 of 4.',
+      needsReview: false,
+    };
+    await t.database.db
+      .update(schema.submissions)
+      .set({ results: legacy })
+      .where(eq(schema.submissions.id, id));
+    expect((await read(`/api/submissions/${id}`, 'fr')).result).toEqual(legacy);
+    expect((await read(`/api/submissions/${id}`, 'en')).result).toEqual(legacy);
+  });
+});
+
 const eqId = (id: string) => eq(schema.exercises.id, id);
 const eqVersion = (id: string) => eq(schema.moduleVersions.id, id);

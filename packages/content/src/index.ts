@@ -28,4 +28,5 @@ export { exportModule } from './export.ts';
 export { DEMO_MODULES_DIR, loadDemoModules } from './demo.ts';
 export { DICTATION_DEFAULTS, toPublicSpec, type PublicViewOptions } from './public-view.ts';
 export { gradeAnswer, AnswerShapeError, type GradeOptions } from './grading/index.ts';
+export { renderEnglishMessage } from './grading/messages.ts';
 export { CardState, newCardState, reviewCard, type ReviewRating } from './vocabulary.ts';

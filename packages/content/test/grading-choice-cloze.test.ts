@@ -1,10 +1,11 @@
 import { describe, expect, test } from 'vitest';
-import { gradeAnswer, type ClozeSpec } from '../src/index.ts';
+import type { ClozeSpec } from '../src/index.ts';
 import { choiceSpec, clozeSpec, multipleSpec } from './sample-module.ts';
+import { graded } from './shown.ts';
 
 describe('choice', () => {
   test('single: the correct option passes, with its feedback', () => {
-    const { score, result } = gradeAnswer(choiceSpec(), { kind: 'choice', selected: ['a'] });
+    const { score, result } = graded(choiceSpec(), { kind: 'choice', selected: ['a'] });
     expect(score).toBe(1);
     expect(result).toEqual({
       kind: 'answers',
@@ -16,11 +17,7 @@ describe('choice', () => {
   });
 
   test('single: a wrong option fails; feedback on the pick and on the missed correct option', () => {
-    const { score, result } = gradeAnswer(
-      choiceSpec(),
-      { kind: 'choice', selected: ['b'] },
-      { locale: 'en' },
-    );
+    const { score, result } = graded(choiceSpec(), { kind: 'choice', selected: ['b'] }, { locale: 'en' });
     expect(score).toBe(0);
     expect(result.status).toBe('fail');
     expect(result.items).toEqual([
@@ -31,7 +28,7 @@ describe('choice', () => {
   });
 
   test('multiple: (correct picks − wrong picks) / correct options', () => {
-    const grade = (selected: string[]) => gradeAnswer(multipleSpec(), { kind: 'choice', selected });
+    const grade = (selected: string[]) => graded(multipleSpec(), { kind: 'choice', selected });
     expect(grade(['a', 'b', 'd']).score).toBe(1);
     expect(grade(['a', 'b', 'd']).result.status).toBe('pass');
     expect(grade(['a', 'b']).score).toBeCloseTo(2 / 3, 4);
@@ -43,7 +40,7 @@ describe('choice', () => {
   });
 
   test('multiple: items for the picks and the missed correct options only', () => {
-    const { result } = gradeAnswer(multipleSpec(), { kind: 'choice', selected: ['a', 'c'] });
+    const { result } = graded(multipleSpec(), { kind: 'choice', selected: ['a', 'c'] });
     expect(result.items).toEqual([
       { id: 'a', status: 'correct' },
       { id: 'b', status: 'missing', expected: 'merge', message: 'merge is a git verb' },
@@ -56,7 +53,7 @@ describe('choice', () => {
 
 describe('cloze', () => {
   const grade = (gaps: Record<string, string>, spec: ClozeSpec = clozeSpec(), locale: 'fr' | 'en' = 'fr') =>
-    gradeAnswer(spec, { kind: 'cloze', gaps }, { locale });
+    graded(spec, { kind: 'cloze', gaps }, { locale });
 
   test('any accepted answer, ignoring case and spaces around', () => {
     const { score, result } = grade({ g1: '  Gives   back ', g2: 'BOOLEAN', g3: 'null' });
@@ -132,13 +129,13 @@ describe('cloze', () => {
   });
 
   test('the hint comes with a result that does not pass', () => {
-    const failed = gradeAnswer(
+    const failed = graded(
       clozeSpec(),
       { kind: 'cloze', gaps: {} },
       { locale: 'fr', hint: 'Relisez la leçon.' },
     );
     expect(failed.result).toMatchObject({ status: 'fail', hint: 'Relisez la leçon.' });
-    const passed = gradeAnswer(
+    const passed = graded(
       clozeSpec(),
       { kind: 'cloze', gaps: { g1: 'returns', g2: 'boolean', g3: 'null' } },
       { locale: 'fr', hint: 'Relisez la leçon.' },

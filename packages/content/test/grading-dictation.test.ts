@@ -1,11 +1,12 @@
 import { describe, expect, test } from 'vitest';
-import { gradeAnswer, type DictationSpec } from '../src/index.ts';
+import type { DictationSpec } from '../src/index.ts';
 import { alignWords } from '../src/grading/dictation.ts';
+import { graded } from './shown.ts';
 import { dictationSpec } from './sample-module.ts';
 
 // Text: "Run the tests, then deploy the application." (7 words)
 const grade = (text: string, spec: DictationSpec = dictationSpec(), locale: 'fr' | 'en' = 'fr') =>
-  gradeAnswer(spec, { kind: 'dictation', text }, { locale });
+  graded(spec, { kind: 'dictation', text }, { locale });
 
 describe('dictation', () => {
   test('case and punctuation do not count', () => {

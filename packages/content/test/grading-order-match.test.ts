@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { gradeAnswer, toPublicSpec, type MatchingSpec, type OrderingSpec } from '../src/index.ts';
+import { toPublicSpec, type MatchingSpec, type OrderingSpec } from '../src/index.ts';
 import { matchingSpec, orderingSpec } from './sample-module.ts';
+import { graded } from './shown.ts';
 
 /** The public ids of an ordering, in the author's order (as the browser would send them back). */
 function orderIds(spec: OrderingSpec): string[] {
@@ -17,7 +18,7 @@ function orderIds(spec: OrderingSpec): string[] {
 describe('ordering', () => {
   const spec = orderingSpec(); // run the tests before the merge | alt: before the merge run the tests
   const ids = orderIds(spec);
-  const grade = (order: string[]) => gradeAnswer(spec, { kind: 'ordering', order }, { locale: 'en' });
+  const grade = (order: string[]) => graded(spec, { kind: 'ordering', order }, { locale: 'en' });
 
   test('the expected order passes', () => {
     const { score, result } = grade(ids);
@@ -66,7 +67,7 @@ describe('matching', () => {
   if (view.kind !== 'matching') throw new Error('not matching');
   const left = (text: string) => view.left.find((o) => o.text === text)!.id;
   const right = (text: string) => view.right.find((o) => o.text === text)!.id;
-  const grade = (pairs: Record<string, string>) => gradeAnswer(spec, { kind: 'matching', pairs });
+  const grade = (pairs: Record<string, string>) => graded(spec, { kind: 'matching', pairs });
 
   test('all pairs right: pass', () => {
     const { score, result } = grade({

@@ -1,13 +1,14 @@
 import { describe, expect, test } from 'vitest';
-import { gradeAnswer, type WritingSpec } from '../src/index.ts';
+import type { WritingSpec } from '../src/index.ts';
 import { hasFewEnglishWords } from '../src/grading/english.ts';
 import { compileAlternative, matchesAny } from '../src/grading/rubric-match.ts';
+import { graded } from './shown.ts';
 import { needsReview } from '../src/grading/writing.ts';
 import { writingSpec } from './sample-module.ts';
 
 // Rubric: verb (regex, 2 pts), password (word alternatives, 1 pt), crash (wildcard crash*, 1 pt); 4–20 words.
 const grade = (text: string, spec: WritingSpec = writingSpec(), locale: 'fr' | 'en' = 'fr') =>
-  gradeAnswer(spec, { kind: 'writing', text }, { locale });
+  graded(spec, { kind: 'writing', text }, { locale });
 
 describe('writing rubric', () => {
   test('every keyword found: full score, pass, found feedback and points per keyword', () => {

@@ -7,3 +7,4 @@ export * from './ws.ts';
 export * from './learning.ts';
 export * from './tutoring.ts';
 export * from './formats.ts';
+export * from './feedback.ts';

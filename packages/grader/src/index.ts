@@ -25,6 +25,7 @@ export {
   resolveLimits,
   type ResolvedLimits,
 } from './limits.ts';
+export { renderMessage } from './render.ts';
 
 let shared: GraderPool | undefined;
 

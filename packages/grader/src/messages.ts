@@ -1,4 +1,8 @@
-/** Student-facing messages produced outside the sandbox (load errors, limits), in French and English. */
+/**
+ * Student-facing messages produced outside the sandbox (load errors, limits), in French and English. The
+ * grader writes them as keys (HOST_TEMPLATE, see harness/template.ts) and renders them when it answers.
+ */
+import { templateOf } from './harness/template.ts';
 import type { Locale } from './types.ts';
 
 export interface HostText {
@@ -19,6 +23,9 @@ export interface HostText {
   tests: string;
   inTests: string;
   unsupported: (detail: string) => string;
+  /** Names used in "too large" messages. */
+  theSolution: string;
+  theTests: string;
 }
 
 const fr: HostText = {
@@ -43,6 +50,8 @@ const fr: HostText = {
   tests: 'des tests',
   inTests: 'dans les tests, ',
   unsupported: (d) => `Code non pris en charge : ${d}`,
+  theSolution: 'La solution',
+  theTests: 'Le fichier de tests',
 };
 
 const en: HostText = {
@@ -66,6 +75,8 @@ const en: HostText = {
   tests: 'of the tests',
   inTests: 'in the tests, ',
   unsupported: (d) => `Unsupported code: ${d}`,
+  theSolution: 'The solution',
+  theTests: 'The test file',
 };
 
 /** Host-side wording for a locale (French unless 'en'). */
@@ -73,8 +84,5 @@ export function hostText(locale: Locale | undefined): HostText {
   return locale === 'en' ? en : fr;
 }
 
-/** Names used in "too large" messages. */
-export function sourceName(which: 'solution' | 'tests', locale: Locale | undefined): string {
-  if (locale === 'en') return which === 'solution' ? 'The solution' : 'The test file';
-  return which === 'solution' ? 'La solution' : 'Le fichier de tests';
-}
+/** The wording as keys (grader.<name>): what the grader writes in its results. */
+export const HOST_TEMPLATE: HostText = templateOf('grader', fr);

@@ -9,7 +9,8 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_LIMITS, resolveCeiling, resolveLimits } from './limits.ts';
 import type { ResolvedLimits } from './limits.ts';
-import { hostText, sourceName } from './messages.ts';
+import { HOST_TEMPLATE } from './messages.ts';
+import { renderResult } from './render.ts';
 import { errorResult } from './result.ts';
 import type { Job } from './sandbox/run-job.ts';
 import type { GradeRequest, GradeResult, GraderPool, GraderPoolOptions } from './types.ts';
@@ -44,7 +45,7 @@ interface Slot {
 
 /** Checks a request before it reaches a worker (types, languages, sizes). */
 export function validate(req: GradeRequest, limits: ResolvedLimits): GradeResult | null {
-  const text = hostText(req.locale);
+  const text = HOST_TEMPLATE;
   if (typeof req?.solution !== 'string' || typeof req.tests !== 'string') {
     return errorResult(text.unsupported('solution and tests must be strings'));
   }
@@ -54,7 +55,9 @@ export function validate(req: GradeRequest, limits: ResolvedLimits): GradeResult
   for (const which of ['solution', 'tests'] as const) {
     const bytes = Buffer.byteLength(req[which], 'utf8');
     if (bytes > limits.maxSourceBytes) {
-      return errorResult(text.tooLarge(sourceName(which, req.locale), bytes, limits.maxSourceBytes));
+      return errorResult(
+        text.tooLarge(which === 'solution' ? text.theSolution : text.theTests, bytes, limits.maxSourceBytes),
+      );
     }
   }
   return null;
@@ -134,7 +137,7 @@ export function createGraderPool(opts: GraderPoolOptions = {}): GraderPool {
     if (index >= 0) slots.splice(index, 1);
     if (job) {
       if (job.attempts < MAX_ATTEMPTS) queue.unshift(job);
-      else job.resolve(errorResult(hostText(job.job.locale).crashed));
+      else job.resolve(errorResult(HOST_TEMPLATE.crashed));
     }
     if (!closed) {
       if (startFailures >= MAX_START_FAILURES) broken = true;
@@ -145,7 +148,7 @@ export function createGraderPool(opts: GraderPoolOptions = {}): GraderPool {
 
   function dispatch(): void {
     if (broken) {
-      for (const job of queue.splice(0)) job.resolve(errorResult(hostText(job.job.locale).crashed));
+      for (const job of queue.splice(0)) job.resolve(errorResult(HOST_TEMPLATE.crashed));
     }
     for (const slot of slots) {
       if (!slot.ready || slot.job || queue.length === 0) continue;
@@ -157,7 +160,7 @@ export function createGraderPool(opts: GraderPoolOptions = {}): GraderPool {
       slot.timer = setTimeout(() => {
         if (slot.job !== job) return;
         slot.job = null;
-        job.resolve(errorResult(hostText(job.job.locale).wall(job.job.limits.wallMs)));
+        job.resolve(errorResult(HOST_TEMPLATE.wall(job.job.limits.wallMs)));
         slot.child.kill('SIGKILL');
       }, job.job.limits.wallMs + grace);
       const message: JobMessage = { type: 'job', id: job.id, job: job.job };
@@ -176,21 +179,18 @@ export function createGraderPool(opts: GraderPoolOptions = {}): GraderPool {
       if (closed) return Promise.reject(new Error('grader pool is closed'));
       // Exercises are checked against the ceiling when authored; clamping here is the safety net.
       const limits = resolveLimits(req?.limits, base, ceiling);
+      // Messages are written as keys; rendered here unless the caller renders them later.
+      const shown = (result: GradeResult) =>
+        req.neutral ? result : renderResult(result, req.locale ?? 'fr');
       const invalid = validate(req, limits);
-      if (invalid) return Promise.resolve(invalid);
-      const job: Job = {
-        solution: req.solution,
-        tests: req.tests,
-        language: req.language,
-        limits,
-        locale: req.locale,
-      };
+      if (invalid) return Promise.resolve(shown(invalid));
+      const job: Job = { solution: req.solution, tests: req.tests, language: req.language, limits };
       if (req.points) job.points = req.points;
       setPending(1);
       return new Promise<GradeResult>((resolve) => {
         const done = (result: GradeResult) => {
           setPending(-1);
-          resolve(result);
+          resolve(shown(result));
         };
         queue.push({ id: nextId++, job, attempts: 0, resolve: done });
         dispatch();

@@ -29,6 +29,11 @@ export interface GradeRequest {
   points?: Record<string, number>;
   /** Language of student-facing messages (French by default). */
   locale?: Locale;
+  /**
+   * Leave the messages locale-neutral (keys, see harness/template.ts) for the caller to render later, in
+   * whichever language, with renderMessage: what a stored result needs. `locale` is then unused.
+   */
+  neutral?: boolean;
 }
 
 export interface TestResult {

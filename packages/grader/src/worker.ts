@@ -7,7 +7,7 @@ import { deferCleanupToIdle, tidy } from './sandbox/isolates.ts';
 import { runJob } from './sandbox/run-job.ts';
 import type { Job } from './sandbox/run-job.ts';
 import { errorResult } from './result.ts';
-import { hostText } from './messages.ts';
+import { HOST_TEMPLATE } from './messages.ts';
 import type { GradeResult } from './types.ts';
 import { DEFAULT_LIMITS } from './limits.ts';
 
@@ -36,7 +36,7 @@ process.on('message', (message: JobMessage) => {
     result = runJob(message.job);
   } catch (e) {
     process.stderr.write(`grader worker: internal error: ${(e as Error)?.stack ?? String(e)}\n`);
-    result = errorResult(hostText(message.job.locale).crashed);
+    result = errorResult(HOST_TEMPLATE.crashed);
   }
   send({ type: 'result', id: message.id, result });
   memoryMb = message.job.limits.memoryMb;

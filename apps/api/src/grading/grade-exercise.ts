@@ -1,16 +1,12 @@
 import { isGradedTest } from '@tremplin/contracts';
-import type { Answer, AnswerResult, CodeResult, Locale, TestOutcome } from '@tremplin/contracts';
+import type { Answer, StoredAnswerResult, StoredCodeResult, StoredTestOutcome } from '@tremplin/contracts';
 import { gradeAnswer, type FullSpec } from '@tremplin/content';
 import type { GradeResult, GraderPool } from '@tremplin/grader';
+import { codeText, gradingMessage } from './feedback.ts';
 
 type CodeSpec = Extract<FullSpec, { kind: 'code' }>;
 
-const HIDDEN_MESSAGE: Record<Locale, { pass: string; fail: string }> = {
-  fr: { pass: 'Test caché réussi.', fail: 'Test caché échoué : vérifiez les cas limites de l’énoncé.' },
-  en: { pass: 'Hidden test passed.', fail: 'Hidden test failed: check the edge cases of the instructions.' },
-};
-
-function outcomes(result: GradeResult, hidden: boolean, locale: Locale): TestOutcome[] {
+function outcomes(result: GradeResult, hidden: boolean): StoredTestOutcome[] {
   return result.tests.map((test) => {
     if (!hidden) {
       return {
@@ -18,8 +14,8 @@ function outcomes(result: GradeResult, hidden: boolean, locale: Locale): TestOut
         status: test.status,
         hidden,
         durationMs: test.durationMs,
-        ...(test.message ? { message: test.message } : {}),
-        ...(test.output ? { output: test.output } : {}),
+        ...(test.message ? { message: codeText(test.message) } : {}),
+        ...(test.output ? { output: codeText(test.output) } : {}),
       };
     }
     // A hidden test tells whether it passed, never what it expected; a skipped or to-do one says nothing.
@@ -30,7 +26,7 @@ function outcomes(result: GradeResult, hidden: boolean, locale: Locale): TestOut
       status: test.status,
       hidden,
       durationMs: test.durationMs,
-      message: HIDDEN_MESSAGE[locale][test.status === 'pass' ? 'pass' : 'fail'],
+      message: gradingMessage(test.status === 'pass' ? 'hiddenPass' : 'hiddenFail'),
     };
   });
 }
@@ -43,12 +39,13 @@ export async function gradeCode(
   pool: GraderPool,
   spec: CodeSpec,
   code: string,
-  { includeHidden, locale }: { includeHidden: boolean; locale: Locale },
-): Promise<{ share: number; result: CodeResult }> {
+  { includeHidden }: { includeHidden: boolean },
+): Promise<{ share: number; result: StoredCodeResult }> {
   const request = {
     solution: code,
     language: spec.language,
-    locale,
+    // Stored locale-neutral: rendered in the reader's language on every read.
+    neutral: true,
     ...(spec.limits ? { limits: spec.limits } : {}),
   };
   const [visible, hidden] = await Promise.all([
@@ -57,25 +54,32 @@ export async function gradeCode(
       ? pool.grade({ ...request, tests: spec.hiddenTests })
       : undefined,
   ]);
-  const tests = [...outcomes(visible, false, locale), ...(hidden ? outcomes(hidden, true, locale) : [])];
+  const tests = [...outcomes(visible, false), ...(hidden ? outcomes(hidden, true) : [])];
   // Skipped and to-do tests are listed for the student but count neither in the total nor in the share.
   const total = tests.filter(isGradedTest).length;
   const passed = tests.filter((t) => t.status === 'pass').length;
   const failedToGrade = [visible, hidden].find((r) => r?.status === 'error');
-  const status: CodeResult['status'] = failedToGrade ? 'error' : passed === total ? 'pass' : 'fail';
+  const status: StoredCodeResult['status'] = failedToGrade ? 'error' : passed === total ? 'pass' : 'fail';
   const message = failedToGrade?.message;
   return {
     share: failedToGrade || total === 0 ? 0 : passed / total,
-    result: { kind: 'code', status, passed, total, tests, ...(message ? { message } : {}) },
+    result: {
+      kind: 'code',
+      status,
+      passed,
+      total,
+      tests,
+      ...(message ? { message: codeText(message) } : {}),
+    },
   };
 }
 
-/** Grades an English answer on the server, against the exercise version's key. */
+/** Grades an English answer on the server, against the exercise version's key; messages stored as keys. */
 export function gradeEnglish(
   spec: FullSpec,
   answer: Answer,
-  { locale, hint }: { locale: Locale; hint?: string | null },
-): { share: number; result: AnswerResult } {
-  const { score, result } = gradeAnswer(spec, answer, { locale, ...(hint ? { hint } : {}) });
+  { hint }: { hint?: string | null },
+): { share: number; result: StoredAnswerResult } {
+  const { score, result } = gradeAnswer(spec, answer, hint ? { hint } : {});
   return { share: score, result };
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Answer, GradeOutcome, Locale } from '@tremplin/contracts';
+import type { Answer, StoredGradeOutcome } from '@tremplin/contracts';
 import type { FullSpec } from '@tremplin/content';
 import {
   claimGradingJobs,
@@ -14,6 +14,7 @@ import {
 import type { GraderPool } from '@tremplin/grader';
 import type { FastifyBaseLogger } from 'fastify';
 import type { EventBus } from './events.ts';
+import { gradingMessage } from './feedback.ts';
 import { gradeCode, gradeEnglish } from './grade-exercise.ts';
 
 export interface GradingWorkerOptions {
@@ -29,11 +30,6 @@ export interface GradingWorkerOptions {
   pollMs?: number;
   maxAttempts?: number;
 }
-
-const FAILED_MESSAGE: Record<Locale, string> = {
-  fr: "La correction n'a pas pu aboutir après plusieurs essais. Votre travail est conservé ; un correcteur a été prévenu.",
-  en: 'Grading could not finish after several tries. Your work is kept; a grader has been told.',
-};
 
 /**
  * Takes submissions off the durable queue and grades them: code in the sandbox pool, English
@@ -120,14 +116,14 @@ export class GradingWorker {
     try {
       const found = await findSubmissionForGrading(db, job.submissionId);
       if (!found) return;
-      const { submission, exercise, locale } = found;
+      const { submission, exercise } = found;
       if (job.attempts > this.#o.maxAttempts) {
         await this.#finish(job, submission, 'error', null, {
           kind: 'answers',
           status: 'fail',
           items: [],
           needsReview: true,
-          feedback: FAILED_MESSAGE[locale],
+          feedback: gradingMessage('failed'),
         });
         return;
       }
@@ -135,8 +131,8 @@ export class GradingWorker {
       const spec = exercise.spec as FullSpec;
       const graded =
         spec.kind === 'code'
-          ? await gradeCode(this.#o.pool, spec, submission.code ?? '', { includeHidden: true, locale })
-          : gradeEnglish(spec, submission.answers as Answer, { locale, hint: exercise.hint });
+          ? await gradeCode(this.#o.pool, spec, submission.code ?? '', { includeHidden: true })
+          : gradeEnglish(spec, submission.answers as Answer, { hint: exercise.hint });
       const score = Math.round(graded.share * submission.maxScore * 1000) / 1000;
       await this.#finish(job, submission, 'graded', score, graded.result);
       log.info({ submissionId: submission.id, ms: Math.round(performance.now() - started), score }, 'graded');
@@ -158,7 +154,7 @@ export class GradingWorker {
     submission: { id: string; userId: string; exerciseId: string; maxScore: number },
     status: 'graded' | 'error',
     score: number | null,
-    result: GradeOutcome,
+    result: StoredGradeOutcome,
   ): Promise<void> {
     const done = await completeGrading(this.#o.db, {
       jobId: job.id,

@@ -1,12 +1,12 @@
 // Choice: one answer, or several with partial credit.
-import type { ItemOutcome } from '@tremplin/contracts';
+import type { StoredItemOutcome } from '@tremplin/contracts';
 import type { ChoiceSpec } from '../schema.ts';
 import { AnswerShapeError } from './errors.ts';
-import type { Messages } from './messages.ts';
+import type { KeyedMessages } from './messages.ts';
 import { share, type Graded } from './result.ts';
 
 /** Grades the selected option ids; several: (correct picks − wrong picks) / correct options, floored at 0. */
-export function gradeChoice(spec: ChoiceSpec, selected: string[], t: Messages): Graded {
+export function gradeChoice(spec: ChoiceSpec, selected: string[], t: KeyedMessages): Graded {
   const known = new Set(spec.options.map((o) => o.id));
   const picked = new Set<string>();
   for (const id of selected) {
@@ -16,7 +16,7 @@ export function gradeChoice(spec: ChoiceSpec, selected: string[], t: Messages): 
   }
   if (!spec.multiple && picked.size > 1) throw new AnswerShapeError(t.singleChoice);
 
-  const items: ItemOutcome[] = [];
+  const items: StoredItemOutcome[] = [];
   let right = 0;
   let wrong = 0;
   for (const o of spec.options) {

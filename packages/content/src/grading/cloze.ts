@@ -1,9 +1,9 @@
 // Cloze: each gap against its accepted answers, with case and typo tolerance.
-import type { ItemOutcome } from '@tremplin/contracts';
+import type { StoredItemOutcome } from '@tremplin/contracts';
 import type { ClozeSpec } from '../schema.ts';
 import { allowedTypos, editDistance, normalizeAnswer } from '../text.ts';
 import { AnswerShapeError } from './errors.ts';
-import type { Messages } from './messages.ts';
+import type { KeyedMessages } from './messages.ts';
 import { share, type Graded } from './result.ts';
 
 type Gap = ClozeSpec['gaps'][number];
@@ -28,12 +28,12 @@ export function matchGap(
 }
 
 /** Grades gap id → typed text; a typo-accepted gap counts as correct. */
-export function gradeCloze(spec: ClozeSpec, gaps: Record<string, string>, t: Messages): Graded {
+export function gradeCloze(spec: ClozeSpec, gaps: Record<string, string>, t: KeyedMessages): Graded {
   const known = new Set(spec.gaps.map((g) => g.id));
   for (const id of Object.keys(gaps)) if (!known.has(id)) throw new AnswerShapeError(t.unknownGap(id));
 
   let ok = 0;
-  const items: ItemOutcome[] = spec.gaps.map((gap) => {
+  const items: StoredItemOutcome[] = spec.gaps.map((gap) => {
     const typed = gaps[gap.id] ?? '';
     const feedback = gap.feedback ? { message: gap.feedback } : {};
     if (!typed.trim()) return { id: gap.id, status: 'missing', expected: gap.answers[0]!, ...feedback };

@@ -1,9 +1,9 @@
 // Dictation: the typed words aligned with the text's words, so that one missing or extra word does not
 // shift every word after it.
-import type { ItemOutcome } from '@tremplin/contracts';
+import type { StoredItemOutcome } from '@tremplin/contracts';
 import type { DictationSpec, TypoTolerance } from '../schema.ts';
 import { allowedTypos, editDistance, normalizeWord, words } from '../text.ts';
-import type { Messages } from './messages.ts';
+import type { KeyedMessages } from './messages.ts';
 import { share, type Graded } from './result.ts';
 
 type Match = 'correct' | 'accepted-typo' | 'wrong';
@@ -78,11 +78,11 @@ export function alignWords(
 }
 
 /** Grades the typed text: score = correct (or typo-accepted) words / words in the text. */
-export function gradeDictation(spec: DictationSpec, text: string, t: Messages): Graded {
+export function gradeDictation(spec: DictationSpec, text: string, t: KeyedMessages): Graded {
   const expected = words(spec.text);
   const { words: aligned, extra } = alignWords(expected, words(text), spec.typoTolerance);
   let ok = 0;
-  const items: ItemOutcome[] = aligned.map((w) => {
+  const items: StoredItemOutcome[] = aligned.map((w) => {
     const id = String(w.index);
     switch (w.status) {
       case 'correct':

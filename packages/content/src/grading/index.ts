@@ -1,5 +1,5 @@
 // Grading of the English exercises' answers (code goes to @tremplin/grader instead).
-import { Answer, type AnswerResult, type Locale } from '@tremplin/contracts';
+import { Answer, type Locale, type StoredAnswerResult } from '@tremplin/contracts';
 import Compile from 'typebox/compile';
 import type { FullSpec } from '../schema.ts';
 import { gradeChoice } from './choice.ts';
@@ -7,7 +7,7 @@ import { gradeCloze } from './cloze.ts';
 import { gradeDictation } from './dictation.ts';
 import { AnswerShapeError } from './errors.ts';
 import { gradeMatching } from './matching.ts';
-import { messages } from './messages.ts';
+import { keyed } from './messages.ts';
 import { gradeOrdering } from './ordering.ts';
 import { statusOf, type Graded } from './result.ts';
 import { gradeWriting } from './writing.ts';
@@ -23,15 +23,24 @@ export interface GradeOptions {
 const AnswerCheck = Compile(Answer);
 
 /**
- * Grades an answer against a full spec: the score share (0..1) and the result the student sees. Throws an
- * AnswerShapeError (message in the locale) when the answer does not fit the exercise; nothing is graded then.
+ * Grades an answer against a full spec: the score share (0..1) and the result the student sees, its
+ * platform messages as keys (render them with renderEnglishMessage). Throws an AnswerShapeError (message
+ * in the locale) when the answer does not fit the exercise; nothing is graded then.
  */
 export function gradeAnswer(
   spec: FullSpec,
   answer: Answer,
   { locale = 'fr', hint }: GradeOptions = {},
-): { score: number; result: AnswerResult } {
-  const t = messages(locale);
+): { score: number; result: StoredAnswerResult } {
+  try {
+    return grade(spec, answer, hint);
+  } catch (error) {
+    throw error instanceof AnswerShapeError ? error.in(locale) : error;
+  }
+}
+
+function grade(spec: FullSpec, answer: Answer, hint: string | undefined) {
+  const t = keyed;
   if (!AnswerCheck.Check(answer)) throw new AnswerShapeError(t.malformed);
   if (answer.kind !== spec.kind) throw new AnswerShapeError(t.kindMismatch(spec.kind, answer.kind));
   let graded: Graded;
@@ -46,7 +55,7 @@ export function gradeAnswer(
   else if (spec.kind === 'writing' && answer.kind === 'writing') graded = gradeWriting(spec, answer.text, t);
   else throw new AnswerShapeError(t.kindMismatch(spec.kind, answer.kind));
   const status = graded.status ?? statusOf(graded.score);
-  const result: AnswerResult = {
+  const result: StoredAnswerResult = {
     kind: 'answers',
     status,
     items: graded.items,

@@ -1,13 +1,13 @@
 // Matching: each left item against its right item.
-import type { ItemOutcome } from '@tremplin/contracts';
+import type { StoredItemOutcome } from '@tremplin/contracts';
 import { matchingIds } from '../public-ids.ts';
 import type { MatchingSpec } from '../schema.ts';
 import { AnswerShapeError } from './errors.ts';
-import type { Messages } from './messages.ts';
+import type { KeyedMessages } from './messages.ts';
 import { share, type Graded } from './result.ts';
 
 /** Grades left public id → right public id; one item per pair, by its left id. */
-export function gradeMatching(spec: MatchingSpec, pairs: Record<string, string>, t: Messages): Graded {
+export function gradeMatching(spec: MatchingSpec, pairs: Record<string, string>, t: KeyedMessages): Graded {
   const ids = matchingIds(spec);
   const leftIndex = new Map(ids.map((p, i) => [p.left, i]));
   const rightIndex = new Map(ids.map((p, i) => [p.right, i]));
@@ -19,7 +19,7 @@ export function gradeMatching(spec: MatchingSpec, pairs: Record<string, string>,
     used.add(right);
   }
   let ok = 0;
-  const items: ItemOutcome[] = spec.pairs.map((pair, i) => {
+  const items: StoredItemOutcome[] = spec.pairs.map((pair, i) => {
     const { left } = ids[i]!;
     const given = pairs[left];
     if (given === undefined) return { id: left, status: 'missing', expected: pair.right };

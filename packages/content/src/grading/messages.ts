@@ -1,5 +1,6 @@
-// Student-facing grading messages, French by default and English on request.
-import type { Locale } from '@tremplin/contracts';
+// Student-facing grading messages, French by default and English on request. Results store them as keys
+// (english.<name> and its arguments, see keyed()) and the API renders them in the reader's language.
+import { feedback, type Feedback, type FeedbackArg, type Locale } from '@tremplin/contracts';
 
 const fr = {
   malformed: 'La réponse est mal formée.',
@@ -73,6 +74,37 @@ const en: Messages = {
 /** The grading messages of a locale. */
 export function messages(locale: Locale = 'fr'): Messages {
   return locale === 'en' ? en : fr;
+}
+
+/** The messages as keys: the same names and arguments, answering a Feedback to render later. */
+type Keyed<M> = {
+  [K in keyof M]: M[K] extends (...args: infer A) => string ? (...args: A) => Feedback : Feedback;
+};
+export type KeyedMessages = Keyed<Messages>;
+
+const FAMILY = 'english';
+
+function keyedOf(catalogue: Messages): KeyedMessages {
+  const out: Record<string, unknown> = {};
+  for (const [name, entry] of Object.entries(catalogue)) {
+    const key = `${FAMILY}.${name}`;
+    out[name] =
+      typeof entry === 'function' ? (...args: FeedbackArg[]) => feedback(key, ...args) : feedback(key);
+  }
+  return out as KeyedMessages;
+}
+
+/** The grading messages as keys, for stored results. */
+export const keyed: KeyedMessages = keyedOf(fr);
+
+/** Renders an english.* message in a locale; undefined for a key of another family or an unknown name. */
+export function renderEnglishMessage(message: Feedback, locale: Locale): string | undefined {
+  const [family, name] = message.key.split('.');
+  const catalogue = messages(locale) as unknown as Record<string, unknown>;
+  if (family !== FAMILY || !name || !Object.hasOwn(catalogue, name)) return undefined;
+  const entry = catalogue[name];
+  if (typeof entry === 'string') return entry;
+  return (entry as (...args: FeedbackArg[]) => string)(...(message.args ?? []));
 }
 
 export type { Messages };

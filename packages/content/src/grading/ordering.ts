@@ -1,9 +1,9 @@
 // Ordering: the expected order or an accepted alternative; partial credit by longest correct subsequence.
-import type { ItemOutcome } from '@tremplin/contracts';
+import type { StoredItemOutcome } from '@tremplin/contracts';
 import { orderingIds } from '../public-ids.ts';
 import type { OrderingSpec } from '../schema.ts';
 import { AnswerShapeError } from './errors.ts';
-import type { Messages } from './messages.ts';
+import type { KeyedMessages } from './messages.ts';
 import { share, type Graded } from './result.ts';
 
 /** Length of the longest common subsequence: how many items are already in the right relative order. */
@@ -20,7 +20,7 @@ export function lcsLength(a: readonly string[], b: readonly string[]): number {
 }
 
 /** Grades an order of public item ids; items are compared by text, so repeated words are interchangeable. */
-export function gradeOrdering(spec: OrderingSpec, order: string[], t: Messages): Graded {
+export function gradeOrdering(spec: OrderingSpec, order: string[], t: KeyedMessages): Graded {
   const ids = orderingIds(spec);
   const textOf = new Map(ids.map((id, i) => [id, spec.items[i]!.text]));
   const seen = new Set<string>();
@@ -45,7 +45,7 @@ export function gradeOrdering(spec: OrderingSpec, order: string[], t: Messages):
     if (n > best) [best, target] = [n, candidate];
   }
   let placed = 0;
-  const items: ItemOutcome[] = order.map((id, i) => {
+  const items: StoredItemOutcome[] = order.map((id, i) => {
     if (typed[i] === target[i]) {
       placed++;
       return { id, status: 'correct' };

@@ -1,11 +1,12 @@
 // Pieces every English grader shares: the score-to-status rule and a tidy score.
-import type { AnswerResult, ItemOutcome } from '@tremplin/contracts';
+import type { AnswerResult, StoredItemOutcome, StoredText } from '@tremplin/contracts';
 
 /** What one kind's grader returns; gradeAnswer adds the hint and the status. */
 export interface Graded {
   score: number;
-  items: ItemOutcome[];
-  feedback?: string;
+  items: StoredItemOutcome[];
+  /** Platform messages as keys (rendered when shown); a list is shown joined by spaces. */
+  feedback?: StoredText;
   /** Set by graders with their own pass rule (writing). */
   status?: AnswerResult['status'];
   needsReview?: boolean;

@@ -1,9 +1,9 @@
 // Short writing: a rubric of keywords found or not, a word-count range, and a flag for human review.
-import type { ItemOutcome } from '@tremplin/contracts';
+import type { StoredItemOutcome } from '@tremplin/contracts';
 import type { WritingSpec } from '../schema.ts';
 import { words } from '../text.ts';
 import { hasFewEnglishWords } from './english.ts';
-import type { Messages } from './messages.ts';
+import type { KeyedMessages } from './messages.ts';
 import { share, statusOf, type Graded } from './result.ts';
 import { matchesAny } from './rubric-match.ts';
 
@@ -32,13 +32,13 @@ export function needsReview(
 }
 
 /** Grades a short text against the rubric; pass at passRatio (default 0.6) within the word range. */
-export function gradeWriting(spec: WritingSpec, text: string, t: Messages): Graded {
+export function gradeWriting(spec: WritingSpec, text: string, t: KeyedMessages): Graded {
   const count = words(text).length;
   let earned = 0;
   let total = 0;
   let found = 0;
   let unchecked = false;
-  const items: ItemOutcome[] = spec.rubric.map((r) => {
+  const items: StoredItemOutcome[] = spec.rubric.map((r) => {
     total += r.points;
     const match = count > 0 && matchesAny(r.alternatives, text);
     // A criterion whose pattern the rules now refuse is not run: a grader decides it.
@@ -65,6 +65,6 @@ export function gradeWriting(spec: WritingSpec, text: string, t: Messages): Grad
       : [t.wordCount(count, spec.minWords, spec.maxWords, WORD_COUNT_CAP * 100)]),
     ...(fewEnglish ? [t.notEnglish] : []),
     ...(review ? [t.review] : []),
-  ].join(' ');
+  ];
   return { score, items, feedback, status, needsReview: review };
 }

@@ -17,7 +17,6 @@ import { installConsole } from './console.ts';
 import { expect, pinnedPromise } from './expect.ts';
 import { JEST_GLOBALS, TEST_MODULES } from './jest-names.ts';
 import { snapshotBuiltins, watchOnly } from './integrity.ts';
-import { textFor } from './messages.ts';
 import type { Fn } from './collect.ts';
 import {
   ArrayPrototypeJoin,
@@ -103,12 +102,11 @@ function loadError(phase: string, e: unknown): string {
 
 /** Runs the solution's then the test file's top-level code, collecting the tests. */
 function load(config: string): string {
-  // Config is "locale|outputChars|identifiers of the test file" so that no JSON parsing is needed.
+  // Config is "outputChars|identifiers of the test file" so that no JSON parsing is needed. Messages
+  // are written as locale-neutral keys: the host renders them.
   const parts = splitOn(config, '|');
-  rt.locale = parts[0] === 'en' ? 'en' : 'fr';
-  rt.text = textFor(rt.locale);
-  rt.outputChars = +parts[1]! || 500;
-  watchOnly(splitOn(parts[2] ?? '', ','));
+  rt.outputChars = +parts[0]! || 500;
+  watchOnly(splitOn(parts[1] ?? '', ','));
   delete global.__tremplinLoad;
   delete global.__tremplinControl;
   resetClock();

@@ -1,4 +1,9 @@
-/** Student-facing wording used inside the sandbox, in French (default) and English. */
+/**
+ * Student-facing wording of the sandbox, in French (default) and English. The harness itself only writes
+ * its keys (HARNESS_TEMPLATE, see template.ts); the host renders them with these wordings.
+ */
+import { templateOf } from './template.ts';
+
 export interface HarnessText {
   expected: string;
   received: string;
@@ -62,6 +67,7 @@ export interface HarnessText {
   snapshotProperties: string;
   badCustomMatcher: (name: string) => string;
   badExtend: string;
+  atLine: (line: string) => string;
 }
 
 const fr: HarnessText = {
@@ -129,6 +135,7 @@ const fr: HarnessText = {
   snapshotProperties: 'des propriétés correspondant à ',
   badCustomMatcher: (n) => `Le matcher personnalisé ${n} doit renvoyer un objet { pass, message }.`,
   badExtend: 'expect.extend attend un objet dont chaque propriété est une fonction (un matcher).',
+  atLine: (l) => ` (solution, ligne ${l})`,
 };
 
 const en: HarnessText = {
@@ -195,9 +202,13 @@ const en: HarnessText = {
   snapshotProperties: 'properties matching ',
   badCustomMatcher: (n) => `The custom matcher ${n} must return an object { pass, message }.`,
   badExtend: 'expect.extend expects an object whose properties are functions (matchers).',
+  atLine: (l) => ` (solution, line ${l})`,
 };
 
 /** Returns the wording for a locale. */
 export function textFor(locale: string): HarnessText {
   return locale === 'en' ? en : fr;
 }
+
+/** The wording as keys (harness.<name>), built when the harness loads: what the sandbox writes. */
+export const HARNESS_TEMPLATE: HarnessText = templateOf('harness', fr);

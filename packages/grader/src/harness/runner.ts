@@ -147,9 +147,7 @@ function where(e: object): string {
   const colon = StringPrototypeIndexOf(stack, ':', at);
   const end = StringPrototypeIndexOf(stack, ':', colon + 1);
   if (colon < 0 || end < 0) return '';
-  return rt.locale === 'en'
-    ? ' (solution, line ' + StringPrototypeSlice(stack, colon + 1, end) + ')'
-    : ' (solution, ligne ' + StringPrototypeSlice(stack, colon + 1, end) + ')';
+  return rt.text.atLine(StringPrototypeSlice(stack, colon + 1, end));
 }
 
 function recordError(a: Action, e: unknown): void {

@@ -1,9 +1,9 @@
 /** Mutable state shared by the harness modules for the submission being graded. */
-import { textFor } from './messages.ts';
+import { HARNESS_TEMPLATE } from './messages.ts';
 import type { HarnessText } from './messages.ts';
 
 export interface Runtime {
-  locale: string;
+  /** The wording, as locale-neutral keys rendered by the host. */
   text: HarnessText;
   outputChars: number;
   /** Console output of the running test (or of the load phase, handed to the next test). */
@@ -23,8 +23,7 @@ export interface Runtime {
 
 export const rt: Runtime = {
   __proto__: null,
-  locale: 'fr',
-  text: textFor('fr'),
+  text: HARNESS_TEMPLATE,
   outputChars: 500,
   output: '',
   outputFull: false,

@@ -6,12 +6,12 @@ import ivm from 'isolated-vm';
 import { lease } from './isolates.ts';
 import { prepareSolution, prepareTests } from './prepare.ts';
 import type { Prepared, PreparedTests } from './prepare.ts';
-import { hostText } from '../messages.ts';
+import { HOST_TEMPLATE } from '../messages.ts';
 import type { HostText } from '../messages.ts';
 import type { ResolvedLimits } from '../limits.ts';
 import { buildResult, errorResult, isGraded } from '../result.ts';
 import type { RawTest } from '../result.ts';
-import type { GradeResult, Language, Locale } from '../types.ts';
+import type { GradeResult, Language } from '../types.ts';
 
 export interface Job {
   solution: string;
@@ -19,7 +19,6 @@ export interface Job {
   language: Language;
   limits: ResolvedLimits;
   points?: Record<string, number>;
-  locale?: Locale;
 }
 
 interface Compiled {
@@ -49,7 +48,7 @@ function compileCached(isolate: ivm.Isolate, entry: Compiled, filename: string):
 }
 
 function testsFor(job: Job, text: HostText): TestsEntry {
-  const key = `${job.language}\0${job.locale ?? 'fr'}\0${job.tests}`;
+  const key = `${job.language}\0${job.tests}`;
   let hit = testsCache.get(key);
   if (hit) {
     testsCache.delete(key);
@@ -80,7 +79,7 @@ function v8Syntax(e: unknown, text: HostText, where: string): string {
 
 /** Grades a submission whose limits are already resolved. Never throws for anything the submission does. */
 export function runJob(job: Job): GradeResult {
-  const text = hostText(job.locale);
+  const text = HOST_TEMPLATE;
   const solution = prepareSolution(job.solution, job.language, text);
   if (!solution.ok) return errorResult(solution.message);
   const testsEntry = testsFor(job, text);
@@ -155,7 +154,7 @@ function drive(
 
   let loaded: { names?: string[]; modes?: string[]; error?: string | null; phase?: string };
   try {
-    const config = `${job.locale ?? 'fr'}|${limits.outputChars}|${identifiers}`;
+    const config = `${limits.outputChars}|${identifiers}`;
     loaded = JSON.parse(call('load', config, remainingTotal()));
   } catch (e) {
     const kind = classify(e, isolate);

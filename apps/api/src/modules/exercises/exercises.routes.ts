@@ -104,7 +104,9 @@ export const exercisesRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: SubmissionList, ...denied },
       },
     },
-    async (request) => ({ submissions: await exercises.history(requireActor(request), request.params.id) }),
+    async (request) => ({
+      submissions: await exercises.history(requireActor(request), request.params.id, request.locale),
+    }),
   );
 
   app.get(
@@ -117,7 +119,7 @@ export const exercisesRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: Submission, ...denied },
       },
     },
-    async (request) => exercises.getSubmission(requireActor(request), request.params.id),
+    async (request) => exercises.getSubmission(requireActor(request), request.params.id, request.locale),
   );
 
   app.post(

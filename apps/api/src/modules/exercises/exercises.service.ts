@@ -2,13 +2,13 @@ import type {
   Answer,
   DictationPlay,
   Exercise,
-  GradeOutcome,
   HelpRequest,
   Locale,
   RunResult,
   Submission,
   SubmissionAccepted,
   SubmissionBody,
+  StoredGradeOutcome,
 } from '@tremplin/contracts';
 import { AnswerShapeError, DICTATION_DEFAULTS, gradeAnswer } from '@tremplin/content';
 import {
@@ -30,6 +30,7 @@ import {
 import type { GraderPool } from '@tremplin/grader';
 import { AppError, notFound } from '../../errors.ts';
 import type { EventBus } from '../../grading/events.ts';
+import { renderResult } from '../../grading/feedback.ts';
 import { gradeCode } from '../../grading/grade-exercise.ts';
 import type { Actor } from '../auth/auth.service.ts';
 import { neighbours, outline } from '../learning/module-outline.ts';
@@ -99,7 +100,7 @@ export class ExercisesService {
     const { db, pool, bus } = this.#d;
     const reached = await reachExercise(db, actor, exerciseId);
     const spec = this.#checkCode(reached, code);
-    const { result } = await gradeCode(pool, spec, code, { includeHidden: false, locale });
+    const { result } = await gradeCode(pool, spec, code, { includeHidden: false });
     const now = new Date();
     const id = await insertRun(db, {
       userId: actor.user.id,
@@ -125,7 +126,7 @@ export class ExercisesService {
       passed: result.passed,
       total: result.total,
     });
-    return { id, result };
+    return { id, result: renderResult(result, locale) };
   }
 
   async submit(
@@ -197,16 +198,17 @@ export class ExercisesService {
     return { id: submission.id, status: submission.status };
   }
 
-  async getSubmission(actor: Actor, submissionId: string): Promise<Submission> {
+  async getSubmission(actor: Actor, submissionId: string, locale: Locale): Promise<Submission> {
     const submission = await findSubmission(this.#d.db, submissionId);
     // Another learner's work: not even its existence is told.
     if (!submission || submission.userId !== actor.user.id) throw notFound();
-    return toSubmission(submission);
+    return toSubmission(submission, locale);
   }
 
-  async history(actor: Actor, exerciseId: string): Promise<Submission[]> {
+  async history(actor: Actor, exerciseId: string, locale: Locale): Promise<Submission[]> {
     await reachExercise(this.#d.db, actor, exerciseId);
-    return (await listUserExerciseSubmissions(this.#d.db, actor.user.id, exerciseId)).map(toSubmission);
+    const rows = await listUserExerciseSubmissions(this.#d.db, actor.user.id, exerciseId);
+    return rows.map((row) => toSubmission(row, locale));
   }
 
   async playDictation(actor: Actor, exerciseId: string): Promise<DictationPlay> {
@@ -261,7 +263,7 @@ export class ExercisesService {
   }
 }
 
-function toSubmission(row: SubmissionRow): Submission {
+function toSubmission(row: SubmissionRow, locale: Locale): Submission {
   return {
     id: row.id,
     exerciseId: row.exerciseId,
@@ -272,6 +274,6 @@ function toSubmission(row: SubmissionRow): Submission {
     gradedAt: row.gradedAt?.toISOString() ?? null,
     code: row.code,
     answer: (row.answers as Answer | null) ?? null,
-    result: (row.results as GradeOutcome | null) ?? null,
+    result: row.results ? renderResult(row.results as StoredGradeOutcome, locale) : null,
   };
 }

@@ -1,12 +1,13 @@
 import type {
   Answer,
-  CodeResult,
-  GradeOutcome,
   LearnerActivity,
   LearnerDraft,
   LearnerExercise,
   LearnerNotes,
   LearnerSubmission,
+  Locale,
+  StoredCodeResult,
+  StoredGradeOutcome,
 } from '@tremplin/contracts';
 import type { FullSpec } from '@tremplin/content';
 import {
@@ -22,13 +23,14 @@ import {
   type LearnerSubmissionRow,
 } from '@tremplin/db';
 import { notFound } from '../../errors.ts';
+import { renderResult } from '../../grading/feedback.ts';
 import type { Actor } from '../auth/auth.service.ts';
 import { learnerView } from '../exercises/exercise-access.ts';
 import { toTimelineEntry } from './timeline.ts';
 import { assertReadLearner, assertTutorLearner } from './tutoring-access.ts';
 import { toLiveDraft } from './views.ts';
 
-function toSubmission(row: LearnerSubmissionRow): LearnerSubmission {
+function toSubmission(row: LearnerSubmissionRow, locale: Locale): LearnerSubmission {
   return {
     id: row.id,
     exercise: { id: row.exerciseId, title: row.exerciseTitle },
@@ -37,7 +39,7 @@ function toSubmission(row: LearnerSubmissionRow): LearnerSubmission {
     maxScore: row.maxScore,
     code: row.code,
     answer: (row.answers as Answer | null) ?? null,
-    result: (row.results as GradeOutcome | null) ?? null,
+    result: row.results ? renderResult(row.results as StoredGradeOutcome, locale) : null,
     createdAt: row.createdAt.toISOString(),
     gradedAt: row.gradedAt ? row.gradedAt.toISOString() : null,
   };
@@ -55,6 +57,7 @@ export class LearnersService {
     actor: Actor,
     learnerId: string,
     query: { before?: string; limit?: number },
+    locale: Locale,
   ): Promise<LearnerActivity> {
     await assertReadLearner(this.#db, actor, learnerId);
     const page = { ...(query.before ? { before: new Date(query.before) } : {}), limit: query.limit ?? 30 };
@@ -68,19 +71,24 @@ export class LearnersService {
         id: r.id,
         exercise: { id: r.exerciseId, title: r.exerciseTitle },
         code: r.code,
-        result: r.result as CodeResult,
+        result: renderResult(r.result as StoredCodeResult, locale),
         createdAt: r.createdAt.toISOString(),
       })),
-      submissions: submissions.map(toSubmission),
+      submissions: submissions.map((row) => toSubmission(row, locale)),
       timeline: timeline.map(toTimelineEntry),
     };
   }
 
-  async submission(actor: Actor, learnerId: string, submissionId: string): Promise<LearnerSubmission> {
+  async submission(
+    actor: Actor,
+    learnerId: string,
+    submissionId: string,
+    locale: Locale,
+  ): Promise<LearnerSubmission> {
     await assertReadLearner(this.#db, actor, learnerId);
     const row = await findLearnerSubmission(this.#db, learnerId, submissionId);
     if (!row) throw notFound();
-    return toSubmission(row);
+    return toSubmission(row, locale);
   }
 
   /** An exercise of the learner's modules as they see it, to read their answers by. */

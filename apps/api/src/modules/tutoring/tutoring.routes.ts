@@ -98,7 +98,8 @@ export const tutoringRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: LearnerActivity, ...denied },
       },
     },
-    async (request) => learners.activity(requireActor(request), request.params.learnerId, request.query),
+    async (request) =>
+      learners.activity(requireActor(request), request.params.learnerId, request.query, request.locale),
   );
 
   app.get(
@@ -112,7 +113,12 @@ export const tutoringRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) =>
-      learners.submission(requireActor(request), request.params.learnerId, request.params.submissionId),
+      learners.submission(
+        requireActor(request),
+        request.params.learnerId,
+        request.params.submissionId,
+        request.locale,
+      ),
   );
 
   app.get(

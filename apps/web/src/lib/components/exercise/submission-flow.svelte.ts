@@ -63,6 +63,18 @@ export class SubmissionFlow {
     }
   }
 
+  /** Reads the shown submission again, e.g. after a language switch: its feedback comes in the new one. */
+  async reread(): Promise<void> {
+    const shown = this.submission;
+    if (this.pending || !shown) return;
+    try {
+      const again = await getSubmission(shown.id);
+      if (this.submission === shown) this.submission = again;
+    } catch {
+      // Still shown as it was; the next read will be in the new language.
+    }
+  }
+
   /** The page is going away: stop polling. */
   dispose(): void {
     this.#controller?.abort();
