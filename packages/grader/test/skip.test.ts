@@ -32,6 +32,7 @@ test('nothing skipped ran', () => expect(log).toEqual([]));`);
       name: 'wrong but skipped',
       status: 'skipped',
       durationMs: 0,
+      cpuMs: 0,
     });
   });
 
@@ -96,8 +97,8 @@ test.todo('later');`);
       message: "Aucun test n'a été trouvé dans le fichier de tests.",
       score: 0,
       tests: [
-        { name: 'skipped', status: 'skipped', durationMs: 0 },
-        { name: 'later', status: 'todo', durationMs: 0 },
+        { name: 'skipped', status: 'skipped', durationMs: 0, cpuMs: 0 },
+        { name: 'later', status: 'todo', durationMs: 0, cpuMs: 0 },
       ],
     });
   });
