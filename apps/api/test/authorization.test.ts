@@ -25,6 +25,7 @@ let choiceExercise = '';
 let codeExercise = '';
 let dictationExercise = '';
 let ownSubmission = '';
+let ownRun = '';
 let cardKey = '';
 let tutoring: TutoringFixtures;
 const unknownId = '00000000-0000-4000-8000-000000000000';
@@ -52,6 +53,13 @@ beforeAll(async () => {
     payload: { idempotencyKey: 'matrix-own-0001', answer: { kind: 'choice', selected: [] } },
   });
   ownSubmission = submitted.json().id;
+  const ran = await t.app.inject({
+    method: 'POST',
+    url: `/api/exercises/${codeExercise}/runs`,
+    headers: { cookie: cookies.get('student')! },
+    payload: { code: '' },
+  });
+  ownRun = ran.json().id;
   const queue = await t.app.inject({
     url: '/api/vocabulary/queue',
     headers: { cookie: cookies.get('student')! },
@@ -213,6 +221,11 @@ const CASES: RouteCase[] = [
   {
     route: 'GET /api/submissions/:id',
     request: () => ({ method: 'GET', url: `/api/submissions/${ownSubmission}` }),
+    expected: { ...everyone(404), student: 200 },
+  },
+  {
+    route: 'GET /api/runs/:id',
+    request: () => ({ method: 'GET', url: `/api/runs/${ownRun}` }),
     expected: { ...everyone(404), student: 200 },
   },
   {

@@ -219,6 +219,26 @@ describe('feedback follows the reader language', () => {
     expect(seen.result.message).toMatch(/^Erreur de syntaxe/);
   });
 
+  it('a Run read again follows the reader language, and only its learner reads it', async () => {
+    const run = await t.app.inject({
+      method: 'POST',
+      url: `/api/exercises/${somme.id}/runs`,
+      headers: { cookie, ...english },
+      payload: { code: spec(somme).starter },
+    });
+    expect(run.statusCode).toBe(200);
+    const first = (r: { tests: { name: string; message?: string }[] }) =>
+      r.tests.find((x) => x.name.includes('additionne'))!.message;
+    expect(first(run.json().result)).toMatch(/Expected: 6\nReceived: 3/);
+    const id = run.json().id as string;
+    expect(first((await read(`/api/runs/${id}`, 'fr')).result)).toMatch(/Attendu : 6\nReçu : 3/);
+    expect(first((await read(`/api/runs/${id}`, 'en')).result)).toMatch(/Expected: 6\nReceived: 3/);
+    const other = await signIn(t.app, 'etudiant2@tremplin.test');
+    const denied = await t.app.inject({ url: `/api/runs/${id}`, headers: { cookie: other } });
+    expect(denied.statusCode).toBe(404);
+    expect(denied.json().code).toBe('TREMPLIN_ERR_NOT_FOUND');
+  });
+
   it('stores the grader messages in no language', async () => {
     const id = await submitInEnglish(spec(somme).starter);
     const [row] = await t.database.db.select().from(schema.submissions).where(eq(schema.submissions.id, id));

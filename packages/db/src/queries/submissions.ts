@@ -10,6 +10,16 @@ export async function insertRun(db: Db, run: typeof runs.$inferInsert): Promise<
   return row!.id;
 }
 
+/** One Run, with its stored (locale-neutral) result. */
+export async function findRun(db: Db, id: string) {
+  const [row] = await db
+    .select({ id: runs.id, userId: runs.userId, result: runs.result })
+    .from(runs)
+    .where(eq(runs.id, id))
+    .limit(1);
+  return row;
+}
+
 /**
  * Records a submission and its grading job in one transaction: from here nothing can be lost.
  * A repeated idempotency key answers the submission it first created.

@@ -110,6 +110,19 @@ export const exercisesRoutes: FastifyPluginAsyncTypebox = async (app) => {
   );
 
   app.get(
+    '/api/runs/:id',
+    {
+      schema: {
+        tags: ['exercises'],
+        summary: "A Run's result, in the reader's language (the learner's own only)",
+        params: IdParams,
+        response: { 200: RunResult, ...denied },
+      },
+    },
+    async (request) => exercises.getRun(requireActor(request), request.params.id, request.locale),
+  );
+
+  app.get(
     '/api/submissions/:id',
     {
       schema: {

@@ -8,11 +8,13 @@ import type {
   Submission,
   SubmissionAccepted,
   SubmissionBody,
+  StoredCodeResult,
   StoredGradeOutcome,
 } from '@tremplin/contracts';
 import { AnswerShapeError, DICTATION_DEFAULTS, gradeAnswer } from '@tremplin/content';
 import {
   findDraft,
+  findRun,
   findSubmission,
   insertHelpRequest,
   insertRun,
@@ -203,6 +205,13 @@ export class ExercisesService {
     // Another learner's work: not even its existence is told.
     if (!submission || submission.userId !== actor.user.id) throw notFound();
     return toSubmission(submission, locale);
+  }
+
+  /** A Run of the learner's own, its result read again in the reader's language. */
+  async getRun(actor: Actor, runId: string, locale: Locale): Promise<RunResult> {
+    const run = await findRun(this.#d.db, runId);
+    if (!run || run.userId !== actor.user.id) throw notFound();
+    return { id: run.id, result: renderResult(run.result as StoredCodeResult, locale) };
   }
 
   async history(actor: Actor, exerciseId: string, locale: Locale): Promise<Submission[]> {

@@ -55,6 +55,11 @@ export async function runCode(exerciseId: string, code: string): Promise<RunResu
   return api.post<RunResult>(`/api/exercises/${enc(exerciseId)}/runs`, { code });
 }
 
+/** A Run's result read again, in the current language. */
+export async function getRun(runId: string): Promise<RunResult> {
+  return api.get<RunResult>(`/api/runs/${enc(runId)}`);
+}
+
 /** What a submission carries besides its idempotency key: the code, or an English answer. */
 export type SubmissionPayload = { code: string } | { answer: Answer };
 
