@@ -1,6 +1,7 @@
 // An exercise that raises its limits: a slow but correct solution fails under the defaults and passes
 // once the exercise's spec raises the per-test limit. A pool with small defaults keeps it cheap.
 import { createGraderPool, type GraderPool } from '@tremplin/grader';
+import { BURN_SOURCE, turnsForCpuMs } from '@tremplin/grader/test-support';
 import { schema } from '@tremplin/db';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -21,26 +22,27 @@ beforeAll(async () => {
   await t.app.ready();
   cookie = await signIn(t.app, 'etudiant1@tremplin.test');
   somme = await demoExercise(t.database, 'somme');
-});
+  slow = `${BURN_SOURCE}export function somme(nombres) {
+  burn(${await turnsForCpuMs(pool, 400)});
+  return nombres.reduce((total, n) => total + n, 0);
+}
+`;
+}, 60_000);
 afterAll(async () => {
   await t.close();
   await pool.close();
 });
 
-// Correct, but each call busy-waits 300 ms: twice the pool's default per-test limit.
-const SLOW = `export function somme(nombres) {
-  const end = Date.now() + 300;
-  while (Date.now() < end) {}
-  return nombres.reduce((total, n) => total + n, 0);
-}
-`;
+// Correct, but each call burns about 400 ms of CPU as the sandbox measures it: well over the pool's
+// default per-test limit (150 ms) and well under the raised one (1,000 ms).
+let slow = '';
 
 const run = async () => {
   const response = await t.app.inject({
     method: 'POST',
     url: `/api/exercises/${somme.id}/runs`,
     headers: { cookie },
-    payload: { code: SLOW },
+    payload: { code: slow },
   });
   expect(response.statusCode).toBe(200);
   return response.json().result;

@@ -120,7 +120,7 @@ export async function validateCodeExercise(
     ['visibleTests', visible],
     ['hiddenTests', hidden],
   ] as const) {
-    if (result) problems.push(...referenceProblems(result, which, limits, text, path));
+    if (result) problems.push(...referenceProblems(result, which, limits, options.locale, path));
   }
   const starterError = [starterVisible, starterHidden].find((r) => r?.status === 'error');
   if (starterError) report('starter', text.starterError(starterError.message ?? ''));
@@ -129,19 +129,23 @@ export async function validateCodeExercise(
   return { problems, reference: { visible, hidden } };
 }
 
-function referenceProblems(
+/** The problems of the reference's result on one test file: failed tests, and tests or a file too slow. */
+export function referenceProblems(
   result: GradeResult,
   which: Which,
-  limits: ResolvedLimits,
-  text: CheckText,
-  path: string,
+  limits: Pick<ResolvedLimits, 'cpuMsPerTest' | 'cpuMs'>,
+  locale: CodeCheckOptions['locale'],
+  path = '',
 ): Problem[] {
+  const text = locale === 'en' ? en : fr;
   const problems: Problem[] = [];
   const report = (message: string) => problems.push({ path: at(path, which), message });
   const ms = (n: number) => text.number.format(n);
   if (result.status === 'error' && result.tests.length === 0)
     report(text.referenceError(which, result.message ?? ''));
   for (const t of result.tests) {
+    // A test the author skipped or left to do is not graded: it can neither fail nor be slow.
+    if (t.status === 'skipped' || t.status === 'todo') continue;
     if (t.status !== 'pass') report(text.referenceFails(t.name, t.message ?? ''));
     else if (t.cpuMs > limits.cpuMsPerTest / 2)
       report(text.slowTest(t.name, ms(t.cpuMs), ms(limits.cpuMsPerTest)));
