@@ -114,13 +114,48 @@ describe('a code exercise', () => {
   });
 });
 
-describe('skipped and to-do tests', () => {
-  const setSpec = (exerciseSpec: ReturnType<typeof spec>) =>
-    t.database.db
-      .update(schema.exercises)
-      .set({ spec: exerciseSpec })
-      .where(eq(schema.exercises.id, somme.id));
+const setSpec = (exerciseSpec: ReturnType<typeof spec>) =>
+  t.database.db.update(schema.exercises).set({ spec: exerciseSpec }).where(eq(schema.exercises.id, somme.id));
 
+describe('test files as ES modules', () => {
+  it('grade strict-mode assertions as Node and Jest do, through a Run', async () => {
+    const original = spec(somme);
+    const strict = `
+test('écrire une propriété sans mutateur lève une TypeError', () => {
+  const compte = { get solde() { return 0; } };
+  expect(() => { compte.solde = 100; }).toThrow(TypeError);
+});
+test('modifier un objet gelé lève une TypeError', () => {
+  const gele = Object.freeze({ n: 1 });
+  expect(() => { gele.n = 2; }).toThrow(TypeError);
+});
+test('affecter un nom non déclaré lève une ReferenceError', () => {
+  expect(() => { nonDeclaree = 1; }).toThrow(ReferenceError);
+});
+test('this vaut undefined au niveau du module', () => {
+  expect(this).toBeUndefined();
+});
+`;
+    await setSpec({ ...original, visibleTests: original.visibleTests + strict });
+    try {
+      const run = await t.app.inject({
+        method: 'POST',
+        url: `/api/exercises/${somme.id}/runs`,
+        headers: { cookie },
+        payload: { code: original.solution },
+      });
+      expect(run.statusCode).toBe(200);
+      const result = run.json().result;
+      expect(result.tests.filter((x: { status: string }) => x.status !== 'pass')).toEqual([]);
+      expect(result).toMatchObject({ status: 'pass', passed: result.total });
+      expect(result.total).toBeGreaterThanOrEqual(4);
+    } finally {
+      await setSpec(original);
+    }
+  });
+});
+
+describe('skipped and to-do tests', () => {
   it('lists them without counting them in the total, the hidden-test count or the score', async () => {
     const original = spec(somme);
     // Both would fail if they ran: a skipped test must not be run, nor count against the student.
