@@ -39,3 +39,12 @@ export async function expectNoHorizontalScroll(page: Page): Promise<void> {
     .poll(() => page.locator('html').evaluate((html) => html.scrollWidth - html.clientWidth))
     .toBeLessThanOrEqual(0);
 }
+
+/** Signs a tutor in and opens the cockpit of one of their groups, live. */
+export async function openCockpit(tutor: Page, email = demo.tutor1, group = 'Groupe Lomé 1'): Promise<void> {
+  await signIn(tutor, email);
+  await expect(tutor).toHaveURL(/\/tuteur$/);
+  await tutor.getByTestId('group-item').filter({ hasText: group }).getByRole('link').first().click();
+  await expect(tutor.getByTestId('cockpit-heading')).toHaveText(group);
+  await expect(tutor.getByTestId('live-status')).toHaveAttribute('data-status', 'online');
+}

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoHorizontalScroll } from './helpers.ts';
-import { isPhone, openExercise, signInStudent } from './student-helpers.ts';
+import { isPhone, openExercise, signInStudent, typeCode } from './student-helpers.ts';
 
 // Demo students 13 (desktop) and 14 (phone).
 
@@ -8,20 +8,6 @@ import { isPhone, openExercise, signInStudent } from './student-helpers.ts';
 const WRONG = 'export function somme(nombres) { return nombres.length; }';
 const RIGHT =
   'export function somme(nombres) { let total = 0; for (const n of nombres) { total += n; } return total; }';
-
-/** Replaces the editor's whole text: Monaco on a computer, the plain editor on a phone. */
-async function typeCode(page: Page, phone: boolean, code: string) {
-  const editor = page.getByTestId('code-editor');
-  if (phone) {
-    await expect(editor).toHaveAttribute('data-editor', 'plain');
-    await editor.fill(code);
-    return;
-  }
-  await expect(editor).toHaveAttribute('data-ready', 'true');
-  await editor.locator('.view-lines').click();
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.insertText(code);
-}
 
 async function editorText(page: Page, phone: boolean): Promise<string> {
   const editor = page.getByTestId('code-editor');

@@ -80,3 +80,17 @@ export async function openExercise(
   await expect(page.getByTestId('exercise-page')).toBeVisible();
   return id;
 }
+
+/** Replaces the editor's whole text: Monaco on a computer, the plain editor on a phone. */
+export async function typeCode(page: Page, phone: boolean, code: string): Promise<void> {
+  const editor = page.getByTestId('code-editor');
+  if (phone) {
+    await expect(editor).toHaveAttribute('data-editor', 'plain');
+    await editor.fill(code);
+    return;
+  }
+  await expect(editor).toHaveAttribute('data-ready', 'true');
+  await editor.locator('.view-lines').click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.insertText(code);
+}

@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page, type TestInfo, type WebSocketRoute } from '@playwright/test';
-import { demo, expectNoHorizontalScroll, signIn } from './helpers.ts';
+import { expectNoHorizontalScroll, openCockpit } from './helpers.ts';
 import { isPhone, openExercise, signInStudent } from './student-helpers.ts';
 
 // Two people at once: the tutor (tuteur1) in one browser context, a student of Groupe Lomé 1 in another
@@ -24,20 +24,6 @@ async function tutorPage(browser: Browser, testInfo: TestInfo): Promise<Page> {
     hasTouch,
   });
   return context.newPage();
-}
-
-/** Signs the tutor in and opens the cockpit of Groupe Lomé 1, live. */
-async function openCockpit(tutor: Page): Promise<void> {
-  await signIn(tutor, demo.tutor1);
-  await expect(tutor).toHaveURL(/\/tuteur$/);
-  await tutor
-    .getByTestId('group-item')
-    .filter({ hasText: 'Groupe Lomé 1' })
-    .getByRole('link')
-    .first()
-    .click();
-  await expect(tutor.getByTestId('cockpit-heading')).toHaveText('Groupe Lomé 1');
-  await expect(tutor.getByTestId('live-status')).toHaveAttribute('data-status', 'online');
 }
 
 async function run(page: Page, code: string, status: 'pass' | 'fail') {

@@ -19,7 +19,10 @@ export default defineConfig({
   server: {
     proxy: {
       '/api': { target: API_TARGET, changeOrigin: false },
-      '/ws': { target: API_TARGET, ws: true },
+      // The API accepts live sockets from its public origins only (PUBLIC_ORIGIN, by default its own
+      // local address): the proxy presents the dev page's socket as the API's own. This waives the
+      // origin check for whatever reaches the dev server, acceptable on a developer's machine only.
+      '/ws': { target: API_TARGET, ws: true, rewriteWsOrigin: true },
     },
   },
 });

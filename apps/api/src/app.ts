@@ -20,6 +20,7 @@ import gradingPlugin, { type GradingPluginOptions } from './plugins/grading.ts';
 import inputGuardPlugin, { strictFormats } from './plugins/input-guard.ts';
 import localePlugin from './plugins/locale.ts';
 import maintenancePlugin from './plugins/maintenance.ts';
+import securityHeadersPlugin from './plugins/security-headers.ts';
 import webPlugin from './plugins/web.ts';
 import { wsRoutes } from './ws/ws.routes.ts';
 
@@ -40,7 +41,7 @@ export async function buildApp({
   const app = Fastify({
     logger,
     bodyLimit: config.bodyLimitBytes,
-    trustProxy: config.trustProxy,
+    trustProxy: config.network.trustProxy,
     routerOptions: { ignoreTrailingSlash: true },
     return503OnClosing: true,
     forceCloseConnections: 'idle',
@@ -51,6 +52,8 @@ export async function buildApp({
     },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
+  // First: its headers go on every answer, a 401 from the auth hook included.
+  await app.register(securityHeadersPlugin, { buildDir: config.webBuildDir, network: config.network });
   await app.register(localePlugin);
   await app.register(errorHandlerPlugin);
   await app.register(inputGuardPlugin);

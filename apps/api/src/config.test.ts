@@ -2,6 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_CEILING, DEFAULT_LIMITS } from '@tremplin/grader';
 import { ConfigError, loadConfig } from './config.ts';
 
+/** The problems loadConfig names for an environment; none when it is valid. */
+function problems(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env);
+  } catch (e) {
+    return (e as ConfigError).problems;
+  }
+  return [];
+}
+
 describe('loadConfig', () => {
   it('runs on the embedded database in ./data on port 3000 by default, seeding the demo', () => {
     const config = loadConfig({});
@@ -48,14 +58,6 @@ describe('loadConfig', () => {
   });
 
   it('refuses a ceiling that is not a whole number or is below the default limit', () => {
-    const problems = (env: Record<string, string>) => {
-      try {
-        loadConfig(env);
-      } catch (e) {
-        return (e as ConfigError).problems;
-      }
-      return [];
-    };
     expect(problems({ GRADER_MAX_CPU_MS_PER_TEST: '1999' })).toEqual([
       `GRADER_MAX_CPU_MS_PER_TEST must be a whole number from ${DEFAULT_LIMITS.cpuMsPerTest} to 600000 (got "1999")`,
     ]);
@@ -68,4 +70,62 @@ describe('loadConfig', () => {
     for (const [i, name] of ['GRADER_MAX_CPU_MS ', 'GRADER_MAX_WALL_MS', 'GRADER_MAX_MEMORY_MB'].entries())
       expect(bad[i]).toContain(name);
   });
+
+  it('is reached at the local addresses of PORT over http by default, trusting no proxy', () => {
+    const { network } = loadConfig({ PORT: '3100' });
+    expect(network).toEqual({
+      publicOrigins: ['http://localhost:3100', 'http://127.0.0.1:3100'],
+      https: false,
+      trustProxy: false,
+    });
+  });
+
+  it('takes the public origins from PUBLIC_ORIGIN, normalised, https when they all are', () => {
+    const { network } = loadConfig({
+      PUBLIC_ORIGIN: 'https://Tremplin.gouv.tg/ , https://www.tremplin.gouv.tg:443',
+    });
+    expect(network.publicOrigins).toEqual(['https://tremplin.gouv.tg', 'https://www.tremplin.gouv.tg']);
+    expect(network.https).toBe(true);
+  });
+
+  it.each([
+    ['tremplin.gouv.tg', 'without a path'],
+    ['https://tremplin.gouv.tg/app', 'without a path'],
+    ['ftp://tremplin.gouv.tg', 'without a path'],
+    ['https://tremplin.gouv.tg,', 'without a path'],
+    ['https://tremplin.gouv.tg,http://10.0.0.5:3000', 'only https origins or only http ones'],
+  ])('refuses PUBLIC_ORIGIN=%s, naming the variable', (value, reason) => {
+    const found = problems({ PUBLIC_ORIGIN: value });
+    expect(found).toHaveLength(1);
+    expect(found[0]).toContain('PUBLIC_ORIGIN');
+    expect(found[0]).toContain(reason);
+  });
+
+  it('trusts the proxies named in TRUST_PROXY: addresses, CIDR blocks and range names', () => {
+    expect(loadConfig({ TRUST_PROXY: '127.0.0.1' }).network.trustProxy).toEqual(['127.0.0.1']);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, ::1, fd00::/8,loopback' }).network.trustProxy).toEqual([
+      '10.0.0.0/8',
+      '::1',
+      'fd00::/8',
+      'loopback',
+    ]);
+    expect(loadConfig({ TRUST_PROXY: 'false' }).network.trustProxy).toBe(false);
+  });
+
+  it('refuses TRUST_PROXY=true, which would let any client forge its address', () => {
+    for (const value of ['true', 'TRUE', 'yes']) {
+      const found = problems({ TRUST_PROXY: value });
+      expect(found).toHaveLength(1);
+      expect(found[0]).toMatch(/^TRUST_PROXY=true would let any client forge its address/);
+    }
+  });
+
+  it.each(['2', '10.0.0.0/33', '::1/129', '10.0.0.1/', '10.0.0.1/8/8', 'proxy.local', '10.0.0.256', ''])(
+    'refuses TRUST_PROXY entries that are not addresses: %s',
+    (entry) => {
+      const found = problems({ TRUST_PROXY: `127.0.0.1,${entry}` });
+      expect(found).toHaveLength(1);
+      expect(found[0]).toMatch(/^TRUST_PROXY must be false or a comma-separated list/);
+    },
+  );
 });

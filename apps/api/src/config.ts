@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { DEFAULT_CEILING, DEFAULT_LIMITS, type LimitCeiling } from '@tremplin/grader';
@@ -12,12 +13,20 @@ export interface Config {
   seedDemo: boolean;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   prettyLogs: boolean;
-  trustProxy: boolean;
   sessionTtlHours: number;
   login: { windowMinutes: number; maxFailuresPerAccount: number; maxFailuresPerIp: number };
   bodyLimitBytes: number;
   webBuildDir: string;
   shutdownGraceMs: number;
+  /** Where browsers reach the platform, and who may tell the server a client's address. */
+  network: {
+    /** The origins the platform is served at (`https://tremplin.gouv.tg`): live sockets from any other are refused. */
+    publicOrigins: string[];
+    /** Whether those origins are https: the session cookie is Secure and HSTS is sent. */
+    https: boolean;
+    /** Fastify's `trustProxy`: off, or the addresses (IPs, CIDR blocks) of the proxies in front. */
+    trustProxy: false | string[];
+  };
   grading: {
     /** Sandbox worker processes of this instance. */
     poolSize: number;
@@ -86,15 +95,17 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const logLevel = (env.LOG_LEVEL || 'info') as Config['logLevel'];
   if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
 
+  const port = integer('PORT', 3000, 0, 65_535);
+  const publicOrigins = parsePublicOrigins(env.PUBLIC_ORIGIN, port, problems);
+
   const config: Config = {
-    port: integer('PORT', 3000, 0, 65_535),
+    port,
     host: env.HOST || '0.0.0.0',
     databaseUrl,
     dataDir: path.resolve(env.DATA_DIR || 'data'),
     seedDemo: boolean('SEED_DEMO', databaseUrl === undefined),
     logLevel,
     prettyLogs: boolean('PRETTY_LOGS', Boolean(process.stdout.isTTY) && env.NODE_ENV !== 'production'),
-    trustProxy: boolean('TRUST_PROXY', false),
     sessionTtlHours: integer('SESSION_TTL_HOURS', 24 * 14, 1, 24 * 365),
     login: {
       windowMinutes: integer('LOGIN_WINDOW_MINUTES', 15, 1, 24 * 60),
@@ -105,6 +116,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     bodyLimitBytes: integer('BODY_LIMIT_BYTES', 1024 * 1024, 1024, 64 * 1024 * 1024),
     webBuildDir: path.resolve(REPO_ROOT, env.WEB_BUILD_DIR || 'apps/web/build'),
     shutdownGraceMs: integer('SHUTDOWN_GRACE_MS', 10_000, 0, 120_000),
+    network: {
+      publicOrigins,
+      https: publicOrigins.every((origin) => origin.startsWith('https:')),
+      trustProxy: parseTrustProxy(env.TRUST_PROXY, problems),
+    },
     grading: {
       poolSize: integer('GRADER_POOL_SIZE', availableParallelism(), 1, 64),
       runWorker: boolean('GRADING_WORKER', true),
@@ -124,4 +140,60 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+/**
+ * PUBLIC_ORIGIN: a comma-separated list of http(s) origins, all https or all http (a Secure cookie
+ * would not reach an http origin, and a plain cookie would leak from an https one); by default the
+ * local addresses of PORT.
+ */
+function parsePublicOrigins(raw: string | undefined, port: number, problems: string[]): string[] {
+  if (raw === undefined || raw.trim() === '') return [`http://localhost:${port}`, `http://127.0.0.1:${port}`];
+  const origins: string[] = [];
+  for (const item of raw.split(',').map((part) => part.trim())) {
+    const url = URL.canParse(item) ? new URL(item) : undefined;
+    const bare = url && url.pathname === '/' && !url.search && !url.hash && !url.username && !url.password;
+    if (!url || !['http:', 'https:'].includes(url.protocol) || !bare) {
+      problems.push(
+        `PUBLIC_ORIGIN must list origins such as https://tremplin.gouv.tg, without a path (got "${item}")`,
+      );
+      return [];
+    }
+    origins.push(url.origin);
+  }
+  if (new Set(origins.map((origin) => origin.startsWith('https:'))).size > 1)
+    problems.push('PUBLIC_ORIGIN must list only https origins or only http ones, not both');
+  return origins;
+}
+
+const PROXY_RANGE_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+/** Whether an entry names addresses: an IP, a CIDR block, or one of proxy-addr's range names. */
+function isProxyAddress(entry: string): boolean {
+  if (PROXY_RANGE_NAMES.includes(entry)) return true;
+  const [address = '', prefix, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  const bits = Number(prefix);
+  return /^\d+$/.test(prefix) && bits <= (family === 4 ? 32 : 128);
+}
+
+/**
+ * TRUST_PROXY: `false` (the default: the socket's address is the client's) or the addresses of the
+ * proxies in front (`127.0.0.1`, `10.0.0.0/8`, `loopback`). `true` is refused: it would believe any
+ * client's X-Forwarded-For, so anyone could pick the address that sign-in limits count. So is a number
+ * of hops, which Fastify no longer honours (it cannot tell a proxy from a client that sends headers).
+ */
+function parseTrustProxy(raw: string | undefined, problems: string[]): Config['network']['trustProxy'] {
+  const value = raw?.trim() ?? '';
+  if (value === '' || ['false', 'no', '0'].includes(value.toLowerCase())) return false;
+  const entries = value.split(',').map((entry) => entry.trim());
+  if (entries.every(isProxyAddress)) return entries;
+  problems.push(
+    ['true', 'yes'].includes(value.toLowerCase())
+      ? 'TRUST_PROXY=true would let any client forge its address with X-Forwarded-For: name the addresses of the proxies in front (e.g. 127.0.0.1 or 10.0.0.0/8)'
+      : `TRUST_PROXY must be false or a comma-separated list of proxy addresses or CIDR blocks, e.g. 127.0.0.1,10.0.0.0/8 (got "${value}")`,
+  );
+  return false;
 }

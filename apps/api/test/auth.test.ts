@@ -32,19 +32,32 @@ describe('sign-in', () => {
     expect(response.json().user.roles).toEqual(['tutor', 'student']);
   });
 
-  it('marks the cookie Secure behind an HTTPS proxy', async () => {
-    const behindProxy = await buildTestApp({ database: t.database, env: { TRUST_PROXY: 'true' } });
+  it('marks the cookie Secure when the platform is published over https, even from a plain-http hop', async () => {
+    const published = await buildTestApp({
+      database: t.database,
+      env: { PUBLIC_ORIGIN: 'https://tremplin.gouv.tg' },
+    });
     try {
-      const response = await behindProxy.app.inject({
+      // A proxy that terminates TLS without saying so: the cookie is Secure all the same.
+      const response = await published.app.inject({
         method: 'POST',
         url: '/api/auth/login',
         payload: { email: 'etudiant2@tremplin.test', password: 'tremplin-demo' },
-        headers: { 'x-forwarded-proto': 'https' },
       });
       expect(response.cookies.find((c) => c.name === 'tremplin_session')?.secure).toBe(true);
     } finally {
-      await behindProxy.app.close();
+      await published.app.close();
     }
+  });
+
+  it('leaves the cookie plain on a local http install, whatever X-Forwarded-Proto says', async () => {
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: 'etudiant2@tremplin.test', password: 'tremplin-demo' },
+      headers: { 'x-forwarded-proto': 'https' },
+    });
+    expect(response.cookies.find((c) => c.name === 'tremplin_session')?.secure).toBeUndefined();
   });
 
   it('answers a wrong password and an unknown address with the same 401', async () => {

@@ -182,6 +182,11 @@ export const ERRORS = {
     fr: 'Trop de messages sur cette connexion : les suivants sont ignorés un instant.',
     en: 'Too many messages on this connection: the next ones are ignored for a moment.',
   },
+  TREMPLIN_ERR_WS_ORIGIN_FORBIDDEN: {
+    status: 403,
+    fr: "La connexion en direct n'est acceptée que depuis les pages de Tremplin.",
+    en: 'The live connection is only accepted from the pages of Tremplin.',
+  },
   TREMPLIN_ERR_HELP_REQUEST_CLOSED: {
     status: 409,
     fr: "Cette demande d'aide est déjà close.",

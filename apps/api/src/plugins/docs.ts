@@ -22,7 +22,8 @@ async function docsPlugin(app: FastifyInstance) {
       security: [{ session: [] }],
     },
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  // No validator badge: it would send the document's address to a third party (and the CSP blocks it).
+  await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { validatorUrl: null } });
 }
 
 export default fp(docsPlugin, { name: 'docs' });

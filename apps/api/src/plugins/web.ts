@@ -5,7 +5,8 @@ import { errorMessage } from '@tremplin/contracts';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 
-const FALLBACK_PAGE = '200.html';
+/** The page every client-side route is served from. */
+export const FALLBACK_PAGE = '200.html';
 
 /**
  * Whether an address names one of the app's pages (a client-side route) rather than a file: a missing

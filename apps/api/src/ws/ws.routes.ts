@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import Compile from 'typebox/compile';
 import type { WebSocket } from 'ws';
+import { AppError } from '../errors.ts';
 import { requireActor } from '../plugins/auth.ts';
 import type { HubOptions } from './hub-options.ts';
 import { LiveHub } from './hub.ts';
@@ -38,11 +39,21 @@ async function wsRoutesPlugin(app: FastifyInstance, opts: WsRoutesOptions) {
   app.decorate('live', hub);
   app.addHook('onReady', () => hub.start());
   app.addHook('onClose', () => hub.close());
+  const publicOrigins = new Set(app.config.network.publicOrigins);
 
   app.get(
     '/ws',
     {
       websocket: true,
+      // A page of another site (cross-site WebSocket hijacking) is refused before the upgrade. Browsers
+      // always send Origin on an upgrade; a client without one (server tools, the load benchmark) is no
+      // browser carrying someone's cookie, and passes on to the session check.
+      onRequest: async (request) => {
+        const { origin } = request.headers;
+        if (origin !== undefined && !publicOrigins.has(origin)) {
+          throw new AppError('TREMPLIN_ERR_WS_ORIGIN_FORBIDDEN');
+        }
+      },
       // Refused before the upgrade: no socket is ever opened for an anonymous client.
       preValidation: async (request) => {
         requireActor(request);

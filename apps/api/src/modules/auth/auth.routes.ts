@@ -27,7 +27,8 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
         path: '/',
         httpOnly: true,
         sameSite: 'lax',
-        secure: request.protocol === 'https',
+        // Secure whenever the platform is published over https, whatever hop the request came through.
+        secure: app.config.network.https,
         expires: expiresAt,
       });
       return { user: toMe(actor) };
