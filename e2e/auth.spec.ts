@@ -33,6 +33,21 @@ test.describe('sign-in (French UI)', () => {
     await expectNoHorizontalScroll(page);
   });
 
+  test('a « Démonstration » banner says the demo accounts are public, signed out and signed in', async ({
+    page,
+  }) => {
+    await page.goto('/connexion');
+    const banner = page.getByTestId('demo-banner');
+    await expect(banner).toBeVisible();
+    await expect(banner).toContainText('Démonstration');
+    await expect(banner).toContainText('sont publics');
+
+    await signIn(page, demo.student(2));
+    await expect(page).toHaveURL(/\/etudiant$/);
+    await expect(banner).toBeVisible();
+    await expectNoHorizontalScroll(page);
+  });
+
   test("a wrong password shows the API's French message", async ({ page }, testInfo) => {
     await page.goto('/connexion');
     const answer = page.waitForResponse((r) => r.url().endsWith('/api/auth/login'));

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectNoHorizontalScroll, signIn } from './helpers.ts';
+import { expectNoHorizontalScroll, signIn, studentFor } from './helpers.ts';
 
 // The coordination sees every group and opens its dashboards read-only.
 
@@ -39,5 +39,28 @@ test.describe('coordination', () => {
     await expect(page.getByTestId('read-only')).toBeVisible();
     await expect(page.getByTestId('note-body')).toHaveCount(0);
     await expect(page.getByTestId('message-send')).toHaveCount(0);
+  });
+
+  test('looks up the failed sign-ins of an account, with the keyboard alone', async ({ page }, testInfo) => {
+    const student = studentFor(testInfo, 28, 29);
+    const failed = await page.request.post('/api/auth/login', {
+      data: { email: student, password: 'pas-le-bon-mot-de-passe' },
+    });
+    expect(failed.status()).toBe(401);
+
+    await signIn(page, 'coordination@tremplin.test');
+    await expect(page).toHaveURL(/\/coordination$/);
+    const lookup = page.getByTestId('sign-in-failures');
+    await lookup.getByLabel('Adresse e-mail du compte').fill(student);
+    await page.keyboard.press('Enter');
+    const row = lookup.getByTestId('sign-in-failure');
+    await expect(row).toHaveCount(1);
+    await expect(row).toContainText('1 échec');
+    await expect(row).toContainText('dès maintenant');
+    await expectNoHorizontalScroll(page);
+
+    await lookup.getByLabel('Adresse e-mail du compte').fill('coordination@tremplin.test');
+    await page.keyboard.press('Enter');
+    await expect(lookup.getByTestId('sign-in-failures-none')).toBeVisible();
   });
 });

@@ -4,6 +4,7 @@ import websocket from '@fastify/websocket';
 import type { Database } from '@tremplin/db';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Config } from './config.ts';
+import { accountsRoutes } from './modules/accounts/accounts.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { groupsRoutes } from './modules/groups/groups.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
@@ -29,6 +30,8 @@ export interface BuildAppOptions {
   database: Database;
   logger?: FastifyServerOptions['logger'];
   grading?: GradingPluginOptions;
+  /** The clock of sign-in limits and sessions (tests only). */
+  now?: () => Date;
 }
 
 /** Builds the whole server (API, socket, pages) without listening: tests drive it with inject. */
@@ -37,6 +40,7 @@ export async function buildApp({
   database,
   logger = false,
   grading = {},
+  now,
 }: BuildAppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger,
@@ -59,7 +63,7 @@ export async function buildApp({
   await app.register(inputGuardPlugin);
   await app.register(databasePlugin, { database, config });
   await app.register(cookie);
-  await app.register(authPlugin);
+  await app.register(authPlugin, now ? { now } : {});
   await app.register(gradingPlugin, grading);
   await app.register(maintenancePlugin);
   await app.register(docsPlugin);
@@ -67,6 +71,7 @@ export async function buildApp({
 
   await app.register(healthRoutes);
   await app.register(authRoutes);
+  await app.register(accountsRoutes);
   await app.register(meRoutes);
   await app.register(groupsRoutes);
   await app.register(learningRoutes);

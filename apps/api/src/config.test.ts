@@ -28,6 +28,13 @@ describe('loadConfig', () => {
     );
   });
 
+  it('never seeds the public demo accounts in production', () => {
+    expect(loadConfig({ NODE_ENV: 'production' })).toMatchObject({ production: true, seedDemo: false });
+    expect(() => loadConfig({ NODE_ENV: 'production', SEED_DEMO: 'true' })).toThrow(
+      /SEED_DEMO cannot be true/,
+    );
+  });
+
   it('names every bad variable at once', () => {
     let error: unknown;
     try {

@@ -14,7 +14,20 @@ export interface Config {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   prettyLogs: boolean;
   sessionTtlHours: number;
-  login: { windowMinutes: number; maxFailuresPerAccount: number; maxFailuresPerIp: number };
+  /** NODE_ENV=production: the server refuses to start while public demo accounts exist. */
+  production: boolean;
+  /** Sign-in limits (see README): a growing delay per (account, address), a ceiling per address. */
+  login: {
+    /** Failures of one account from one address before each further attempt must wait. */
+    freeFailures: number;
+    /** The longest wait between two attempts of one pair (the delay doubles from one second). */
+    maxDelaySeconds: number;
+    /** How long a pair's failures count (a success at that address clears them sooner). */
+    memoryHours: number;
+    /** Distinct accounts failing from one address within the window, beyond which it waits. */
+    maxFailingAccountsPerAddress: number;
+    addressWindowMinutes: number;
+  };
   bodyLimitBytes: number;
   webBuildDir: string;
   shutdownGraceMs: number;
@@ -87,6 +100,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   };
 
   const databaseUrl = env.DATABASE_URL || undefined;
+  const production = env.NODE_ENV === 'production';
   if (databaseUrl !== undefined) {
     if (!URL.canParse(databaseUrl) || !['postgres:', 'postgresql:'].includes(new URL(databaseUrl).protocol))
       problems.push('DATABASE_URL must be a postgres:// or postgresql:// URL');
@@ -103,15 +117,18 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     host: env.HOST || '0.0.0.0',
     databaseUrl,
     dataDir: path.resolve(env.DATA_DIR || 'data'),
-    seedDemo: boolean('SEED_DEMO', databaseUrl === undefined),
+    seedDemo: boolean('SEED_DEMO', databaseUrl === undefined && !production),
     logLevel,
     prettyLogs: boolean('PRETTY_LOGS', Boolean(process.stdout.isTTY) && env.NODE_ENV !== 'production'),
     sessionTtlHours: integer('SESSION_TTL_HOURS', 24 * 14, 1, 24 * 365),
+    production,
     login: {
-      windowMinutes: integer('LOGIN_WINDOW_MINUTES', 15, 1, 24 * 60),
-      maxFailuresPerAccount: integer('LOGIN_MAX_FAILURES_PER_ACCOUNT', 5, 1, 1000),
-      // A campus lab puts up to 200 people behind one address: the per-address limit stays high.
-      maxFailuresPerIp: integer('LOGIN_MAX_FAILURES_PER_IP', 100, 1, 100_000),
+      freeFailures: integer('LOGIN_FREE_FAILURES', 3, 1, 100),
+      maxDelaySeconds: integer('LOGIN_MAX_DELAY_SECONDS', 15 * 60, 1, 24 * 3600),
+      memoryHours: integer('LOGIN_FAILURE_MEMORY_HOURS', 24, 1, 24 * 30),
+      // A lab of 200 behind one address, all mistyping at once, stays under it; a stuffing run does not.
+      maxFailingAccountsPerAddress: integer('LOGIN_MAX_FAILING_ACCOUNTS_PER_ADDRESS', 300, 1, 1_000_000),
+      addressWindowMinutes: integer('LOGIN_ADDRESS_WINDOW_MINUTES', 15, 1, 24 * 60),
     },
     bodyLimitBytes: integer('BODY_LIMIT_BYTES', 1024 * 1024, 1024, 64 * 1024 * 1024),
     webBuildDir: path.resolve(REPO_ROOT, env.WEB_BUILD_DIR || 'apps/web/build'),
@@ -138,6 +155,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       heartbeatSeconds: integer('LIVE_HEARTBEAT_SECONDS', 30, 1, 600),
     },
   };
+  if (production && config.seedDemo)
+    problems.push(
+      'SEED_DEMO cannot be true when NODE_ENV=production: the demo accounts have a public password',
+    );
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }

@@ -1,13 +1,15 @@
-import { ERRORS, type ErrorCode } from '@tremplin/contracts';
+import { ERRORS, waitWords, type ErrorCode, type MessageParam } from '@tremplin/contracts';
 
 /** An expected error: a code from the catalog, answered to the client as `{ code, message }`. */
 export class AppError extends Error {
   readonly code: ErrorCode;
-  readonly params: Record<string, string | number>;
+  readonly params: Record<string, MessageParam>;
   readonly statusCode: number;
   readonly field: string | undefined;
+  /** Seconds before trying again, sent as `Retry-After` (a 429 or a 503). */
+  retryAfterSeconds?: number;
 
-  constructor(code: ErrorCode, params: Record<string, string | number> = {}, field?: string) {
+  constructor(code: ErrorCode, params: Record<string, MessageParam> = {}, field?: string) {
     super(code);
     this.code = code;
     this.params = params;
@@ -19,3 +21,10 @@ export class AppError extends Error {
 export const forbidden = () => new AppError('TREMPLIN_ERR_FORBIDDEN');
 export const notFound = () => new AppError('TREMPLIN_ERR_NOT_FOUND');
 export const unauthenticated = () => new AppError('TREMPLIN_ERR_UNAUTHENTICATED');
+
+/** Too many sign-in attempts: a 429 saying, in words and in `Retry-After`, when to try again. */
+export function tooManyAttempts(seconds: number): AppError {
+  const error = new AppError('TREMPLIN_ERR_TOO_MANY_ATTEMPTS', { wait: waitWords(seconds) });
+  error.retryAfterSeconds = seconds;
+  return error;
+}

@@ -1,7 +1,8 @@
 // Boots Tremplin: validates the configuration, opens and migrates the database, seeds the demo
-// programme into an empty embedded database, then serves pages, API and socket on one port.
+// programme into an empty embedded database (never in production, where public demo accounts stop
+// the start), then serves pages, API and socket on one port.
 import { mkdirSync } from 'node:fs';
-import { migrate, openDatabase, seedDemoProgramme, type Database } from '@tremplin/db';
+import { findDemoAccounts, migrate, openDatabase, seedDemoProgramme, type Database } from '@tremplin/db';
 import { buildApp } from './app.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { loggerOptions } from './logger.ts';
@@ -43,6 +44,18 @@ try {
   app.log.fatal({ err: error }, 'migration or seeding failed');
   await database.close();
   process.exit(1);
+}
+
+if (config.production) {
+  const demoAccounts = await findDemoAccounts(database.db);
+  if (demoAccounts.length > 0) {
+    await database.close();
+    fail(
+      `${demoAccounts.length} demo accounts (${demoAccounts[0]!.email}, …) open with the public demo password ` +
+        'and NODE_ENV is production. Remove them with `pnpm db:remove-demo` ' +
+        '(same DATABASE_URL or DATA_DIR; in the image: `node packages/db/src/cli/remove-demo.ts`), then start again.',
+    );
+  }
 }
 
 let stopping = false;

@@ -99,6 +99,11 @@ const CASES: RouteCase[] = [
   },
   { route: 'GET /api/me', request: () => ({ method: 'GET', url: '/api/me' }), expected: everyone(200) },
   {
+    route: 'GET /api/accounts/sign-in-failures',
+    request: () => ({ method: 'GET', url: `/api/accounts/sign-in-failures?email=${ACCOUNTS.student}` }),
+    expected: { ...everyone(403), coordinator: 200, admin: 200 },
+  },
+  {
     route: 'PUT /api/me/locale',
     request: () => ({ method: 'PUT', url: '/api/me/locale', payload: { locale: 'fr' } }),
     expected: everyone(200),

@@ -5,7 +5,7 @@ import { eq } from 'drizzle-orm';
 import type { Submission } from '@tremplin/contracts';
 import { createTestDatabase, type TestDatabase } from '@tremplin/db/test-support';
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../src/app.ts';
+import { buildApp, type BuildAppOptions } from '../src/app.ts';
 import type { GradingPluginOptions } from '../src/plugins/grading.ts';
 import { loadConfig, type Config } from '../src/config.ts';
 
@@ -32,11 +32,19 @@ export async function buildTestApp(
     seed?: boolean;
     database?: TestDatabase;
     grading?: GradingPluginOptions;
+    now?: BuildAppOptions['now'];
+    logger?: BuildAppOptions['logger'];
   } = {},
 ): Promise<TestApp> {
   const database = options.database ?? (await createTestDatabase({ seed: options.seed ?? true }));
   const config = testConfig(options.env);
-  const app = await buildApp({ config, database, ...(options.grading ? { grading: options.grading } : {}) });
+  const app = await buildApp({
+    config,
+    database,
+    ...(options.grading ? { grading: options.grading } : {}),
+    ...(options.now ? { now: options.now } : {}),
+    ...(options.logger ? { logger: options.logger } : {}),
+  });
   return {
     app,
     database,

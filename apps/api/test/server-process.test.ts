@@ -1,5 +1,6 @@
-// The real `node apps/api/src/server.ts` process: it refuses bad configuration and an absent
-// database with a message and a non-zero exit, and stops cleanly on SIGTERM.
+// The real `node apps/api/src/server.ts` process: it refuses bad configuration, an absent database
+// and (in production) public demo accounts with a message and a non-zero exit, and stops cleanly on
+// SIGTERM.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -8,9 +9,10 @@ import { createTestDatabase, type TestDatabase } from '@tremplin/db/test-support
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const SERVER = path.resolve(import.meta.dirname, '../src/server.ts');
+const DB_CLI = path.resolve(import.meta.dirname, '../../../packages/db/src/cli');
 
-function run(env: Record<string, string>) {
-  const child = spawn(process.execPath, [SERVER], {
+function run(env: Record<string, string>, script = SERVER) {
+  const child = spawn(process.execPath, [script], {
     env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'info', PRETTY_LOGS: 'false', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -64,9 +66,42 @@ describe('the server process', () => {
     const port = /listening at http:\/\/127\.0\.0\.1:(\d+)/.exec(server.output())?.[1];
     const health = await fetch(`http://127.0.0.1:${port}/api/health`);
     expect(health.status).toBe(200);
-    expect(await health.json()).toMatchObject({ engine: database ? 'postgres' : 'pglite' });
+    expect(await health.json()).toMatchObject({ engine: database ? 'postgres' : 'pglite', demo: true });
     server.child.kill('SIGTERM');
     expect(await server.exited).toBe(0);
     expect(server.output()).toContain('stopping');
   }, 60_000);
+
+  it('refuses to start in production while demo accounts exist, naming the command that removes them', async () => {
+    const demoData = mkdtempSync(path.join(os.tmpdir(), 'tremplin-demo-'));
+    const demoDatabase = process.env.DATABASE_URL ? await createTestDatabase() : undefined;
+    const target: Record<string, string> = demoDatabase?.url
+      ? { DATABASE_URL: demoDatabase.url }
+      : { DATA_DIR: demoData };
+    const production = { NODE_ENV: 'production', PORT: '0', HOST: '127.0.0.1', ...target };
+    try {
+      // PostgreSQL test databases come seeded; the embedded one is seeded the way an operator would.
+      if (!demoDatabase) expect(await run(target, path.join(DB_CLI, 'seed.ts')).exited).toBe(0);
+
+      const refused = run(production);
+      expect(await refused.exited).toBe(1);
+      expect(refused.output()).toContain('demo accounts');
+      expect(refused.output()).toContain('pnpm db:remove-demo');
+
+      const removal = run(target, path.join(DB_CLI, 'remove-demo.ts'));
+      expect(await removal.exited).toBe(0);
+      expect(removal.output()).toContain('39 demo accounts disabled');
+
+      const server = run(production);
+      await server.ready;
+      const port = /listening at http:\/\/127\.0\.0\.1:(\d+)/.exec(server.output())?.[1];
+      const health = await fetch(`http://127.0.0.1:${port}/api/health`);
+      expect(await health.json()).toMatchObject({ demo: false });
+      server.child.kill('SIGTERM');
+      expect(await server.exited).toBe(0);
+    } finally {
+      rmSync(demoData, { recursive: true, force: true });
+      await demoDatabase?.close();
+    }
+  }, 240_000);
 });

@@ -114,8 +114,8 @@ export const ERRORS = {
   },
   TREMPLIN_ERR_TOO_MANY_ATTEMPTS: {
     status: 429,
-    fr: 'Trop de tentatives de connexion. Réessayez dans {minutes} minutes.',
-    en: 'Too many sign-in attempts. Try again in {minutes} minutes.',
+    fr: 'Trop de tentatives de connexion. Réessayez dans {wait}.',
+    en: 'Too many sign-in attempts. Try again in {wait}.',
   },
   TREMPLIN_ERR_FORBIDDEN: {
     status: 403,
@@ -211,15 +211,30 @@ export const ERRORS = {
 
 export type ErrorCode = keyof typeof ERRORS;
 
+/** A value put into a message: the same in every language, or worded per language. */
+export type MessageParam = string | number | Record<Locale, string>;
+
 /** Renders an error's message in a language, filling `{name}` placeholders from params. */
 export function errorMessage(
   code: ErrorCode,
   locale: Locale,
-  params: Record<string, string | number> = {},
+  params: Record<string, MessageParam> = {},
 ): string {
-  return ERRORS[code][locale].replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
+  return ERRORS[code][locale].replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = params[name];
+    if (value === undefined) return whole;
+    return typeof value === 'object' ? value[locale] : String(value);
+  });
+}
+
+/** A wait in words, rounded up: seconds under a minute, else minutes (« 1 seconde », « 15 minutes »). */
+export function waitWords(seconds: number): Record<Locale, string> {
+  const [n, fr, en] =
+    seconds < 60
+      ? [Math.max(1, Math.ceil(seconds)), 'seconde', 'second']
+      : [Math.ceil(seconds / 60), 'minute', 'minute'];
+  const plural = n > 1 ? 's' : '';
+  return { fr: `${n} ${fr}${plural}`, en: `${n} ${en}${plural}` };
 }
 
 /** Words used to describe a field-level validation problem, per language. */

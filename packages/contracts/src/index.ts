@@ -1,6 +1,7 @@
 export * from './common.ts';
 export * from './errors.ts';
 export * from './auth.ts';
+export * from './accounts.ts';
 export * from './groups.ts';
 export * from './health.ts';
 export * from './ws.ts';

@@ -32,8 +32,13 @@ export function requireRole(request: FastifyRequest, ...roles: Role[]): Actor {
   return actor;
 }
 
-async function authPlugin(app: FastifyInstance) {
-  app.decorate('auth', new AuthService(app.database.db, app.config));
+export interface AuthPluginOptions {
+  /** The clock of sign-in limits and sessions; tests move it instead of sleeping. */
+  now?: () => Date;
+}
+
+async function authPlugin(app: FastifyInstance, options: AuthPluginOptions) {
+  app.decorate('auth', new AuthService(app.database.db, app.config, options.now));
   app.decorateRequest('actor', null);
   app.addHook('onRequest', async (request) => {
     // Pages and assets need no session: only the API and the socket look it up.

@@ -22,6 +22,7 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
         password: request.body.password,
         ip: request.ip,
         userAgent: request.headers['user-agent'],
+        log: request.log,
       });
       reply.setCookie(SESSION_COOKIE, token, {
         path: '/',

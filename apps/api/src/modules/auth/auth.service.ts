@@ -1,13 +1,15 @@
-import type { Role } from '@tremplin/contracts';
+import type { Role, SignInFailures } from '@tremplin/contracts';
 import {
-  clearLoginFailures,
-  countRecentFailures,
+  clearPairFailures,
+  deleteLoginAttempt,
   deleteSession,
   findLiveSession,
   findUserByEmail,
   hashPassword,
   insertSession,
+  listSignInFailures,
   listUserMemberships,
+  readSignInHistory,
   recordLoginAttempt,
   touchSession,
   verifyPassword,
@@ -15,9 +17,11 @@ import {
   type UserMembership,
   type UserRow,
 } from '@tremplin/db';
+import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from '../../config.ts';
-import { AppError } from '../../errors.ts';
+import { AppError, tooManyAttempts } from '../../errors.ts';
 import { newSessionToken, sessionIdOf } from './session-token.ts';
+import { pairRetryAt, secondsUntil, signInRetryAt } from './sign-in-limits.ts';
 
 /** Who is making a request: the user, their roles and the groups those roles apply to. */
 export interface Actor {
@@ -36,39 +40,73 @@ const TOUCH_EVERY_MS = 60 * 60 * 1000;
 export class AuthService {
   readonly #db: Db;
   readonly #config: Config;
+  readonly #now: () => Date;
 
-  constructor(db: Db, config: Config) {
+  constructor(db: Db, config: Config, now: () => Date = () => new Date()) {
     this.#db = db;
     this.#config = config;
+    this.#now = now;
   }
 
-  /** Checks the credentials (with rate limits per account and per address) and opens a session. */
+  /**
+   * Checks the credentials within the sign-in limits (see `sign-in-limits.ts`) and opens a session.
+   * Every outcome is logged with the address and the account, never the password.
+   */
   async login(input: {
     email: string;
     password: string;
     ip: string;
     userAgent: string | undefined;
+    log: FastifyBaseLogger;
   }): Promise<{ token: string; expiresAt: Date; actor: Actor }> {
     const email = input.email.trim().toLowerCase();
-    const now = new Date();
-    const { windowMinutes, maxFailuresPerAccount, maxFailuresPerIp } = this.#config.login;
-    const since = new Date(now.getTime() - windowMinutes * 60_000);
-    const failures = await countRecentFailures(this.#db, { email, ip: input.ip, since });
-    if (failures.byEmail >= maxFailuresPerAccount || failures.byIp >= maxFailuresPerIp) {
-      throw new AppError('TREMPLIN_ERR_TOO_MANY_ATTEMPTS', { minutes: windowMinutes });
+    const { ip, log } = input;
+    const now = this.#now();
+    const rules = this.#config.login;
+    // Counted as a failure before the check, so that parallel attempts of one pair see each other.
+    const attemptId = await recordLoginAttempt(this.#db, { email, ip, succeeded: false, at: now });
+    const history = await readSignInHistory(this.#db, {
+      email,
+      ip,
+      pairSince: new Date(now.getTime() - rules.memoryHours * 3_600_000),
+      addressSince: new Date(now.getTime() - rules.addressWindowMinutes * 60_000),
+      exceptId: attemptId,
+    });
+    const retryAt = signInRetryAt(history, rules, now);
+    if (retryAt) {
+      await deleteLoginAttempt(this.#db, attemptId);
+      const retryAfterSeconds = secondsUntil(retryAt, now);
+      log.warn(
+        {
+          ip,
+          email,
+          retryAfterSeconds,
+          pairFailures: history.pairFailures,
+          failingAccounts: history.failingAccounts,
+        },
+        'sign-in delayed',
+      );
+      throw tooManyAttempts(retryAfterSeconds);
     }
 
     const user = await findUserByEmail(this.#db, email);
     const valid = await verifyPassword(user?.passwordHash ?? (await decoyHash), input.password);
     if (!user || !valid) {
-      await recordLoginAttempt(this.#db, { email, ip: input.ip, succeeded: false, at: now });
+      log.info(
+        { ip, email, knownAccount: Boolean(user), pairFailures: history.pairFailures + 1 },
+        'sign-in failed',
+      );
       throw new AppError('TREMPLIN_ERR_INVALID_CREDENTIALS');
     }
     // Said only to someone who knows the password, so it does not reveal which addresses exist.
-    if (user.disabled) throw new AppError('TREMPLIN_ERR_ACCOUNT_DISABLED');
+    if (user.disabled) {
+      await deleteLoginAttempt(this.#db, attemptId);
+      log.info({ ip, email, userId: user.id }, 'sign-in refused: account disabled');
+      throw new AppError('TREMPLIN_ERR_ACCOUNT_DISABLED');
+    }
 
-    await clearLoginFailures(this.#db, email);
-    await recordLoginAttempt(this.#db, { email, ip: input.ip, succeeded: true, at: now });
+    await clearPairFailures(this.#db, { email, ip });
+    await recordLoginAttempt(this.#db, { email, ip, succeeded: true, at: now });
     const token = newSessionToken();
     const expiresAt = this.#expiry(now);
     const sessionId = sessionIdOf(token);
@@ -76,15 +114,36 @@ export class AuthService {
       id: sessionId,
       userId: user.id,
       expiresAt,
-      ip: input.ip,
+      ip,
       userAgent: input.userAgent?.slice(0, 500) ?? null,
     });
+    log.info({ ip, email, userId: user.id }, 'signed in');
     return { token, expiresAt, actor: await this.#actorOf(user, sessionId) };
+  }
+
+  /** An account's recent failures per address, and when each address may try again. */
+  async signInFailures(rawEmail: string): Promise<SignInFailures> {
+    const email = rawEmail.trim().toLowerCase();
+    const now = this.#now();
+    const rules = this.#config.login;
+    const since = new Date(now.getTime() - rules.memoryHours * 3_600_000);
+    const rows = await listSignInFailures(this.#db, { email, since });
+    return {
+      email,
+      since: since.toISOString(),
+      addresses: rows.map((row) => ({
+        address: row.ip,
+        count: row.count,
+        firstAt: row.firstAt.toISOString(),
+        lastAt: row.lastAt.toISOString(),
+        retryAt: pairRetryAt(row.count, row.lastAt, rules, now)?.toISOString() ?? null,
+      })),
+    };
   }
 
   /** The actor behind a session cookie, or undefined when the session is unknown, expired or disabled. */
   async resolve(token: string): Promise<Actor | undefined> {
-    const now = new Date();
+    const now = this.#now();
     const found = await findLiveSession(this.#db, sessionIdOf(token), now);
     if (!found || found.user.disabled) return undefined;
     if (now.getTime() - found.session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {

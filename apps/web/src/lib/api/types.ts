@@ -10,9 +10,12 @@ export type {
   ErrorBody as ApiErrorBody,
   GroupList as GroupsResponse,
   GroupSummary,
+  Health,
   LoginResponse,
   Me,
   MeGroup,
+  SignInFailureAddress,
+  SignInFailures,
 } from '@tremplin/contracts';
 
 // The student's path (modules, lessons, exercises, submissions, progress, vocabulary).

@@ -61,6 +61,26 @@ export const en: Messages = {
   'groups.learners.one': '{count} learner',
   'groups.learners.other': '{count} learners',
 
+  'demo.label': 'Demonstration platform',
+  'demo.title': 'Demonstration',
+  'demo.body': 'The demo accounts and their password are public: do not enter any personal data.',
+
+  'signInFailures.heading': 'Failed sign-ins of an account',
+  'signInFailures.intro':
+    'To help someone who cannot sign in: their recent failures, per network address. A successful sign-in clears those of its address.',
+  'signInFailures.email': 'Email address of the account',
+  'signInFailures.search': 'Look up',
+  'signInFailures.searching': 'Looking up…',
+  'signInFailures.none': 'No recent failed sign-in for {email}.',
+  'signInFailures.found': 'Recent failed sign-ins for {email}, per network address:',
+  'signInFailures.count': 'Count',
+  'signInFailures.failures.one': '{count} failure',
+  'signInFailures.failures.other': '{count} failures',
+  'signInFailures.lastAt': 'Last failure',
+  'signInFailures.firstAt': 'First failure',
+  'signInFailures.retry': 'May try again',
+  'signInFailures.retryNow': 'now',
+
   'error.network': 'The server cannot be reached. Check your Internet connection and try again.',
   'error.unexpected': 'Something went wrong. Please try again.',
   'error.retry': 'Try again',

@@ -70,6 +70,27 @@ export const fr = {
   'groups.learners.one': '{count} apprenant',
   'groups.learners.other': '{count} apprenants',
 
+  'demo.label': 'Plateforme de démonstration',
+  'demo.title': 'Démonstration',
+  'demo.body':
+    'Les comptes de démonstration et leur mot de passe sont publics\u202f: n’y saisissez aucune donnée personnelle.',
+
+  'signInFailures.heading': 'Échecs de connexion d’un compte',
+  'signInFailures.intro':
+    'Pour aider une personne qui ne parvient pas à se connecter\u202f: ses échecs récents, par adresse réseau. Une connexion réussie efface ceux de son adresse.',
+  'signInFailures.email': 'Adresse e-mail du compte',
+  'signInFailures.search': 'Consulter',
+  'signInFailures.searching': 'Recherche…',
+  'signInFailures.none': 'Aucun échec de connexion récent pour {email}.',
+  'signInFailures.found': 'Échecs de connexion récents pour {email}, par adresse réseau\u202f:',
+  'signInFailures.count': 'Nombre',
+  'signInFailures.failures.one': '{count} échec',
+  'signInFailures.failures.other': '{count} échecs',
+  'signInFailures.lastAt': 'Dernier échec',
+  'signInFailures.firstAt': 'Premier échec',
+  'signInFailures.retry': 'Nouvel essai possible',
+  'signInFailures.retryNow': 'dès maintenant',
+
   'error.network': 'Le serveur est injoignable. Vérifiez votre connexion Internet puis réessayez.',
   'error.unexpected': 'Une erreur inattendue s’est produite. Veuillez réessayer.',
   'error.retry': 'Réessayer',

@@ -1,4 +1,5 @@
 import { error, redirect } from '@sveltejs/kit';
+import { goto } from '$app/navigation';
 import { resolve } from '$app/paths';
 import type { PathnameWithSearchOrHash } from '$app/types';
 import { isApiError } from '#lib/api/client.ts';
@@ -52,6 +53,14 @@ export async function loadStudentData<T>(url: URL, fetchData: () => Promise<T>):
     }
     throw cause;
   }
+}
+
+/** For components: an expired session (401) goes back to the login page and answers true. */
+export async function leaveIfSignedOut(cause: unknown): Promise<boolean> {
+  if (!isApiError(cause) || cause.status !== 401) return false;
+  sessionExpired();
+  await goto(resolve('/connexion'));
+  return true;
 }
 
 /** The dependency that student pages declare so that a language switch reloads their content. */

@@ -1,0 +1,19 @@
+// `pnpm db:remove-demo`: closes the demo accounts (public password) of DATABASE_URL, or of the
+// embedded database in DATA_DIR (./data), so that the server may start in production.
+import { migrate, openDatabase, removeDemoAccounts } from '../index.ts';
+
+const database = await openDatabase({
+  url: process.env.DATABASE_URL,
+  dataDir: process.env.DATABASE_URL ? undefined : (process.env.DATA_DIR ?? 'data'),
+});
+try {
+  await migrate(database);
+  const removed = await removeDemoAccounts(database.db);
+  console.log(
+    removed.length > 0
+      ? `${removed.length} demo accounts disabled, their password replaced (${database.engine}).`
+      : `No demo account with the public password remains (${database.engine}).`,
+  );
+} finally {
+  await database.close();
+}
