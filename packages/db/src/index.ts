@@ -12,5 +12,6 @@ export { DEMO_PASSWORD, DEMO_STAFF, DEMO_STUDENTS } from './seed/demo-people.ts'
 export * from './queries/content.ts';
 export * from './queries/learning.ts';
 export * from './queries/submissions.ts';
+export * from './queries/fair-use.ts';
 export * from './queries/help-requests.ts';
 export * from './queries/tutoring/index.ts';
