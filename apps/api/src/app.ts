@@ -16,6 +16,7 @@ import authPlugin from './plugins/auth.ts';
 import databasePlugin from './plugins/database.ts';
 import docsPlugin from './plugins/docs.ts';
 import errorHandlerPlugin, { answerFrameworkError } from './plugins/error-handler.ts';
+import fairUsePlugin, { type FairUsePluginOptions } from './plugins/fair-use.ts';
 import gradingPlugin, { type GradingPluginOptions } from './plugins/grading.ts';
 import inputGuardPlugin, { strictFormats } from './plugins/input-guard.ts';
 import localePlugin from './plugins/locale.ts';
@@ -28,6 +29,7 @@ export interface BuildAppOptions {
   database: Database;
   logger?: FastifyServerOptions['logger'];
   grading?: GradingPluginOptions;
+  fairUse?: FairUsePluginOptions;
 }
 
 /** Builds the whole server (API, socket, pages) without listening: tests drive it with inject. */
@@ -36,6 +38,7 @@ export async function buildApp({
   database,
   logger = false,
   grading = {},
+  fairUse = {},
 }: BuildAppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger,
@@ -58,6 +61,7 @@ export async function buildApp({
   await app.register(cookie);
   await app.register(authPlugin);
   await app.register(gradingPlugin, grading);
+  await app.register(fairUsePlugin, fairUse);
   await app.register(maintenancePlugin);
   await app.register(docsPlugin);
   await app.register(websocket, { options: { maxPayload: 64 * 1024 } });

@@ -6,14 +6,32 @@ export class AppError extends Error {
   readonly params: Record<string, string | number>;
   readonly statusCode: number;
   readonly field: string | undefined;
+  /** Sent as `Retry-After`: when trying again may succeed (a limit, a busy grader). */
+  readonly retryAfterSeconds: number | undefined;
 
-  constructor(code: ErrorCode, params: Record<string, string | number> = {}, field?: string) {
+  constructor(
+    code: ErrorCode,
+    params: Record<string, string | number> = {},
+    field?: string,
+    retryAfterSeconds?: number,
+  ) {
     super(code);
     this.code = code;
     this.params = params;
     this.statusCode = ERRORS[code].status;
     this.field = field;
+    this.retryAfterSeconds = retryAfterSeconds;
   }
+}
+
+/** An error worth trying again after a while, told to the client in seconds (at least one). */
+export function retryLater(
+  code: ErrorCode,
+  waitMs: number,
+  params: Record<string, string | number> = {},
+): AppError {
+  const seconds = Math.max(1, Math.ceil(waitMs / 1000));
+  return new AppError(code, { ...params, seconds }, undefined, seconds);
 }
 
 export const forbidden = () => new AppError('TREMPLIN_ERR_FORBIDDEN');

@@ -46,7 +46,12 @@ describe('takeRateToken', () => {
     const userId = await id('etudiant6');
     const results = await Promise.all(
       Array.from({ length: 12 }, () =>
-        takeRateToken(database.db, { userId, action: 'race', rule: { burst: 5, everyMs: 60_000 }, now: at(0) }),
+        takeRateToken(database.db, {
+          userId,
+          action: 'race',
+          rule: { burst: 5, everyMs: 60_000 },
+          now: at(0),
+        }),
       ),
     );
     expect(results.filter((wait) => wait === 0)).toHaveLength(5);

@@ -40,5 +40,7 @@ export async function takeRateToken(
     .select({ missing: sql<number>`1 - ${refilled(rule, now)}` })
     .from(rateBuckets)
     .where(and(eq(rateBuckets.userId, userId), eq(rateBuckets.action, action)));
-  return Math.max(1, Math.ceil((row?.missing ?? 1) * rule.everyMs));
+  // Rounded to the microsecond first, so that float noise (2000.0000001 ms) does not add a millisecond.
+  const waitMs = Math.round((row?.missing ?? 1) * rule.everyMs * 1000) / 1000;
+  return Math.max(1, Math.ceil(waitMs));
 }
