@@ -17,11 +17,15 @@ const ACTION_WORDS: Record<Locale, Record<LimitedAction, string>> = {
 /**
  * Per-user token buckets, one per limited action, kept in the database so that every API instance
  * counts against the same limit. One statement per request; nothing is written when a request is refused.
+ * A refusal is remembered on this instance until a token is back (only time adds tokens), so that a
+ * flood of refused requests costs no statement at all.
  */
 export class RateLimiter {
   readonly #db: Db;
   readonly #config: FairUseConfig;
   readonly #now: () => Date;
+  /** `user:action` -> the moment (epoch ms) before which the bucket is known to be empty. */
+  readonly #emptyUntil = new Map<string, number>();
 
   constructor(db: Db, config: FairUseConfig, now: () => Date = () => new Date()) {
     this.#db = db;
@@ -32,13 +36,24 @@ export class RateLimiter {
   /** Takes a token for the user's action, or throws a 429 saying how long to wait. */
   async take(userId: string, action: LimitedAction, locale: Locale): Promise<void> {
     if (!this.#config.enabled) return;
-    const waitMs = await takeRateToken(this.#db, {
-      userId,
-      action,
-      rule: this.#config.buckets[action],
-      now: this.#now(),
-    });
+    const key = `${userId}:${action}`;
+    const now = this.#now();
+    let waitMs = (this.#emptyUntil.get(key) ?? 0) - now.getTime();
+    if (waitMs <= 0) {
+      this.#emptyUntil.delete(key);
+      waitMs = await takeRateToken(this.#db, { userId, action, rule: this.#config.buckets[action], now });
+      if (waitMs > 0) this.#remember(key, now.getTime() + waitMs);
+    }
     if (waitMs > 0)
       throw retryLater('TREMPLIN_ERR_RATE_LIMITED', waitMs, { action: ACTION_WORDS[locale][action] });
+  }
+
+  #remember(key: string, until: number): void {
+    // Entries of users gone quiet are swept now and then, so the map stays the size of the active flooders.
+    if (this.#emptyUntil.size >= 10_000) {
+      const now = this.#now().getTime();
+      for (const [k, t] of this.#emptyUntil) if (t <= now) this.#emptyUntil.delete(k);
+    }
+    this.#emptyUntil.set(key, until);
   }
 }

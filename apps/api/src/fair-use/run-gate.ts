@@ -24,12 +24,16 @@ export class RunGate {
     return this.#total;
   }
 
-  /** Lets a run of the user in, or throws 429 (one already running) or 503 (graders behind); answers its release. */
-  async admit(userId: string): Promise<() => void> {
-    const mine = this.#inFlight.get(userId) ?? 0;
-    if (this.#config.enabled && mine >= this.#config.runsInFlightPerLearner) {
+  /** Throws the 429 of a run already in flight for the user, before anything else is spent on the request. */
+  refuseIfBusy(userId: string): void {
+    if (this.#config.enabled && (this.#inFlight.get(userId) ?? 0) >= this.#config.runsInFlightPerLearner) {
       throw new AppError('TREMPLIN_ERR_RUN_IN_PROGRESS', {}, undefined, 1);
     }
+  }
+
+  /** Lets a run of the user in, or throws 429 (one already running) or 503 (graders behind); answers its release. */
+  async admit(userId: string): Promise<() => void> {
+    this.refuseIfBusy(userId);
     this.#enter(userId, 1);
     try {
       await this.#checkBacklog();

@@ -25,10 +25,14 @@ export interface FairUsePluginOptions {
  */
 async function fairUsePlugin(app: FastifyInstance, opts: FairUsePluginOptions) {
   const limiter = new RateLimiter(app.database.db, app.config.fairUse, opts.now);
-  app.decorate('fairUse', { limiter, runs: new RunGate(app.database.db, app.config.fairUse) });
+  const runs = new RunGate(app.database.db, app.config.fairUse);
+  app.decorate('fairUse', { limiter, runs });
   app.addHook('preHandler', async (request) => {
     const action = request.routeOptions.config.rateLimit;
-    if (action && request.actor) await limiter.take(request.actor.user.id, action, request.locale);
+    if (!action || !request.actor) return;
+    // A second run while the first is graded costs no token: the learner will simply run again.
+    if (action === 'runs') runs.refuseIfBusy(request.actor.user.id);
+    await limiter.take(request.actor.user.id, action, request.locale);
   });
 }
 
