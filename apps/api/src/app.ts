@@ -59,9 +59,10 @@ export async function buildApp({
   await app.register(inputGuardPlugin);
   await app.register(databasePlugin, { database, config });
   await app.register(cookie);
+  // Before the session is looked up: a flood of refused requests is refused from memory.
+  await app.register(fairUsePlugin, fairUse);
   await app.register(authPlugin);
   await app.register(gradingPlugin, grading);
-  await app.register(fairUsePlugin, fairUse);
   await app.register(maintenancePlugin);
   await app.register(docsPlugin);
   await app.register(websocket, { options: { maxPayload: 64 * 1024 } });

@@ -36,16 +36,33 @@ export class RateLimiter {
   /** Takes a token for the user's action, or throws a 429 saying how long to wait. */
   async take(userId: string, action: LimitedAction, locale: Locale): Promise<void> {
     if (!this.#config.enabled) return;
-    const key = `${userId}:${action}`;
     const now = this.#now();
-    let waitMs = (this.#emptyUntil.get(key) ?? 0) - now.getTime();
-    if (waitMs <= 0) {
-      this.#emptyUntil.delete(key);
-      waitMs = await takeRateToken(this.#db, { userId, action, rule: this.#config.buckets[action], now });
-      if (waitMs > 0) this.#remember(key, now.getTime() + waitMs);
-    }
-    if (waitMs > 0)
-      throw retryLater('TREMPLIN_ERR_RATE_LIMITED', waitMs, { action: ACTION_WORDS[locale][action] });
+    this.refuseFromMemory(userId, action, locale);
+    const waitMs = await takeRateToken(this.#db, {
+      userId,
+      action,
+      rule: this.#config.buckets[action],
+      now,
+    });
+    if (waitMs <= 0) return;
+    this.#remember(`${userId}:${action}`, now.getTime() + waitMs);
+    throw this.#refusal(waitMs, action, locale);
+  }
+
+  /**
+   * Throws the 429 when this instance already knows the bucket is empty; otherwise the database
+   * decides. Costs no statement.
+   */
+  refuseFromMemory(userId: string, action: LimitedAction, locale: Locale): void {
+    if (!this.#config.enabled) return;
+    const key = `${userId}:${action}`;
+    const waitMs = (this.#emptyUntil.get(key) ?? 0) - this.#now().getTime();
+    if (waitMs > 0) throw this.#refusal(waitMs, action, locale);
+    this.#emptyUntil.delete(key);
+  }
+
+  #refusal(waitMs: number, action: LimitedAction, locale: Locale) {
+    return retryLater('TREMPLIN_ERR_RATE_LIMITED', waitMs, { action: ACTION_WORDS[locale][action] });
   }
 
   #remember(key: string, until: number): void {
