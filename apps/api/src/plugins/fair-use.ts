@@ -1,3 +1,4 @@
+import { setTimeout } from 'node:timers/promises';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { LimitedAction } from '../config.ts';
@@ -23,12 +24,18 @@ export interface FairUsePluginOptions {
 
 /** Sessions remembered at most, of users refused lately. */
 const MAX_REFUSED_SESSIONS = 10_000;
+/**
+ * How long a refusal is held when the client ignored the previous one's Retry-After: a script then
+ * gets one answer a second per connection instead of thousands, at the cost of a timer.
+ */
+const IGNORED_REFUSAL_DELAY_MS = 1000;
 
 /**
  * Per-user limits on what costs the graders or the tutors: a route naming a bucket in its config
  * (`config: { rateLimit: 'runs' }`) takes a token once its input is valid, before its handler runs.
  * Registered before the session is looked up: a session refused lately is refused again from memory
- * while its refusal holds, so that a script flooding with a learner's cookie costs not even a query.
+ * while its refusal holds, a second later, so that a script flooding with a learner's cookie costs
+ * not even a query and gets one answer a second per connection.
  */
 async function fairUsePlugin(app: FastifyInstance, opts: FairUsePluginOptions) {
   const limiter = new RateLimiter(app.database.db, app.config.fairUse, opts.now);
@@ -48,7 +55,13 @@ async function fairUsePlugin(app: FastifyInstance, opts: FairUsePluginOptions) {
     const token = action ? request.cookies[SESSION_COOKIE] : undefined;
     const userId = token ? refused.get(token) : undefined;
     if (!action || !token || !userId) return;
-    refuse(request, userId, action);
+    try {
+      refuse(request, userId, action);
+    } catch (error) {
+      const retryAfterMs = ((error as AppError).retryAfterSeconds ?? 1) * 1000;
+      await setTimeout(Math.min(IGNORED_REFUSAL_DELAY_MS, retryAfterMs));
+      throw error;
+    }
     refused.delete(token);
   });
 
