@@ -11,14 +11,14 @@
 // BENCH_API_RATE (50: the phase through the API itself), BENCH_CONCURRENCY (200 handshakes at
 // once), BENCH_WRITE_DOCS (true).
 import { fork, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { migrate, openDatabase } from '@tremplin/db';
 import { withDatabaseName } from '@tremplin/db/test-support';
 import { sql } from 'drizzle-orm';
-import * as prettier from 'prettier';
 import type { Diagnostics } from './diagnostics.ts';
+import { writeDocs } from './docs.ts';
 import type { Mode, PhaseResult, Via } from './live-load.ts';
 import { seedBenchPeople } from './seed.ts';
 
@@ -34,7 +34,6 @@ const SERVER_URL = env.BENCH_DATABASE_URL;
 const ENGINE = SERVER_URL ? 'PostgreSQL' : 'PGlite';
 /** A directory for CPU profiles of the Tremplin server, one per phase (to look into a slow run). */
 const PROFILE_DIR = env.BENCH_PROFILE_DIR;
-const ROOT = path.resolve(import.meta.dirname, '../../..');
 const here = (file: string) => path.join(import.meta.dirname, file);
 
 interface Run {
@@ -212,28 +211,6 @@ function report(tremplin: Run, bare: Run): string {
     lines.push(`| ${t.rate}/s${t.via === 'api' ? ' via the API' : ''} | ${cells.join(' | ')} |`);
   }
   return lines.join('\n');
-}
-
-async function writeDocs(title: string, body: string): Promise<void> {
-  const file = path.join(ROOT, 'docs/performance.md');
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    text = '# Performance\n';
-  }
-  const section = `${title}\n\n${body}\n`;
-  const found = text.indexOf(`\n${title}\n`);
-  if (found < 0) {
-    text = `${text.trimEnd()}\n\n${section}`;
-  } else {
-    const start = found + 1;
-    const next = text.indexOf('\n## ', start);
-    text = text.slice(0, start) + section + (next < 0 ? '' : text.slice(next));
-  }
-  // Formatted as `pnpm format:check` wants it (tables aligned).
-  const options = await prettier.resolveConfig(file);
-  writeFileSync(file, await prettier.format(text, { ...options, filepath: file }));
 }
 
 /** A database of the benchmark's own: a directory of the embedded engine, or one on the server. */

@@ -17,6 +17,7 @@ import authPlugin from './plugins/auth.ts';
 import databasePlugin from './plugins/database.ts';
 import docsPlugin from './plugins/docs.ts';
 import errorHandlerPlugin, { answerFrameworkError } from './plugins/error-handler.ts';
+import fairUsePlugin, { type FairUsePluginOptions } from './plugins/fair-use.ts';
 import gradingPlugin, { type GradingPluginOptions } from './plugins/grading.ts';
 import inputGuardPlugin, { strictFormats } from './plugins/input-guard.ts';
 import localePlugin from './plugins/locale.ts';
@@ -32,6 +33,7 @@ export interface BuildAppOptions {
   grading?: GradingPluginOptions;
   /** The clock of sign-in limits and sessions (tests only). */
   now?: () => Date;
+  fairUse?: FairUsePluginOptions;
 }
 
 /** Builds the whole server (API, socket, pages) without listening: tests drive it with inject. */
@@ -41,6 +43,7 @@ export async function buildApp({
   logger = false,
   grading = {},
   now,
+  fairUse = {},
 }: BuildAppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger,
@@ -63,6 +66,8 @@ export async function buildApp({
   await app.register(inputGuardPlugin);
   await app.register(databasePlugin, { database, config });
   await app.register(cookie);
+  // Before the session is looked up: a flood of refused requests is refused from memory.
+  await app.register(fairUsePlugin, fairUse);
   await app.register(authPlugin, now ? { now } : {});
   await app.register(gradingPlugin, grading);
   await app.register(maintenancePlugin);

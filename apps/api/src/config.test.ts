@@ -35,6 +35,24 @@ describe('loadConfig', () => {
     );
   });
 
+  it('limits runs, submissions, help and messages per user by default, each bucket configurable', () => {
+    const { fairUse } = loadConfig({ GRADER_POOL_SIZE: '2' });
+    expect(fairUse.enabled).toBe(true);
+    expect(fairUse.buckets).toEqual({
+      runs: { burst: 10, everyMs: 3000 },
+      submissions: { burst: 5, everyMs: 10_000 },
+      help: { burst: 3, everyMs: 60_000 },
+      messages: { burst: 20, everyMs: 3000 },
+    });
+    expect(fairUse).toMatchObject({ runsInFlightPerLearner: 1, backlogSeconds: 30, gradedPerSecond: 20 });
+    expect(loadConfig({ RATE_RUNS_BURST: '4', RATE_RUNS_EVERY_SECONDS: '1' }).fairUse.buckets.runs).toEqual({
+      burst: 4,
+      everyMs: 1000,
+    });
+    expect(() => loadConfig({ RATE_HELP_BURST: '0' })).toThrow(/RATE_HELP_BURST/);
+    expect(() => loadConfig({ RATE_LIMITS: 'sometimes' })).toThrow(/RATE_LIMITS/);
+  });
+
   it('names every bad variable at once', () => {
     let error: unknown;
     try {

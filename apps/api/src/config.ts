@@ -48,6 +48,8 @@ export interface Config {
     /** How far an exercise may raise its time and memory limits (never below the grader's defaults). */
     ceiling: Required<LimitCeiling>;
   };
+  /** Fair use of the graders and of the tutors' attention (docs/adr/0007-fair-use-of-the-graders.md). */
+  fairUse: FairUseConfig;
   /** The tutors' live dashboards. */
   live: {
     /** Failing runs or submissions in a row that mark a learner stuck. */
@@ -59,6 +61,23 @@ export interface Config {
     /** How often the socket is pinged; a peer silent for two intervals is dropped. */
     heartbeatSeconds: number;
   };
+}
+
+/** The actions limited per user by a token bucket. */
+export const LIMITED_ACTIONS = ['runs', 'submissions', 'help', 'messages'] as const;
+export type LimitedAction = (typeof LIMITED_ACTIONS)[number];
+
+export interface FairUseConfig {
+  /** Whether the per-user limits apply at all (off only for load tests). */
+  enabled: boolean;
+  /** Per action: a burst of `burst` at once, then one more every `everyMs`. */
+  buckets: Record<LimitedAction, { burst: number; everyMs: number }>;
+  /** Runs of one learner being graded at once on one instance; one more answers 429. */
+  runsInFlightPerLearner: number;
+  /** New runs are refused (503) when the queued work would take the graders longer than this. */
+  backlogSeconds: number;
+  /** Jobs the graders clear per second, what the backlog is measured against. */
+  gradedPerSecond: number;
 }
 
 export class ConfigError extends Error {
@@ -98,6 +117,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     problems.push(`${name} must be true or false (got "${raw}")`);
     return fallback;
   };
+
+  // `<PREFIX>_BURST` requests at once, then one more every `<PREFIX>_EVERY_SECONDS`.
+  const bucket = (prefix: string, burst: number, everySeconds: number) => ({
+    burst: integer(`${prefix}_BURST`, burst, 1, 100_000),
+    everyMs: integer(`${prefix}_EVERY_SECONDS`, everySeconds, 1, 24 * 3600) * 1000,
+  });
+  const poolSize = integer('GRADER_POOL_SIZE', availableParallelism(), 1, 64);
 
   const databaseUrl = env.DATABASE_URL || undefined;
   const production = env.NODE_ENV === 'production';
@@ -139,7 +165,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       trustProxy: parseTrustProxy(env.TRUST_PROXY, problems),
     },
     grading: {
-      poolSize: integer('GRADER_POOL_SIZE', availableParallelism(), 1, 64),
+      poolSize,
       runWorker: boolean('GRADING_WORKER', true),
       ceiling: {
         cpuMsPerTest: ceiling('GRADER_MAX_CPU_MS_PER_TEST', 'cpuMsPerTest', 600_000),
@@ -147,6 +173,21 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         wallMs: ceiling('GRADER_MAX_WALL_MS', 'wallMs', 1_200_000),
         memoryMb: ceiling('GRADER_MAX_MEMORY_MB', 'memoryMb', 4096),
       },
+    },
+    fairUse: {
+      enabled: boolean('RATE_LIMITS', true),
+      buckets: {
+        runs: bucket('RATE_RUNS', 10, 3),
+        submissions: bucket('RATE_SUBMISSIONS', 5, 10),
+        help: bucket('RATE_HELP', 3, 60),
+        messages: bucket('RATE_MESSAGES', 20, 3),
+      },
+      runsInFlightPerLearner: integer('RUNS_IN_FLIGHT_PER_LEARNER', 1, 1, 100),
+      backlogSeconds: integer('GRADING_BACKLOG_SECONDS', 30, 0, 3600),
+      // The typical grade takes a sandbox 2 to 3 ms (docs/performance.md), but a submission is two
+      // sandbox runs and three transactions, and a loop holds a process up to its CPU limit: ten per
+      // process and second is a prudent middle.
+      gradedPerSecond: integer('GRADING_JOBS_PER_SECOND', poolSize * 10, 1, 100_000),
     },
     live: {
       stuckFailedRuns: integer('LIVE_STUCK_FAILED_RUNS', 3, 1, 100),

@@ -6,16 +6,32 @@ export class AppError extends Error {
   readonly params: Record<string, MessageParam>;
   readonly statusCode: number;
   readonly field: string | undefined;
-  /** Seconds before trying again, sent as `Retry-After` (a 429 or a 503). */
-  retryAfterSeconds?: number;
+  /** Sent as `Retry-After`: when trying again may succeed (a limit, a busy grader). */
+  readonly retryAfterSeconds: number | undefined;
 
-  constructor(code: ErrorCode, params: Record<string, MessageParam> = {}, field?: string) {
+  constructor(
+    code: ErrorCode,
+    params: Record<string, MessageParam> = {},
+    field?: string,
+    retryAfterSeconds?: number,
+  ) {
     super(code);
     this.code = code;
     this.params = params;
     this.statusCode = ERRORS[code].status;
     this.field = field;
+    this.retryAfterSeconds = retryAfterSeconds;
   }
+}
+
+/** An error worth trying again after a while, told to the client in seconds (at least one). */
+export function retryLater(
+  code: ErrorCode,
+  waitMs: number,
+  params: Record<string, string | number> = {},
+): AppError {
+  const seconds = Math.max(1, Math.ceil(waitMs / 1000));
+  return new AppError(code, { ...params, seconds }, undefined, seconds);
 }
 
 export const forbidden = () => new AppError('TREMPLIN_ERR_FORBIDDEN');
@@ -24,7 +40,5 @@ export const unauthenticated = () => new AppError('TREMPLIN_ERR_UNAUTHENTICATED'
 
 /** Too many sign-in attempts: a 429 saying, in words and in `Retry-After`, when to try again. */
 export function tooManyAttempts(seconds: number): AppError {
-  const error = new AppError('TREMPLIN_ERR_TOO_MANY_ATTEMPTS', { wait: waitWords(seconds) });
-  error.retryAfterSeconds = seconds;
-  return error;
+  return new AppError('TREMPLIN_ERR_TOO_MANY_ATTEMPTS', { wait: waitWords(seconds) }, undefined, seconds);
 }

@@ -1,7 +1,7 @@
 import { claimGradingJobs, completeGrading, countPendingJobs, schema } from '@tremplin/db';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, demoExercise, signIn, submitAndWait, type TestApp } from './helper.ts';
+import { buildTestApp, demoExercise, gradedEvent, signIn, submitAndWait, type TestApp } from './helper.ts';
 
 let t: TestApp;
 let cookie: string;
@@ -368,14 +368,7 @@ describe('the durable queue', () => {
     const [claimed] = await claimGradingJobs(t.database.db, { workerId: 'doomed', limit: 1, leaseMs: 1 });
     expect(claimed?.submissionId).toBe(id);
 
-    const graded = new Promise<void>((resolve) => {
-      const off = t.app.grading.bus.subscribe((event) => {
-        if (event.type === 'submission.graded' && event.submissionId === id) {
-          off();
-          resolve();
-        }
-      });
-    });
+    const graded = gradedEvent(t.app, id);
     t.app.grading.worker!.start();
     await graded;
     const submission = await t.app.inject({ url: `/api/submissions/${id}`, headers: { cookie } });

@@ -6,6 +6,7 @@ import type { Submission } from '@tremplin/contracts';
 import { createTestDatabase, type TestDatabase } from '@tremplin/db/test-support';
 import type { FastifyInstance } from 'fastify';
 import { buildApp, type BuildAppOptions } from '../src/app.ts';
+import type { FairUsePluginOptions } from '../src/plugins/fair-use.ts';
 import type { GradingPluginOptions } from '../src/plugins/grading.ts';
 import { loadConfig, type Config } from '../src/config.ts';
 
@@ -16,12 +17,19 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** The test configuration: defaults, no web build, overridable per test. */
+/**
+ * The test configuration: defaults, no web build, overridable per test. The per-user limits stay on
+ * but hold thousands of requests, so that only the tests of the limits meet them.
+ */
 export function testConfig(env: Record<string, string> = {}): Config {
   return loadConfig({
     WEB_BUILD_DIR: '.tmp/no-web-build',
     LOG_LEVEL: 'silent',
     GRADER_POOL_SIZE: '1',
+    RATE_RUNS_BURST: '10000',
+    RATE_SUBMISSIONS_BURST: '10000',
+    RATE_HELP_BURST: '10000',
+    RATE_MESSAGES_BURST: '10000',
     ...env,
   });
 }
@@ -34,6 +42,7 @@ export async function buildTestApp(
     grading?: GradingPluginOptions;
     now?: BuildAppOptions['now'];
     logger?: BuildAppOptions['logger'];
+    fairUse?: FairUsePluginOptions;
   } = {},
 ): Promise<TestApp> {
   const database = options.database ?? (await createTestDatabase({ seed: options.seed ?? true }));
@@ -44,6 +53,7 @@ export async function buildTestApp(
     ...(options.grading ? { grading: options.grading } : {}),
     ...(options.now ? { now: options.now } : {}),
     ...(options.logger ? { logger: options.logger } : {}),
+    ...(options.fairUse ? { fairUse: options.fairUse } : {}),
   });
   return {
     app,
@@ -77,6 +87,18 @@ export async function demoExercise(
     .limit(1);
   if (!row) throw new Error(`no demo exercise ${slug}`);
   return row as { id: string; spec: import('@tremplin/content').FullSpec; maxScore: number };
+}
+
+/** Resolves when the bus tells that a submission was graded; listen before letting the grader go. */
+export function gradedEvent(app: FastifyInstance, submissionId: string): Promise<void> {
+  return new Promise((resolve) => {
+    const off = app.grading.bus.subscribe((event) => {
+      if (event.type === 'submission.graded' && event.submissionId === submissionId) {
+        off();
+        resolve();
+      }
+    });
+  });
 }
 
 /**

@@ -162,6 +162,16 @@ export const ERRORS = {
     fr: 'Vous avez déjà écouté cette dictée {max} fois : écrivez ce que vous avez entendu.',
     en: 'You have already played this dictation {max} times: write what you heard.',
   },
+  TREMPLIN_ERR_RATE_LIMITED: {
+    status: 429,
+    fr: 'Trop {action} en peu de temps : attendez {seconds} s avant de réessayer.',
+    en: 'Too many {action} in a short time: wait {seconds} s before trying again.',
+  },
+  TREMPLIN_ERR_RUN_IN_PROGRESS: {
+    status: 429,
+    fr: "Votre exécution précédente n'est pas terminée : attendez son résultat avant d'en lancer une autre.",
+    en: 'Your previous run has not finished: wait for its result before starting another.',
+  },
   TREMPLIN_ERR_GRADER_UNAVAILABLE: {
     status: 503,
     fr: 'Le correcteur automatique est momentanément indisponible. Réessayez dans un instant.',

@@ -13,5 +13,6 @@ export { findDemoAccounts, removeDemoAccounts } from './seed/demo-accounts.ts';
 export * from './queries/content.ts';
 export * from './queries/learning.ts';
 export * from './queries/submissions.ts';
+export * from './queries/fair-use.ts';
 export * from './queries/help-requests.ts';
 export * from './queries/tutoring/index.ts';

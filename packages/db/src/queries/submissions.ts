@@ -70,20 +70,37 @@ export async function listUserExerciseSubmissions(
 /**
  * Claims up to `limit` jobs for a worker: queued ones whose time has come, and running ones whose
  * lease expired (their worker died). SKIP LOCKED lets many workers claim side by side.
+ *
+ * Learners take turns: a job's turn is its learner's jobs already being graded plus its rank among
+ * that learner's waiting jobs, so one learner's 50 queued jobs wait behind another's single one
+ * (see docs/adr/0007-fair-use-of-the-graders.md). Priority still comes first, age breaks ties.
  */
 export async function claimGradingJobs(
   db: Db,
   { workerId, limit, leaseMs }: { workerId: string; limit: number; leaseMs: number },
 ): Promise<GradingJobRow[]> {
+  const claimable = sql`((j.status = 'queued' and j.run_after <= now()) or (j.status = 'running' and j.locked_until < now()))`;
   const result = await db.execute<Record<string, unknown>>(sql`
+    with busy as (
+      select s.user_id, count(*) as n
+      from ${gradingJobs} j join ${submissions} s on s.id = j.submission_id
+      where j.status = 'running' and j.locked_until >= now()
+      group by s.user_id
+    ), turns as (
+      select j.id, coalesce(b.n, 0) + row_number() over (partition by s.user_id order by j.created_at, j.id) as turn
+      from ${gradingJobs} j
+      join ${submissions} s on s.id = j.submission_id
+      left join busy b on b.user_id = s.user_id
+      where ${claimable}
+    )
     update ${gradingJobs} set status = 'running', attempts = attempts + 1, locked_by = ${workerId},
       locked_until = now() + (${leaseMs}::int * interval '1 millisecond'), updated_at = now()
     where id in (
-      select id from ${gradingJobs}
-      where (status = 'queued' and run_after <= now()) or (status = 'running' and locked_until < now())
-      order by priority desc, id
+      select j.id from ${gradingJobs} j join turns t on t.id = j.id
+      where ${claimable}
+      order by j.priority desc, t.turn, j.created_at, j.id
       limit ${limit}
-      for update skip locked
+      for update of j skip locked
     )
     returning id`);
   const rows = ((result as unknown as { rows?: unknown[] }).rows ??

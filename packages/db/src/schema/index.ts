@@ -4,3 +4,4 @@ export * from './content.ts';
 export * from './work.ts';
 export * from './learning.ts';
 export * from './tutoring.ts';
+export * from './fair-use.ts';

@@ -21,12 +21,14 @@ import { ExercisesService } from './exercises.service.ts';
 
 const denied = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody };
 const tooLarge = { 413: ErrorBody };
+const limited = { 429: ErrorBody };
 
 export const exercisesRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const exercises = new ExercisesService({
     db: app.database.db,
     pool: app.grading.pool,
     bus: app.grading.bus,
+    runGate: app.fairUse.runs,
     onQueued: () => app.grading.worker?.wake(),
   });
 
@@ -60,12 +62,13 @@ export const exercisesRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/api/exercises/:id/runs',
     {
+      config: { rateLimit: 'runs' },
       schema: {
         tags: ['exercises'],
         summary: 'Runs the code against the visible tests and answers the result (not a graded submission)',
         params: ExerciseParams,
         body: RunBody,
-        response: { 200: RunResult, ...denied, ...tooLarge, 503: ErrorBody },
+        response: { 200: RunResult, ...denied, ...tooLarge, ...limited, 503: ErrorBody },
       },
     },
     async (request) =>
@@ -75,12 +78,13 @@ export const exercisesRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/api/exercises/:id/submissions',
     {
+      config: { rateLimit: 'submissions' },
       schema: {
         tags: ['exercises'],
         summary: 'Submits code or an answer for a grade: stored and queued at once, graded by a worker',
         params: ExerciseParams,
         body: SubmissionBody,
-        response: { 202: SubmissionAccepted, ...denied, ...tooLarge, 409: ErrorBody },
+        response: { 202: SubmissionAccepted, ...denied, ...tooLarge, 409: ErrorBody, ...limited },
       },
     },
     async (request, reply) => {
@@ -142,7 +146,7 @@ export const exercisesRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['exercises'],
         summary: 'Counts one play of a dictation and answers the text to speak (within its replay limit)',
         params: ExerciseParams,
-        response: { 200: DictationPlay, ...denied, 429: ErrorBody },
+        response: { 200: DictationPlay, ...denied, ...limited },
       },
     },
     async (request) => exercises.playDictation(requireActor(request), request.params.id),
@@ -151,12 +155,13 @@ export const exercisesRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/api/exercises/:id/help-requests',
     {
+      config: { rateLimit: 'help' },
       schema: {
         tags: ['exercises'],
         summary: "Asks the learner's tutor for help on this exercise",
         params: ExerciseParams,
         body: HelpRequestBody,
-        response: { 201: HelpRequest, ...denied },
+        response: { 201: HelpRequest, ...denied, ...limited },
       },
     },
     async (request, reply) => {

@@ -31,6 +31,7 @@ import {
 } from '@tremplin/db';
 import type { GraderPool } from '@tremplin/grader';
 import { AppError, notFound } from '../../errors.ts';
+import type { RunGate } from '../../fair-use/run-gate.ts';
 import type { EventBus } from '../../grading/events.ts';
 import { renderResult } from '../../grading/feedback.ts';
 import { gradeCode } from '../../grading/grade-exercise.ts';
@@ -48,6 +49,8 @@ export interface ExercisesDeps {
   db: Db;
   pool: GraderPool;
   bus: EventBus;
+  /** Admits runs to the grader pool: one at a time per learner, none while the graders are behind. */
+  runGate: RunGate;
   /** Called once a submission is queued, so that a grader picks it up at once. */
   onQueued: () => void;
 }
@@ -99,10 +102,11 @@ export class ExercisesService {
   }
 
   async run(actor: Actor, exerciseId: string, code: string, locale: Locale): Promise<RunResult> {
-    const { db, pool, bus } = this.#d;
+    const { db, pool, bus, runGate } = this.#d;
     const reached = await reachExercise(db, actor, exerciseId);
     const spec = this.#checkCode(reached, code);
-    const { result } = await gradeCode(pool, spec, code, { includeHidden: false });
+    const release = await runGate.admit(actor.user.id);
+    const { result } = await gradeCode(pool, spec, code, { includeHidden: false }).finally(release);
     const now = new Date();
     const id = await insertRun(db, {
       userId: actor.user.id,

@@ -30,6 +30,7 @@ import { SessionsService } from './sessions.service.ts';
 
 const denied = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody };
 const conflict = { 409: ErrorBody };
+const limited = { 429: ErrorBody };
 
 /** What tutors do live: the help queue, messages, live sessions; and the learner's side of them. */
 export const liveActionsRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -105,12 +106,13 @@ export const liveActionsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/api/help-requests/:helpRequestId/reply',
     {
+      config: { rateLimit: 'messages' },
       schema: {
         tags: ['help'],
         summary: 'A tutor answers a request with a message or a hint (the request becomes taken)',
         params: HelpRequestParams,
         body: HelpReplyBody,
-        response: { 201: HelpReplied, ...denied, ...conflict },
+        response: { 201: HelpReplied, ...denied, ...conflict, ...limited },
       },
     },
     async (request, reply) => {
@@ -125,12 +127,13 @@ export const liveActionsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/api/groups/:groupId/messages',
     {
+      config: { rateLimit: 'messages' },
       schema: {
         tags: ['messages'],
         summary: 'A tutor writes to the whole group',
         params: GroupParams,
         body: MessageBody,
-        response: { 201: TutorMessage, ...denied },
+        response: { 201: TutorMessage, ...denied, ...limited },
       },
     },
     async (request, reply) => {
@@ -142,12 +145,13 @@ export const liveActionsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/api/learners/:learnerId/messages',
     {
+      config: { rateLimit: 'messages' },
       schema: {
         tags: ['messages'],
         summary: 'A tutor writes to one learner',
         params: LearnerParams,
         body: MessageBody,
-        response: { 201: TutorMessage, ...denied },
+        response: { 201: TutorMessage, ...denied, ...limited },
       },
     },
     async (request, reply) => {
