@@ -40,7 +40,7 @@ describe('loadConfig', () => {
     expect(fairUse.enabled).toBe(true);
     expect(fairUse.buckets).toEqual({
       runs: { burst: 10, everyMs: 3000 },
-      submissions: { burst: 5, everyMs: 10_000 },
+      submissions: { burst: 20, everyMs: 2000 },
       help: { burst: 3, everyMs: 60_000 },
       messages: { burst: 20, everyMs: 3000 },
     });

@@ -178,7 +178,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       enabled: boolean('RATE_LIMITS', true),
       buckets: {
         runs: bucket('RATE_RUNS', 10, 3),
-        submissions: bucket('RATE_SUBMISSIONS', 5, 10),
+        submissions: bucket('RATE_SUBMISSIONS', 20, 2),
         help: bucket('RATE_HELP', 3, 60),
         messages: bucket('RATE_MESSAGES', 20, 3),
       },
