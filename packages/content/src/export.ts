@@ -49,24 +49,44 @@ export async function exportModule(def: ModuleDefinition, dir: string): Promise<
   const problems = validateModule(def);
   if (problems.length > 0) throw new ContentError(`Cannot export module "${def.slug}"`, problems);
   const files: [string, string][] = [];
+  /** A text kept inline when short and on one line, else written to `file`: `{ [inline] }` or `{ [fileKey] }`. */
+  const text = (value: string, inline: string, fileKey: string, file: string) => {
+    if (!value.includes('\n') && value.length <= INLINE_PROMPT_CHARS) return { [inline]: value };
+    files.push([file, value]);
+    return { [fileKey]: file };
+  };
   const lessons = def.lessons.map((l) => {
     const file = `lessons/${l.slug}.md`;
     files.push([file, l.body]);
-    return { slug: l.slug, title: l.title, file };
+    const en: Record<string, unknown> = { title: l.en.title };
+    if (l.en.body !== undefined) {
+      en.file = `lessons/${l.slug}.en.md`;
+      files.push([en.file as string, l.en.body]);
+    }
+    return {
+      slug: l.slug,
+      title: l.title,
+      file,
+      en,
+      ...(l.prerequisites !== undefined ? { prerequisites: l.prerequisites } : {}),
+      ...(l.estimatedMinutes !== undefined ? { estimatedMinutes: l.estimatedMinutes } : {}),
+    };
   });
   const exercises = def.exercises.map((ex) => {
     const { spec, prompt } = ex;
     const out: Record<string, unknown> = { slug: ex.slug, title: ex.title };
     if (ex.lesson !== undefined) out.lesson = ex.lesson;
     out.kind = ex.kind;
-    if (prompt.includes('\n') || prompt.length > INLINE_PROMPT_CHARS) {
-      out.promptFile = `exercises/${ex.slug}/prompt.md`;
-      files.push([out.promptFile as string, prompt]);
-    } else {
-      out.prompt = prompt;
-    }
-    if (ex.hint !== undefined) out.hint = ex.hint;
+    Object.assign(out, text(prompt, 'prompt', 'promptFile', `exercises/${ex.slug}/prompt.md`));
+    out.en = {
+      title: ex.en.title,
+      ...(ex.en.prompt !== undefined
+        ? text(ex.en.prompt, 'prompt', 'promptFile', `exercises/${ex.slug}/prompt.en.md`)
+        : {}),
+    };
+    if (ex.hints.length > 0) out.hints = ex.hints;
     if (ex.maxScore !== 1) out.maxScore = ex.maxScore;
+    if (ex.estimatedMinutes !== undefined) out.estimatedMinutes = ex.estimatedMinutes;
     if (spec.kind === 'code') {
       const code = codeFiles(ex, spec);
       out.spec = code.json;
@@ -82,6 +102,7 @@ export async function exportModule(def: ModuleDefinition, dir: string): Promise<
     discipline: def.discipline,
     title: def.title,
     summary: def.summary,
+    en: def.en,
     lessons,
     exercises,
   };

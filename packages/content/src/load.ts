@@ -14,6 +14,7 @@ import {
   type ModuleDefinition,
 } from './schema.ts';
 import { validateModule } from './validate.ts';
+import { parseDeck } from './deck.ts';
 
 /** Reads the files of one module, recording a problem (instead of failing) for each one missing. */
 class FileReader {
@@ -82,6 +83,13 @@ function fileProblems(raw: unknown): Problem[] {
 }
 
 async function loadSpec(ex: ExerciseFile, where: string, files: FileReader): Promise<FullSpec> {
+  if (ex.kind === 'vocabulary' && 'deckFile' in ex.spec) {
+    const deckFile = (ex.spec as { deckFile: string }).deckFile;
+    const text = await files.read(deckFile, at(where, 'deckFile'));
+    const deck = parseDeck(text, deckFile);
+    files.problems.push(...deck.problems.map((p) => ({ ...p, path: at(where, 'deckFile') })));
+    return { kind: 'vocabulary', cards: deck.cards };
+  }
   if (ex.kind !== 'code') return { kind: ex.kind, ...ex.spec } as FullSpec;
   const s = ex.spec as CodeSpecFile;
   const [starter, solution, visibleTests, hiddenTests] = await Promise.all([
@@ -101,24 +109,46 @@ async function loadSpec(ex: ExerciseFile, where: string, files: FileReader): Pro
   };
 }
 
+/** A text given inline or in a file (not both); `required` reports neither. */
+async function inlineOrFile(
+  text: string | undefined,
+  file: string | undefined,
+  where: string,
+  names: [inline: string, file: string],
+  files: FileReader,
+  required: boolean,
+): Promise<string | undefined> {
+  if (text !== undefined && file !== undefined) {
+    files.problems.push({ path: at(where, names[1]), message: `give ${names[0]} or ${names[1]}, not both` });
+    return text;
+  }
+  if (file !== undefined) return files.read(file, at(where, names[1]));
+  if (text === undefined && required) {
+    files.problems.push({ path: at(where, names[0]), message: `give ${names[0]} or ${names[1]}` });
+  }
+  return text;
+}
+
 async function loadExercise(ex: ExerciseFile, i: number, files: FileReader): Promise<ExerciseDefinition> {
   const where = at('exercises', i);
-  let prompt = ex.prompt ?? '';
-  if (ex.prompt !== undefined && ex.promptFile !== undefined) {
-    files.problems.push({ path: at(where, 'promptFile'), message: 'give prompt or promptFile, not both' });
-  } else if (ex.promptFile !== undefined) {
-    prompt = await files.read(ex.promptFile, at(where, 'promptFile'));
-  } else if (ex.prompt === undefined) {
-    files.problems.push({ path: at(where, 'prompt'), message: 'give prompt or promptFile' });
+  const names: [string, string] = ['prompt', 'promptFile'];
+  const [prompt, promptEn] = await Promise.all([
+    inlineOrFile(ex.prompt, ex.promptFile, where, names, files, true),
+    inlineOrFile(ex.en.prompt, ex.en.promptFile, at(where, 'en'), names, files, false),
+  ]);
+  if (ex.hint !== undefined && ex.hints !== undefined) {
+    files.problems.push({ path: at(where, 'hints'), message: 'give hint or hints, not both' });
   }
   return {
     slug: ex.slug,
     title: ex.title,
     ...(ex.lesson !== undefined ? { lesson: ex.lesson } : {}),
     kind: ex.kind,
-    prompt,
-    ...(ex.hint !== undefined ? { hint: ex.hint } : {}),
+    prompt: prompt ?? '',
+    en: { title: ex.en.title, ...(promptEn !== undefined ? { prompt: promptEn } : {}) },
+    hints: ex.hints ?? (ex.hint !== undefined ? [ex.hint] : []),
     maxScore: ex.maxScore ?? 1,
+    ...(ex.estimatedMinutes !== undefined ? { estimatedMinutes: ex.estimatedMinutes } : {}),
     spec: await loadSpec(ex, at(where, 'spec'), files),
   };
 }
@@ -132,11 +162,21 @@ export async function loadModule(dir: string): Promise<ModuleDefinition> {
   const file = raw as ModuleFile;
   const files = new FileReader(dir);
   const lessons = await Promise.all(
-    file.lessons.map(async (l, i) => ({
-      slug: l.slug,
-      title: l.title,
-      body: await files.read(l.file, at(at('lessons', i), 'file')),
-    })),
+    file.lessons.map(async (l, i) => {
+      const where = at('lessons', i);
+      const [body, bodyEn] = await Promise.all([
+        files.read(l.file, at(where, 'file')),
+        l.en.file === undefined ? undefined : files.read(l.en.file, at(at(where, 'en'), 'file')),
+      ]);
+      return {
+        slug: l.slug,
+        title: l.title,
+        body,
+        en: { title: l.en.title, ...(bodyEn !== undefined ? { body: bodyEn } : {}) },
+        ...(l.prerequisites !== undefined ? { prerequisites: l.prerequisites } : {}),
+        ...(l.estimatedMinutes !== undefined ? { estimatedMinutes: l.estimatedMinutes } : {}),
+      };
+    }),
   );
   const exercises = await Promise.all(file.exercises.map((ex, i) => loadExercise(ex, i, files)));
   const def: ModuleDefinition = {
@@ -144,6 +184,7 @@ export async function loadModule(dir: string): Promise<ModuleDefinition> {
     discipline: file.discipline,
     title: file.title,
     summary: file.summary,
+    en: file.en,
     lessons,
     exercises,
   };

@@ -8,6 +8,10 @@ export interface Problem {
   /** Where, in module.json terms: `exercises[2].spec.options[0].id`; empty for the module itself. */
   path: string;
   message: string;
+  /** The file the problem is in, relative to the module folder, when it is not module.json itself. */
+  file?: string;
+  /** The 1-based line in that file, when known. */
+  line?: number;
 }
 
 /** A module that cannot be loaded, validated or exported; lists every problem found. */
@@ -23,7 +27,8 @@ export class ContentError extends Error {
 
 /** One problem as a line: `path: message`. */
 export function formatProblem(p: Problem): string {
-  return p.path ? `${p.path}: ${p.message}` : p.message;
+  const where = [p.file && (p.line ? `${p.file}:${p.line}` : p.file), p.path].filter(Boolean).join(' ');
+  return where ? `${where}: ${p.message}` : p.message;
 }
 
 /** Joins a path and a key or index: `exercises` + 2 → `exercises[2]`, `spec` + `options` → `spec.options`. */

@@ -122,10 +122,23 @@ const WritingSpecBody = {
   passRatio: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 1 })),
 };
 
+/** One vocabulary card: the English term, its French gloss, an example sentence, tags and the text read aloud. */
+export const VocabularyCard = Type.Object(
+  {
+    id: ItemId,
+    term: Text,
+    gloss: Text,
+    example: Text,
+    tags: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 40 }))),
+    /** What the device's voice reads for this card (default: the term). */
+    audio: Type.Optional(Text),
+  },
+  strict,
+);
+export type VocabularyCard = Static<typeof VocabularyCard>;
+
 const VocabularySpecBody = {
-  cards: Type.Array(Type.Object({ id: ItemId, term: Text, gloss: Text, example: Text }, strict), {
-    minItems: 1,
-  }),
+  cards: Type.Array(VocabularyCard, { minItems: 1 }),
 };
 
 // ---------- Full specs (loaded: they carry their kind, so grading and views need nothing else) ----------
@@ -178,7 +191,24 @@ export const SPEC_SCHEMAS: Record<SpecKind, TSchema> = {
 
 // ---------- Loaded definition ----------
 
-export const LessonDefinition = Type.Object({ slug: Slug, title: Text, body: Type.String() }, strict);
+/** The English version of a title (and, where given, of a text); French is the platform's first language. */
+const English = <P extends Record<string, TSchema>>(texts: P) =>
+  Type.Object({ title: Text, ...texts }, strict);
+
+const Minutes = Type.Integer({ minimum: 1, maximum: 600 });
+
+export const LessonDefinition = Type.Object(
+  {
+    slug: Slug,
+    title: Text,
+    body: Type.String(),
+    en: English({ body: Type.Optional(Type.String()) }),
+    /** Lessons to read first (slugs of earlier lessons of the module). */
+    prerequisites: Type.Optional(Type.Array(Slug)),
+    estimatedMinutes: Type.Optional(Minutes),
+  },
+  strict,
+);
 export type LessonDefinition = Static<typeof LessonDefinition>;
 
 const exerciseFields = {
@@ -189,14 +219,24 @@ const exerciseFields = {
   kind: ExerciseKind,
   /** Instructions (Markdown). */
   prompt: Type.String(),
-  hint: Type.Optional(Type.String()),
+  en: English({ prompt: Type.Optional(Type.String()) }),
+  /** Hints, shown one after another, the first the gentlest. */
+  hints: Type.Array(Text),
+  /** The exercise's points. */
   maxScore: Type.Number({ exclusiveMinimum: 0 }),
+  estimatedMinutes: Type.Optional(Minutes),
 };
 
 export const ExerciseDefinition = Type.Object({ ...exerciseFields, spec: FullSpec }, strict);
 export type ExerciseDefinition = Static<typeof ExerciseDefinition>;
 
-const moduleFields = { slug: Slug, discipline: Discipline, title: Text, summary: Type.String() };
+const moduleFields = {
+  slug: Slug,
+  discipline: Discipline,
+  title: Text,
+  summary: Type.String(),
+  en: English({ summary: Type.String() }),
+};
 
 export const ModuleDefinition = Type.Object(
   { ...moduleFields, lessons: Type.Array(LessonDefinition), exercises: Type.Array(ExerciseDefinition) },
@@ -233,6 +273,15 @@ const CodeSpecFile = Type.Object(
 export type CodeSpecFile = Static<typeof CodeSpecFile>;
 
 /** Each kind's spec schema as written in module.json (no kind: the exercise gives it). */
+/**
+ * A vocabulary exercise's cards, inline or in a deck file: a CSV file (UTF-8, `,` or `;`) with the header
+ * `id,term,gloss,example,tags,audio`, tags separated by `|`, the last two columns optional.
+ */
+const VocabularySpecFile = Type.Union([
+  Type.Object(VocabularySpecBody, strict),
+  Type.Object({ deckFile: FilePath }, strict),
+]);
+
 export const FILE_SPEC_SCHEMAS: Record<SpecKind, TSchema> = {
   code: CodeSpecFile,
   choice: Type.Object(ChoiceSpecBody, strict),
@@ -241,7 +290,7 @@ export const FILE_SPEC_SCHEMAS: Record<SpecKind, TSchema> = {
   matching: Type.Object(MatchingSpecBody, strict),
   dictation: Type.Object(DictationSpecBody, strict),
   writing: Type.Object(WritingSpecBody, strict),
-  vocabulary: Type.Object(VocabularySpecBody, strict),
+  vocabulary: VocabularySpecFile,
 };
 
 export const ExerciseFile = Type.Object(
@@ -252,8 +301,19 @@ export const ExerciseFile = Type.Object(
     kind: ExerciseKind,
     prompt: Type.Optional(Type.String()),
     promptFile: Type.Optional(FilePath),
-    hint: Type.Optional(Type.String()),
+    en: Type.Object(
+      {
+        title: Text,
+        prompt: Type.Optional(Type.String()),
+        promptFile: Type.Optional(FilePath),
+      },
+      strict,
+    ),
+    /** One hint; `hints` gives several. */
+    hint: Type.Optional(Text),
+    hints: Type.Optional(Type.Array(Text)),
     maxScore: Type.Optional(Type.Number({ exclusiveMinimum: 0 })),
+    estimatedMinutes: Type.Optional(Minutes),
     spec: Type.Object({}),
   },
   strict,
@@ -263,7 +323,19 @@ export type ExerciseFile = Static<typeof ExerciseFile>;
 export const ModuleFile = Type.Object(
   {
     ...moduleFields,
-    lessons: Type.Array(Type.Object({ slug: Slug, title: Text, file: FilePath }, strict)),
+    lessons: Type.Array(
+      Type.Object(
+        {
+          slug: Slug,
+          title: Text,
+          file: FilePath,
+          en: Type.Object({ title: Text, file: Type.Optional(FilePath) }, strict),
+          prerequisites: Type.Optional(Type.Array(Slug)),
+          estimatedMinutes: Type.Optional(Minutes),
+        },
+        strict,
+      ),
+    ),
     exercises: Type.Array(ExerciseFile),
   },
   strict,

@@ -25,6 +25,16 @@ export function validateModule(def: unknown): Problem[] {
     'exercise slug',
     report,
   );
+  const earlier = new Set<string>();
+  mod.lessons.forEach((lesson, i) => {
+    (lesson.prerequisites ?? []).forEach((slug, j) => {
+      if (!earlier.has(slug)) {
+        const why = slug === lesson.slug ? 'a lesson cannot require itself' : `no earlier lesson "${slug}"`;
+        report(at(at(at('lessons', i), 'prerequisites'), j), why);
+      }
+    });
+    earlier.add(lesson.slug);
+  });
   const lessons = new Set(mod.lessons.map((l) => l.slug));
   mod.exercises.forEach((ex, i) => {
     const path = at('exercises', i);

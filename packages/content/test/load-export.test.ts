@@ -55,11 +55,13 @@ const minimal = () => ({
   discipline: 'ai',
   title: 'Mini',
   summary: '',
-  lessons: [{ slug: 'intro', title: 'Intro', file: 'lessons/intro.md' }],
+  en: { title: 'Mini (en)', summary: '' },
+  lessons: [{ slug: 'intro', title: 'Intro', file: 'lessons/intro.md', en: { title: 'Intro (en)' } }],
   exercises: [
     {
       slug: 'q1',
       title: 'Q1',
+      en: { title: 'Q1 (en)' },
       lesson: 'intro',
       kind: 'choice',
       prompt: 'Pick one.',
@@ -82,7 +84,9 @@ describe('loadModule', () => {
     ex.promptFile = 'q1.md';
     const dir = await writeModule(json, { 'lessons/intro.md': '# Intro\n', 'q1.md': 'Choose **one**.\n' });
     const mod = await loadModule(dir);
-    expect(mod.lessons).toEqual([{ slug: 'intro', title: 'Intro', body: '# Intro\n' }]);
+    expect(mod.lessons).toEqual([
+      { slug: 'intro', title: 'Intro', body: '# Intro\n', en: { title: 'Intro (en)' } },
+    ]);
     expect(mod.exercises[0]).toMatchObject({
       prompt: 'Choose **one**.\n',
       maxScore: 1,
@@ -93,7 +97,7 @@ describe('loadModule', () => {
   test('lists every problem at once, with module.json paths', async () => {
     const json = minimal();
     json.exercises[0]!.spec.options[0]!.correct = false;
-    json.lessons.push({ slug: 'intro', title: 'Again', file: 'lessons/missing.md' });
+    json.lessons.push({ slug: 'intro', title: 'Again', file: 'lessons/missing.md', en: { title: 'Again' } });
     const dir = await writeModule(json, { 'lessons/intro.md': '# Intro\n' });
     const problems = await loadProblems(dir);
     expect(problems).toEqual([

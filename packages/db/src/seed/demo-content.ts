@@ -15,7 +15,7 @@ export function toModuleVersionInput(module: ModuleDefinition): ModuleVersionInp
       lessonSlug: e.lesson,
       kind: e.kind,
       promptMd: e.prompt,
-      hint: e.hint,
+      hint: e.hints[0],
       maxScore: e.maxScore,
       spec: e.spec,
     })),
