@@ -8,7 +8,7 @@ import type { ModuleDefinition } from './schema.ts';
 /** The folder holding one sub-folder per demo module. */
 export const DEMO_MODULES_DIR = fileURLToPath(new URL('../modules/', import.meta.url));
 
-const DISCIPLINE_ORDER = ['programming', 'ai', 'english'];
+const DISCIPLINE_ORDER = ['programming', 'ai', 'english', 'tutoring'];
 
 /** Loads every demo module, programming first, then AI, then English. */
 export async function loadDemoModules(): Promise<ModuleDefinition[]> {

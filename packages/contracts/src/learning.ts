@@ -9,6 +9,7 @@ export const Discipline = Type.Union([
   Type.Literal('programming'),
   Type.Literal('ai'),
   Type.Literal('english'),
+  Type.Literal('tutoring'),
 ]);
 export type Discipline = Static<typeof Discipline>;
 

@@ -127,7 +127,7 @@ export interface EnrolledModuleRow {
   summary: string;
 }
 
-const DISCIPLINE_ORDER = sql`case ${modules.disciplineId} when 'programming' then 1 when 'ai' then 2 else 3 end`;
+const DISCIPLINE_ORDER = sql`case ${modules.disciplineId} when 'programming' then 1 when 'ai' then 2 when 'english' then 3 else 4 end`;
 
 /** The modules a user is enrolled in, each at its latest published version. */
 export async function listEnrolledModules(

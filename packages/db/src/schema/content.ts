@@ -5,7 +5,7 @@ import { cohorts, disciplines } from './programme.ts';
 export const modules = pgTable('modules', {
   id: uuid('id').primaryKey().defaultRandom(),
   slug: text('slug').notNull().unique(),
-  disciplineId: text('discipline_id', { enum: ['programming', 'ai', 'english'] })
+  disciplineId: text('discipline_id', { enum: ['programming', 'ai', 'english', 'tutoring'] })
     .notNull()
     .references(() => disciplines.id),
   createdBy: uuid('created_by').references(() => users.id),

@@ -11,7 +11,7 @@ export const universities = pgTable('universities', {
 });
 
 export const disciplines = pgTable('disciplines', {
-  id: text('id', { enum: ['programming', 'ai', 'english'] }).primaryKey(),
+  id: text('id', { enum: ['programming', 'ai', 'english', 'tutoring'] }).primaryKey(),
   nameFr: text('name_fr').notNull(),
   nameEn: text('name_en').notNull(),
 });

@@ -13,6 +13,7 @@ export const DISCIPLINES = [
   { id: 'programming', nameFr: 'Programmation', nameEn: 'Programming' },
   { id: 'ai', nameFr: 'Intelligence artificielle', nameEn: 'Artificial intelligence' },
   { id: 'english', nameFr: 'Anglais technique', nameEn: 'Technical English' },
+  { id: 'tutoring', nameFr: 'Formation des tuteurs', nameEn: 'Tutor training' },
 ] as const;
 
 /**

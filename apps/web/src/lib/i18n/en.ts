@@ -105,6 +105,7 @@ export const en: Messages = {
   'discipline.programming': 'Programming',
   'discipline.ai': 'Artificial intelligence',
   'discipline.english': 'Technical English',
+  'discipline.tutoring': 'Tutor training',
 
   'kind.code': 'Code',
   'kind.choice': 'Choice',

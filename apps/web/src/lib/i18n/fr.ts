@@ -115,6 +115,7 @@ export const fr = {
   'discipline.programming': 'Programmation',
   'discipline.ai': 'Intelligence artificielle',
   'discipline.english': 'Anglais technique',
+  'discipline.tutoring': 'Formation des tuteurs',
 
   'kind.code': 'Code',
   'kind.choice': 'Choix',

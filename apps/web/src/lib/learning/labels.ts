@@ -14,6 +14,7 @@ export const DISCIPLINE_LABEL_KEY = {
   programming: 'discipline.programming',
   ai: 'discipline.ai',
   english: 'discipline.english',
+  tutoring: 'discipline.tutoring',
 } as const satisfies Record<Discipline, MessageKey>;
 
 export const KIND_LABEL_KEY = {
