@@ -162,7 +162,12 @@ describe('loadModule', () => {
 describe('exportModule', () => {
   test('load → export → load gives an equal definition, for every demo module', async () => {
     const modules = await loadDemoModules();
-    expect(modules.map((m) => m.slug)).toEqual(['programmation-js', 'ia-fondamentaux', 'anglais-technique']);
+    expect(modules.map((m) => m.slug)).toEqual([
+      'programmation-js',
+      'ia-fondamentaux',
+      'anglais-technique',
+      'formation-tuteurs',
+    ]);
     for (const mod of modules) {
       const dir = folder();
       await exportModule(mod, dir);

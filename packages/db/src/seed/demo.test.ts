@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../test-support/index.ts';
 import { countUsers, findUserByEmail, listUserMemberships } from '../queries/users.ts';
 import { listAllGroups, listGroupLearners, tutorFollowsLearner } from '../queries/groups.ts';
+import { listEnrolledModules } from '../queries/content.ts';
 import { verifyPassword } from '../passwords.ts';
 import { seedDemoProgramme } from './demo.ts';
 
@@ -43,6 +44,25 @@ describe('the demo programme', () => {
     const karaLearner = await findUserByEmail(database.db, 'etudiant20@tremplin.test');
     expect(await tutorFollowsLearner(database.db, tutor!.id, learner!.id)).toBe(true);
     expect(await tutorFollowsLearner(database.db, tutor!.id, karaLearner!.id)).toBe(false);
+  });
+
+  it('enrols the students in the three Licence modules and the tutors in their training module only', async () => {
+    const slugsOf = async (email: string) => {
+      const user = await findUserByEmail(database.db, email);
+      return (await listEnrolledModules(database.db, user!.id)).map((m) => m.slug);
+    };
+    const licence = ['programmation-js', 'ia-fondamentaux', 'anglais-technique'];
+    expect(await slugsOf('etudiant1@tremplin.test')).toEqual(licence);
+    expect(await slugsOf('etudiant34@tremplin.test')).toEqual(licence);
+    expect(await slugsOf('tuteur1@tremplin.test')).toEqual(['formation-tuteurs']);
+    expect(await slugsOf('tuteur2@tremplin.test')).toEqual(['formation-tuteurs']);
+    const tutor = await findUserByEmail(database.db, 'tuteur1@tremplin.test');
+    expect(await listEnrolledModules(database.db, tutor!.id)).toEqual([
+      expect.objectContaining({ discipline: 'tutoring', title: 'Formation des tuteurs' }),
+    ]);
+    for (const staff of ['auteur', 'correcteur', 'coordination']) {
+      expect(await slugsOf(`${staff}@tremplin.test`), staff).toEqual([]);
+    }
   });
 
   it('never runs against a database that already holds users', async () => {

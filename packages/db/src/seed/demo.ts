@@ -18,8 +18,9 @@ export const DISCIPLINES = [
 
 /**
  * Seeds the demo programme: two universities, a cohort, two groups of 17 learners with their
- * tutors, the tutors' training group, an author, a grader and a coordinator, and the three demo
- * modules (programming, AI, technical English) published with every student enrolled.
+ * tutors, the tutors' training group, an author, a grader and a coordinator, and every module of
+ * the content package published: the students enrolled in the Licence modules (programming, AI,
+ * technical English), the tutors in their training module (discipline tutoring).
  * Does nothing (and says so) when the database already holds users.
  */
 export async function seedDemoProgramme(db: Db): Promise<{ seeded: boolean }> {
@@ -98,12 +99,15 @@ export async function seedDemoProgramme(db: Db): Promise<{ seeded: boolean }> {
     ];
     await tx.insert(memberships).values(grants);
 
-    // The demo modules, published, and every student of the two groups enrolled in each.
+    // Every module published. The Licence students follow the Licence modules; the tutors' training
+    // module is for the training group's learners (the tutors), in the training cohort, and only them.
     const author = id(DEMO_STAFF.author);
     const learners = [...DEMO_STUDENTS.lome, ...DEMO_STUDENTS.kara].map(id);
+    const trainees = [DEMO_STAFF.tutorLome, DEMO_STAFF.tutorKara].map(id);
     for (const module of modules) {
       const { moduleId } = await insertModuleVersion(tx, module, { status: 'published', authorId: author });
-      await enrolUsers(tx, moduleId, learners, students.id);
+      if (module.discipline === 'tutoring') await enrolUsers(tx, moduleId, trainees, training.id);
+      else await enrolUsers(tx, moduleId, learners, students.id);
     }
     return { seeded: true };
   });
