@@ -76,6 +76,7 @@ export function toPublicSpec(spec: FullSpec, { seed, playsUsed = 0 }: PublicView
     case 'writing':
       return {
         kind: 'writing',
+        language: spec.language ?? 'en',
         ...(spec.excerpt !== undefined ? { excerptMd: spec.excerpt } : {}),
         minWords: spec.minWords,
         maxWords: spec.maxWords,

@@ -102,6 +102,8 @@ export const RubricAlternative = Type.Object(
 export type RubricAlternative = Static<typeof RubricAlternative>;
 
 const WritingSpecBody = {
+  /** The language the text is written in: English (the default; a text with little English goes to review) or French. */
+  language: Type.Optional(Type.Enum(['en', 'fr'])),
   excerpt: Type.Optional(Type.String()),
   minWords: Type.Integer({ minimum: 1 }),
   maxWords: Type.Integer({ minimum: 1 }),

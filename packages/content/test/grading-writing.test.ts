@@ -133,6 +133,25 @@ describe('needsReview', () => {
     expect(result.feedback).toContain('Un correcteur relira votre texte.');
   });
 
+  test('a writing exercise in French is not asked for English, nor sent to review for it', () => {
+    const spec: WritingSpec = {
+      ...writingSpec(),
+      language: 'fr',
+      rubric: [
+        {
+          id: 'question',
+          label: 'Pose une question',
+          alternatives: [{ type: 'regex', value: '\\?' }],
+          points: 1,
+        },
+      ],
+    };
+    const { score, result } = grade('Que se passe-t-il quand la liste est vide ?', spec);
+    expect(score).toBe(1);
+    expect(result.needsReview).toBe(false);
+    expect(result.feedback).not.toContain('anglais');
+  });
+
   test('hasFewEnglishWords: French or random words, not short English', () => {
     expect(hasFewEnglishWords('Ajoute la validation du mot de passe')).toBe(true);
     expect(hasFewEnglishWords('qwx zzkp vrrt lkjh mnbv poiu ytre wxcv')).toBe(true);

@@ -179,9 +179,10 @@ describe('toPublicSpec', () => {
     expect(custom).toMatchObject({ maxPlays: 5, defaultRate: 0.75, playsUsed: 2 });
   });
 
-  test('writing: the excerpt and the word range only', () => {
+  test('writing: the language, the excerpt and the word range only', () => {
     expect(toPublicSpec(writingSpec(), { seed: 's' })).toEqual({
       kind: 'writing',
+      language: 'en',
       excerptMd: writingSpec().excerpt,
       minWords: 4,
       maxWords: 20,

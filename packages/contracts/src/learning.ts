@@ -79,6 +79,8 @@ export const PublicDictation = Type.Object({
 });
 export const PublicWriting = Type.Object({
   kind: Type.Literal('writing'),
+  /** The language the learner writes in. */
+  language: Type.Union([Type.Literal('en'), Type.Literal('fr')]),
   /** A documentation excerpt or context the task refers to (Markdown), if any. */
   excerptMd: Type.Optional(Type.String()),
   minWords: Type.Integer(),

@@ -53,7 +53,7 @@ export function gradeWriting(spec: WritingSpec, text: string, t: KeyedMessages):
   const inRange = count >= spec.minWords && count <= spec.maxWords;
   const raw = share(earned, total);
   const score = inRange ? raw : Math.min(raw, WORD_COUNT_CAP);
-  const fewEnglish = hasFewEnglishWords(text);
+  const fewEnglish = (spec.language ?? 'en') === 'en' && hasFewEnglishWords(text);
   const review = unchecked || needsReview(score, count, spec, fewEnglish);
   const passRatio = spec.passRatio ?? DEFAULT_PASS_RATIO;
   const status = inRange ? statusOf(score, passRatio) : score > 0 ? 'partial' : 'fail';

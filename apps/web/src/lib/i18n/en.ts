@@ -249,6 +249,7 @@ export const en: Messages = {
   'dictation.word': 'Word {number}',
 
   'writing.answerLabel': 'Your text (in English)',
+  'writing.answerLabelFr': 'Your text (in French)',
   'writing.excerpt': 'Document',
   'writing.words.one': '{count} word',
   'writing.words.other': '{count} words',

@@ -263,6 +263,7 @@ export const fr = {
   'dictation.word': 'Mot {number}',
 
   'writing.answerLabel': 'Votre texte (en anglais)',
+  'writing.answerLabelFr': 'Votre texte',
   'writing.excerpt': 'Document',
   'writing.words.one': '{count} mot',
   'writing.words.other': '{count} mots',

@@ -63,7 +63,7 @@ const dictation: SpecOf<'dictation'> = {
   maxPlays: 3,
   playsUsed: 0,
 };
-const writing: SpecOf<'writing'> = { kind: 'writing', minWords: 4, maxWords: 40 };
+const writing: SpecOf<'writing'> = { kind: 'writing', language: 'en', minWords: 4, maxWords: 40 };
 
 describe('answer builders', () => {
   it('start empty, in the shape the API expects', () => {
