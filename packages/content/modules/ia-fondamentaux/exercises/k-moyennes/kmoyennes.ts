@@ -1,5 +1,37 @@
 export type Point = [number, number];
 
+export type Resultat = { centres: Point[]; affectations: number[]; iterations: number };
+
+function distance2(a: Point, b: Point): number {
+  return (a[0] - b[0]) ** 2 + (a[1] - b[1]) ** 2;
+}
+
+export function plusProcheCentre(point: Point, centres: Point[]): number {
+  // À compléter : l'indice du centre le plus proche de point (le premier en cas d'égalité).
+  // distance2(a, b) donne le carré de la distance : il suffit pour comparer.
+  return centres.length > 0 ? 0 : -1;
+}
+
+export function kMoyennes(points: Point[], centresInitiaux: Point[], maxIterations: number): Resultat {
+  const centres: Point[] = centresInitiaux.map(([x, y]) => [x, y]);
+  let affectations: number[] = [];
+  let iterations = 0;
+  while (iterations < maxIterations) {
+    iterations++;
+    affectations = points.map((p) => plusProcheCentre(p, centres));
+    // À compléter : s'arrêter si aucune affectation n'a changé depuis le tour précédent ; sinon,
+    // déplacer chaque centre à la moyenne de ses points (un centre sans point ne bouge pas).
+  }
+  return { centres, affectations, iterations };
+}
+
+/** La somme des carrés des distances de chaque point à son centre : plus elle est petite, mieux c'est. */
+export function inertie(points: Point[], centres: Point[], affectations: number[]): number {
+  return points.reduce((s, p, i) => s + distance2(p, centres[affectations[i] ?? 0]!), 0);
+}
+
+// ---------- Les données : trois nuages générés ----------
+
 /**
  * Générateur pseudo-aléatoire mulberry32 (domaine public) : une graine entière donne toujours la même
  * suite de nombres dans [0, 1[.
@@ -46,33 +78,3 @@ export function genererNuages(graine = 2026, parNuage = 20, ecart = 0.8): Point[
 
 /** Les 60 points du module (graine 2026), les mêmes que data/nuages.csv. */
 export const NUAGES: Point[] = genererNuages();
-
-export type Resultat = { centres: Point[]; affectations: number[]; iterations: number };
-
-function distance2(a: Point, b: Point): number {
-  return (a[0] - b[0]) ** 2 + (a[1] - b[1]) ** 2;
-}
-
-export function plusProcheCentre(point: Point, centres: Point[]): number {
-  // À compléter : l'indice du centre le plus proche de point (le premier en cas d'égalité).
-  // distance2(a, b) donne le carré de la distance : il suffit pour comparer.
-  return centres.length > 0 ? 0 : -1;
-}
-
-export function kMoyennes(points: Point[], centresInitiaux: Point[], maxIterations: number): Resultat {
-  const centres: Point[] = centresInitiaux.map(([x, y]) => [x, y]);
-  let affectations: number[] = [];
-  let iterations = 0;
-  while (iterations < maxIterations) {
-    iterations++;
-    affectations = points.map((p) => plusProcheCentre(p, centres));
-    // À compléter : s'arrêter si aucune affectation n'a changé depuis le tour précédent ; sinon,
-    // déplacer chaque centre à la moyenne de ses points (un centre sans point ne bouge pas).
-  }
-  return { centres, affectations, iterations };
-}
-
-/** La somme des carrés des distances de chaque point à son centre : plus elle est petite, mieux c'est. */
-export function inertie(points: Point[], centres: Point[], affectations: number[]): number {
-  return points.reduce((s, p, i) => s + distance2(p, centres[affectations[i] ?? 0]!), 0);
-}

@@ -1,3 +1,34 @@
+export type Fleur = { mesures: number[]; espece: string };
+
+/** Distance euclidienne entre deux vecteurs de même longueur. */
+export function distance(a: number[], b: number[]): number {
+  let somme = 0;
+  for (let i = 0; i < a.length; i++) somme += ((a[i] ?? 0) - (b[i] ?? 0)) ** 2;
+  return Math.sqrt(somme);
+}
+
+export function kPlusProchesVoisins(mesures: number[], donnees: Fleur[], k: number): string | null {
+  const voisins = donnees
+    .map((fleur) => ({ espece: fleur.espece, d: distance(mesures, fleur.mesures) }))
+    .sort((a, b) => a.d - b.d)
+    .slice(0, k);
+  // À compléter : faire voter les k voisins (l'espèce la plus fréquente gagne ; à égalité, celle du plus
+  // proche). Pour l'instant, seul le plus proche voisin compte.
+  return voisins[0]?.espece ?? null;
+}
+
+export function exactitudeUnContreTous(donnees: Fleur[], k: number): number {
+  let bonnes = 0;
+  for (const fleur of donnees) {
+    // À corriger : la fleur est elle-même dans `donnees`, à distance 0 : elle « se reconnaît ».
+    // Classez-la avec toutes les AUTRES fleurs.
+    if (kPlusProchesVoisins(fleur.mesures, donnees, k) === fleur.espece) bonnes++;
+  }
+  return donnees.length === 0 ? 0 : bonnes / donnees.length;
+}
+
+// ---------- Les données ----------
+
 // Iris (R. A. Fisher, 1936, domaine public) : 150 fleurs, 50 par espèce. Longueur et largeur du sépale,
 // longueur et largeur du pétale, en centimètres, puis l'espèce. Les mêmes lignes que data/iris.csv.
 const IRIS_CSV = `
@@ -153,8 +184,6 @@ const IRIS_CSV = `
 5.9,3.0,5.1,1.8,virginica
 `;
 
-export type Fleur = { mesures: number[]; espece: string };
-
 /** Les 150 fleurs, dans l'ordre du fichier. */
 export const IRIS: Fleur[] = IRIS_CSV.trim()
   .split('\n')
@@ -162,30 +191,3 @@ export const IRIS: Fleur[] = IRIS_CSV.trim()
     const colonnes = ligne.split(',');
     return { mesures: colonnes.slice(0, 4).map(Number), espece: colonnes[4] ?? '' };
   });
-
-/** Distance euclidienne entre deux vecteurs de même longueur. */
-export function distance(a: number[], b: number[]): number {
-  let somme = 0;
-  for (let i = 0; i < a.length; i++) somme += ((a[i] ?? 0) - (b[i] ?? 0)) ** 2;
-  return Math.sqrt(somme);
-}
-
-export function kPlusProchesVoisins(mesures: number[], donnees: Fleur[], k: number): string | null {
-  const voisins = donnees
-    .map((fleur) => ({ espece: fleur.espece, d: distance(mesures, fleur.mesures) }))
-    .sort((a, b) => a.d - b.d)
-    .slice(0, k);
-  // À compléter : faire voter les k voisins (l'espèce la plus fréquente gagne ; à égalité, celle du plus
-  // proche). Pour l'instant, seul le plus proche voisin compte.
-  return voisins[0]?.espece ?? null;
-}
-
-export function exactitudeUnContreTous(donnees: Fleur[], k: number): number {
-  let bonnes = 0;
-  for (const fleur of donnees) {
-    // À corriger : la fleur est elle-même dans `donnees`, à distance 0 : elle « se reconnaît ».
-    // Classez-la avec toutes les AUTRES fleurs.
-    if (kPlusProchesVoisins(fleur.mesures, donnees, k) === fleur.espece) bonnes++;
-  }
-  return donnees.length === 0 ? 0 : bonnes / donnees.length;
-}

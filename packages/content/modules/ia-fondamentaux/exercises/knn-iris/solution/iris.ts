@@ -1,3 +1,42 @@
+export type Fleur = { mesures: number[]; espece: string };
+
+/** Distance euclidienne entre deux vecteurs de même longueur. */
+export function distance(a: number[], b: number[]): number {
+  let somme = 0;
+  for (let i = 0; i < a.length; i++) somme += ((a[i] ?? 0) - (b[i] ?? 0)) ** 2;
+  return Math.sqrt(somme);
+}
+
+export function kPlusProchesVoisins(mesures: number[], donnees: Fleur[], k: number): string | null {
+  if (donnees.length === 0 || k < 1) return null;
+  // sort est stable : à distance égale, la fleur qui vient d'abord dans les données reste devant.
+  const voisins = donnees
+    .map((fleur) => ({ espece: fleur.espece, d: distance(mesures, fleur.mesures) }))
+    .sort((a, b) => a.d - b.d)
+    .slice(0, k);
+  const votes = new Map<string, number>();
+  for (const v of voisins) votes.set(v.espece, (votes.get(v.espece) ?? 0) + 1);
+  // Parcourir les voisins du plus proche au plus loin : en cas d'égalité des votes, l'espèce du plus
+  // proche voisin gagne.
+  let gagnante: string | null = null;
+  for (const v of voisins) {
+    if (gagnante === null || (votes.get(v.espece) ?? 0) > (votes.get(gagnante) ?? 0)) gagnante = v.espece;
+  }
+  return gagnante;
+}
+
+export function exactitudeUnContreTous(donnees: Fleur[], k: number): number {
+  if (donnees.length === 0) return 0;
+  let bonnes = 0;
+  donnees.forEach((fleur, i) => {
+    const autres = donnees.filter((_, j) => j !== i);
+    if (kPlusProchesVoisins(fleur.mesures, autres, k) === fleur.espece) bonnes++;
+  });
+  return bonnes / donnees.length;
+}
+
+// ---------- Les données ----------
+
 // Iris (R. A. Fisher, 1936, domaine public) : 150 fleurs, 50 par espèce. Longueur et largeur du sépale,
 // longueur et largeur du pétale, en centimètres, puis l'espèce. Les mêmes lignes que data/iris.csv.
 const IRIS_CSV = `
@@ -153,8 +192,6 @@ const IRIS_CSV = `
 5.9,3.0,5.1,1.8,virginica
 `;
 
-export type Fleur = { mesures: number[]; espece: string };
-
 /** Les 150 fleurs, dans l'ordre du fichier. */
 export const IRIS: Fleur[] = IRIS_CSV.trim()
   .split('\n')
@@ -162,38 +199,3 @@ export const IRIS: Fleur[] = IRIS_CSV.trim()
     const colonnes = ligne.split(',');
     return { mesures: colonnes.slice(0, 4).map(Number), espece: colonnes[4] ?? '' };
   });
-
-/** Distance euclidienne entre deux vecteurs de même longueur. */
-export function distance(a: number[], b: number[]): number {
-  let somme = 0;
-  for (let i = 0; i < a.length; i++) somme += ((a[i] ?? 0) - (b[i] ?? 0)) ** 2;
-  return Math.sqrt(somme);
-}
-
-export function kPlusProchesVoisins(mesures: number[], donnees: Fleur[], k: number): string | null {
-  if (donnees.length === 0 || k < 1) return null;
-  // sort est stable : à distance égale, la fleur qui vient d'abord dans les données reste devant.
-  const voisins = donnees
-    .map((fleur) => ({ espece: fleur.espece, d: distance(mesures, fleur.mesures) }))
-    .sort((a, b) => a.d - b.d)
-    .slice(0, k);
-  const votes = new Map<string, number>();
-  for (const v of voisins) votes.set(v.espece, (votes.get(v.espece) ?? 0) + 1);
-  // Parcourir les voisins du plus proche au plus loin : en cas d'égalité des votes, l'espèce du plus
-  // proche voisin gagne.
-  let gagnante: string | null = null;
-  for (const v of voisins) {
-    if (gagnante === null || (votes.get(v.espece) ?? 0) > (votes.get(gagnante) ?? 0)) gagnante = v.espece;
-  }
-  return gagnante;
-}
-
-export function exactitudeUnContreTous(donnees: Fleur[], k: number): number {
-  if (donnees.length === 0) return 0;
-  let bonnes = 0;
-  donnees.forEach((fleur, i) => {
-    const autres = donnees.filter((_, j) => j !== i);
-    if (kPlusProchesVoisins(fleur.mesures, autres, k) === fleur.espece) bonnes++;
-  });
-  return bonnes / donnees.length;
-}
