@@ -1,0 +1,35 @@
+// Un perceptron qui marche : n'y touchez pas, utilisez-le.
+export function predire(modele, entrees) {
+  let s = modele.biais;
+  for (let i = 0; i < modele.poids.length; i++) s += modele.poids[i] * entrees[i];
+  return s > 0 ? 1 : 0;
+}
+
+/** Une époque : corrige `modele` exemple après exemple et renvoie le nombre d'erreurs. */
+export function uneEpoque(modele, exemples, taux = 1) {
+  let erreurs = 0;
+  for (const { entrees, cible } of exemples) {
+    const erreur = cible - predire(modele, entrees);
+    if (erreur !== 0) {
+      erreurs++;
+      for (let i = 0; i < modele.poids.length; i++) modele.poids[i] += taux * erreur * entrees[i];
+      modele.biais += taux * erreur;
+    }
+  }
+  return erreurs;
+}
+
+export function erreursParEpoque(exemples, epoques, taux = 1) {
+  const modele = { poids: new Array(exemples[0].entrees.length).fill(0), biais: 0 };
+  const erreurs = [];
+  for (let e = 0; e < epoques; e++) {
+    erreurs.push(uneEpoque(modele, exemples, taux));
+  }
+  return erreurs;
+}
+
+export function converge(exemples, maxEpoques, taux = 1) {
+  const erreurs = erreursParEpoque(exemples, maxEpoques, taux);
+  const premiere = erreurs.indexOf(0);
+  return premiere === -1 ? null : premiere + 1;
+}
