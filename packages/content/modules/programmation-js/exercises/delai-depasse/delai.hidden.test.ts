@@ -21,7 +21,9 @@ describe('avecDelai (cas cachés)', () => {
 
   test('une erreur arrivée à temps est transmise telle quelle', async () => {
     const panne = new Error('Réseau indisponible');
-    const etat = suivre(avecDelai(Promise.reject(panne), 3000));
+    const refus = Promise.reject(panne);
+    refus.catch(() => {}); // la promesse reste rejetée pour avecDelai
+    const etat = suivre(avecDelai(refus, 3000));
     await jest.advanceTimersByTimeAsync(10);
     expect(etat.erreur).toBe(panne);
   });

@@ -3,11 +3,17 @@ import { envoyerAvecReprise, type Transfert } from './envoi';
 
 const transfert: Transfert = { vers: '+228 70 11 22 33', montant: 2500 };
 
+function echec(erreur: Error): Promise<string> {
+  const promesse = Promise.reject(erreur);
+  promesse.catch(() => {});
+  return promesse;
+}
+
 function serveur(pannes: number) {
   const appels: number[] = [];
   const envoyer = () => {
     appels.push(Date.now());
-    if (appels.length <= pannes) return Promise.reject(new Error(`panne ${appels.length}`));
+    if (appels.length <= pannes) return echec(new Error(`panne ${appels.length}`));
     return Promise.resolve('TX-OK');
   };
   return { envoyer, appels };

@@ -3,12 +3,19 @@ import { envoyerAvecReprise, type Transfert } from './envoi';
 
 const transfert: Transfert = { vers: '+228 90 12 34 56', montant: 15000 };
 
+/** Une promesse rejetée, déjà marquée comme traitée : elle reste rejetée pour qui l'attend. */
+function echec(erreur: Error): Promise<string> {
+  const promesse = Promise.reject(erreur);
+  promesse.catch(() => {});
+  return promesse;
+}
+
 /** Un serveur simulé qui échoue `pannes` fois, puis répond ; il note l'heure de chaque appel. */
 function serveur(pannes: number) {
   const appels: number[] = [];
   const envoyer = (t: Transfert) => {
     appels.push(Date.now());
-    if (appels.length <= pannes) return Promise.reject(new Error(`Réseau indisponible (${appels.length})`));
+    if (appels.length <= pannes) return echec(new Error(`Réseau indisponible (${appels.length})`));
     return Promise.resolve(`TX-${t.montant}-${appels.length}`);
   };
   return { envoyer, appels };
