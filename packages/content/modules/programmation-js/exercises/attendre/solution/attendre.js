@@ -1,0 +1,5 @@
+export function attendre(ms, valeur) {
+  return new Promise((resolve) => {
+    setTimeout(() => resolve(valeur), ms);
+  });
+}
