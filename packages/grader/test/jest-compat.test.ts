@@ -138,6 +138,34 @@ test('custom timeout', () => sleep(200), 100);`,
     expect(t['done never called']!.status).toBe('fail');
     expect(t['custom timeout']!.message).toContain('100 ms');
   });
+
+  test('a promise rejected with no handler is not an internal error: each test is graded on its own', async () => {
+    const r = await grade(
+      `export function loaded() { return 'ok'; }
+Promise.reject(new Error('at load'));
+export async function fails() { throw new Error('nobody awaits me'); }
+export function later() {
+  fails();
+  Promise.reject(new Error('again'));
+  return new Promise((resolve) => setTimeout(() => resolve(1), 10));
+}
+export function wrong(p) { return new Promise((resolve) => { p.then(resolve); }); }`,
+      `import { later, loaded, wrong } from './rejects';
+test('sync after a rejection at load', () => expect(loaded()).toBe('ok'));
+test('async with rejections on the way', async () => expect(await later()).toBe(1));
+test('a rejection the solution does not pass on', async () => {
+  await expect(wrong(Promise.reject(new Error('late')))).rejects.toThrow('late');
+}, 200);
+test('still running', () => expect(1 + 1).toBe(2));`,
+    );
+    const t = byName(r);
+    expect(t['sync after a rejection at load']!.status).toBe('pass');
+    expect(t['async with rejections on the way']!.status).toBe('pass');
+    expect(t['a rejection the solution does not pass on']!.status).toBe('fail');
+    expect(t['a rejection the solution does not pass on']!.message).toContain('jamais terminé');
+    expect(t['still running']!.status).toBe('pass');
+    expect(JSON.stringify(r)).not.toContain('erreur interne');
+  });
 });
 
 describe('modules', () => {
