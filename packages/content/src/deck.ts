@@ -68,3 +68,27 @@ export function parseDeck(text: string, file: string): { cards: VocabularyCard[]
   });
   return { cards, problems };
 }
+
+/** A CSV field, quoted when it holds a delimiter, a quote or starts with a space. */
+function csvField(value: string): string {
+  return /[",;|\s]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+/**
+ * The deck file of `cards`, which parseDeck reads back into equal cards; null when a value would not
+ * survive the trip (a line break or surrounding spaces, which the reader trims, a `|` in a tag, no tags
+ * given as an empty list): such cards stay inline in module.json.
+ */
+export function writeDeck(cards: VocabularyCard[]): string | null {
+  const lines = [DECK_COLUMNS.join(',')];
+  for (const c of cards) {
+    const values = [c.id, c.term, c.gloss, c.example, ...(c.tags ?? []), c.audio ?? ''];
+    if (values.some((v) => /[\r\n]/.test(v) || v !== v.trim())) return null;
+    if (c.tags && (c.tags.length === 0 || c.tags.some((t) => t.includes('|') || !t))) return null;
+    if (c.audio === '') return null;
+    lines.push(
+      [c.id, c.term, c.gloss, c.example, (c.tags ?? []).join('|'), c.audio ?? ''].map(csvField).join(','),
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}
