@@ -20,8 +20,22 @@ export {
   WritingSpec,
   type SpecKind,
 } from './schema.ts';
-export { ContentError, formatProblem, type Problem } from './problems.ts';
-export { loadModule } from './load.ts';
+export {
+  ContentError,
+  formatProblem,
+  formatProblems,
+  localizeProblems,
+  problemMessage,
+  type Problem,
+} from './problems.ts';
+export { MESSAGES, renderMessage, type Lang, type ProblemCode, type ProblemParams } from './messages.ts';
+export { loadModule, readModuleFolder, type ModuleRead } from './load.ts';
+export {
+  validateDefinition,
+  validateModuleFolder,
+  type FolderValidation,
+  type ValidateOptions,
+} from './validate-folder.ts';
 export { validateModule } from './validate.ts';
 export { validateCodeExercise, type CodeCheck, type CodeCheckOptions } from './validate-code.ts';
 export { exportModule } from './export.ts';

@@ -34,7 +34,7 @@ describe('validateModule: structure', () => {
     const problems = problemsAfter((mod) => {
       (mod as { discipline: string }).discipline = 'math';
     });
-    expect(problems).toEqual(['discipline: must be one of "programming", "ai", "english"']);
+    expect(problems).toEqual(['discipline: must be one of "programming", "ai", "english", "tutoring"']);
   });
 
   test('spec problems are reported even when the module also has structural problems', () => {
