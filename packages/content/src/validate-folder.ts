@@ -40,6 +40,11 @@ export interface FolderValidation {
 
 const isDefinition = Compile(ModuleDefinition);
 
+const UNREAD = new Set(['file-not-found', 'file-unreadable', 'path-outside']);
+
+/** The key naming the file of a text: `lessons[0].body` → `lessons[0].file`, `….prompt` → `….promptFile`. */
+const fileKeyOf = (path: string) => (path.endsWith('body') ? `${path.slice(0, -4)}file` : `${path}File`);
+
 const TEXT_FIELDS = ['starter', 'solution', 'visibleTests', 'hiddenTests'] as const;
 
 /** Texts present but empty (an English body or prompt that was started and left blank, a French prompt). */
@@ -182,6 +187,9 @@ export async function validateModuleFolder(
     }
   };
   const deeper = await withPool(options.pool, (get) => deeperProblems(def, options, exists, get));
-  const problems = [...read.problems, ...locateProblems(deeper.problems, read.source)];
+  // A text whose file could not be read is empty: that is the same problem, already reported.
+  const unread = new Set(read.problems.filter((p) => UNREAD.has(p.code)).map((p) => p.path));
+  const own = deeper.problems.filter((p) => p.code !== 'text-empty' || !unread.has(fileKeyOf(p.path)));
+  const problems = [...read.problems, ...locateProblems(own, read.source)];
   return { dir, def, problems: localizeProblems(problems, lang), graded: deeper.graded };
 }
