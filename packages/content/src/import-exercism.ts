@@ -126,7 +126,10 @@ function without(source: string, spans: [number, number][]): string {
     out += source.slice(last, from);
     last = to;
   }
-  return (out + source.slice(last)).replace(/\n{3,}/g, '\n\n');
+  return (out + source.slice(last))
+    .replace(/\n{3,}/g, '\n\n')
+    .replace(/\{\n[ \t]*\n/g, '{\n') // no blank line after an opening brace…
+    .replace(/\n[ \t]*\n([ \t]*\}\))/g, '\n$1'); // …nor before a closing `})`
 }
 
 /** Skip markers become graded tests: `xtest`/`test.skip` → `test`, `xit`/`it.skip` → `it`, same for describe. */
