@@ -40,6 +40,13 @@ export { validateModule } from './validate.ts';
 export { validateCodeExercise, type CodeCheck, type CodeCheckOptions } from './validate-code.ts';
 export { exportModule } from './export.ts';
 export { canonicalJson, contentHash, exerciseHash } from './hash.ts';
+export {
+  importExercism,
+  importExercismFiles,
+  importIntoModule,
+  type ExercismImport,
+} from './import-exercism.ts';
+export { moduleJsonSchema, moduleJsonSchemaText, SCHEMA_FILE, writeModuleJsonSchema } from './json-schema.ts';
 export { DEMO_MODULES_DIR, loadDemoModules } from './demo.ts';
 export { DICTATION_DEFAULTS, toPublicSpec, type PublicViewOptions } from './public-view.ts';
 export { gradeAnswer, AnswerShapeError, type GradeOptions } from './grading/index.ts';
