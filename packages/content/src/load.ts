@@ -13,8 +13,11 @@ import {
   type ExerciseFile,
   type FullSpec,
   type ModuleDefinition,
+  type SpecKind,
 } from './schema.ts';
 import { validateModule } from './validate.ts';
+import { specProblems, uniqueIn } from './spec-rules.ts';
+import type { ProblemCode, ProblemParams } from './messages.ts';
 import { parseDeck } from './deck.ts';
 
 /** Reads the files of one module, recording a problem (instead of failing) for each one missing. */
@@ -63,6 +66,38 @@ async function readModuleJson(dir: string): Promise<string | Problem> {
           file: 'module.json',
         };
   }
+}
+
+/**
+ * The rules that can still be checked on a module.json with structural problems, so that an author sees
+ * every problem at once: unique slugs, and the answer keys of each exercise whose spec has its kind's shape
+ * (code and deck files are read only from a well-formed module.json).
+ */
+function rulesDespiteStructure(raw: unknown): Problem[] {
+  const problems: Problem[] = [];
+  const report = (where: string, code: ProblemCode, params?: ProblemParams) =>
+    problems.push(problem(where, code, params));
+  const list = (key: string) => {
+    const value = (raw as Record<string, unknown> | null)?.[key];
+    return Array.isArray(value) ? (value as unknown[]) : [];
+  };
+  // Entries without a string slug get a value of their own: a missing slug is a structural problem already.
+  const slugs = (items: unknown[]) =>
+    items.map((x, i) => {
+      const slug = (x as { slug?: unknown } | null)?.slug;
+      return typeof slug === 'string' ? slug : `\u0000${i}`;
+    });
+  uniqueIn(slugs(list('lessons')), 'lessons', 'slug', 'duplicate-lesson-slug', report);
+  uniqueIn(slugs(list('exercises')), 'exercises', 'slug', 'duplicate-exercise-slug', report);
+  list('exercises').forEach((ex, i) => {
+    const { kind, spec } = (ex ?? {}) as { kind?: unknown; spec?: unknown };
+    if (typeof kind !== 'string' || kind === 'code' || !(kind in FILE_SPEC_SCHEMAS)) return;
+    if (typeof spec !== 'object' || spec === null || 'deckFile' in spec) return;
+    const path = at(at('exercises', i), 'spec');
+    if (schemaProblems(FILE_SPEC_SCHEMAS[kind as SpecKind], spec, path).length > 0) return;
+    problems.push(...specProblems({ kind, ...spec } as FullSpec, path));
+  });
+  return problems;
 }
 
 /** Structural problems of module.json, each exercise's spec checked against its own kind's file format. */
@@ -175,8 +210,10 @@ export async function readModuleFolder(dir: string): Promise<ModuleRead> {
   if ('problem' in parsed) return { problems: [parsed.problem] };
   const raw = parsed.source.raw;
   const structure = fileProblems(raw);
-  if (structure.length > 0)
-    return { problems: locateProblems(structure, parsed.source), source: parsed.source };
+  if (structure.length > 0) {
+    const problems = [...structure, ...rulesDespiteStructure(raw)];
+    return { problems: locateProblems(problems, parsed.source), source: parsed.source };
+  }
   const file = raw as ModuleFile;
   const files = new FileReader(dir);
   const lessons = await Promise.all(

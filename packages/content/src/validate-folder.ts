@@ -164,6 +164,12 @@ export async function validateDefinition(def: unknown, options: ValidateOptions 
   return localizeProblems(problems, options.lang ?? 'fr');
 }
 
+/** Problems as an author reads them: module.json first, then the other files by name, each by line. */
+function inFileOrder(problems: Problem[]): Problem[] {
+  const rank = (p: Problem) => (p.file === undefined ? '' : p.file === 'module.json' ? '\u0001' : p.file);
+  return [...problems].sort((a, b) => rank(a).localeCompare(rank(b)) || (a.line ?? 0) - (b.line ?? 0));
+}
+
 /**
  * Validates a module folder, all problems at once, each with its file, line and field, messages in
  * `lang` (French by default). The sandbox grades every code exercise unless `sandbox: false`.
@@ -174,7 +180,8 @@ export async function validateModuleFolder(
 ): Promise<FolderValidation> {
   const read = await readModuleFolder(dir);
   const lang = options.lang ?? 'fr';
-  if (!read.def || !read.source) return { dir, problems: localizeProblems(read.problems, lang), graded: 0 };
+  if (!read.def || !read.source)
+    return { dir, problems: localizeProblems(inFileOrder(read.problems), lang), graded: 0 };
   const def = read.def;
   const exists = async (relative: string) => {
     const full = resolveInside(dir, relative);
@@ -191,5 +198,5 @@ export async function validateModuleFolder(
   const unread = new Set(read.problems.filter((p) => UNREAD.has(p.code)).map((p) => p.path));
   const own = deeper.problems.filter((p) => p.code !== 'text-empty' || !unread.has(fileKeyOf(p.path)));
   const problems = [...read.problems, ...locateProblems(own, read.source)];
-  return { dir, def, problems: localizeProblems(problems, lang), graded: deeper.graded };
+  return { dir, def, problems: localizeProblems(inFileOrder(problems), lang), graded: deeper.graded };
 }

@@ -295,6 +295,17 @@ describe('invalid fixtures: code exercises in the sandbox', () => {
   );
 });
 
+describe('all at once', () => {
+  test('a structural problem does not hide the rules: every problem, in the order of the file', async () => {
+    const problems = await problemsOf('several-mistakes', 'en');
+    expect(problems.map((p) => [p.file, p.line, p.path, p.message])).toEqual([
+      ['module.json', 32, 'exercises[0].spec.options', 'at least one correct option'],
+      ['module.json', 45, 'exercises[0].promtFile', 'unknown key'],
+      ['module.json', 48, 'exercises[1].slug', 'duplicate exercise slug "q1"'],
+    ]);
+  });
+});
+
 describe('formatProblems', () => {
   test('one line per problem: file:line, field, message in the language asked', async () => {
     const problems = await problemsOf('choice-without-correct', 'en');
