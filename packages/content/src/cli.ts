@@ -6,7 +6,7 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { createGraderPool } from '@tremplin/grader';
+import { createGraderPool, type GraderPool } from '@tremplin/grader';
 import { DEMO_MODULES_DIR } from './demo.ts';
 import { importIntoModule } from './import-exercism.ts';
 import { SCHEMA_FILE, writeModuleJsonSchema } from './json-schema.ts';
@@ -93,6 +93,17 @@ function problemLines(result: FolderValidation, io: CommandIO, lang: Lang): stri
   return lines.map((line, i) => (result.problems[i]!.file ? line : `${display(io, result.dir)}  ${line}`));
 }
 
+/** A grader pool whose worker processes start with the first grading: none for modules without code. */
+function lazyPool(): GraderPool {
+  let real: GraderPool | undefined;
+  const size = availableParallelism();
+  return {
+    grade: (req) => (real ??= createGraderPool({ size })).grade(req),
+    close: async () => real?.close(),
+    size,
+  };
+}
+
 const validate: ContentCommand = {
   usage: 'validate [dir…] [--lang fr|en] [--no-sandbox]',
   summary:
@@ -114,7 +125,7 @@ const validate: ContentCommand = {
       return 1;
     }
     const sandbox = !values['no-sandbox'];
-    const pool = sandbox ? createGraderPool({ size: availableParallelism() }) : undefined;
+    const pool = sandbox ? lazyPool() : undefined;
     let results: FolderValidation[];
     try {
       results = await Promise.all(
