@@ -197,6 +197,17 @@ describe('invalid fixtures: answer keys', () => {
   });
 });
 
+test('a duplicate term in a deck: the row of the second card, blank lines counted', async () => {
+  await expectOnly('duplicate-deck-term', {
+    file: 'decks/mots.csv',
+    line: 5,
+    path: 'exercises[0].spec.cards[2].term',
+    code: 'duplicate-term',
+    en: 'duplicate term "branch"',
+    fr: 'terme en double : « branch »',
+  });
+});
+
 describe('invalid fixtures: links and images', () => {
   test('a link to a lesson that does not exist: the line in the lesson file', async () => {
     await expectOnly('broken-link', {
