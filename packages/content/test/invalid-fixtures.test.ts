@@ -195,16 +195,16 @@ describe('invalid fixtures: answer keys', () => {
       fr: 'cellule(s) vide(s) : "gloss"',
     });
   });
-});
 
-test('a duplicate term in a deck: the row of the second card, blank lines counted', async () => {
-  await expectOnly('duplicate-deck-term', {
-    file: 'decks/mots.csv',
-    line: 5,
-    path: 'exercises[0].spec.cards[2].term',
-    code: 'duplicate-term',
-    en: 'duplicate term "branch"',
-    fr: 'terme en double : « branch »',
+  test('a duplicate term in a deck: the row of the second card, blank lines counted', async () => {
+    await expectOnly('duplicate-deck-term', {
+      file: 'decks/mots.csv',
+      line: 5,
+      path: 'exercises[0].spec.cards[2].term',
+      code: 'duplicate-term',
+      en: 'duplicate term "branch"',
+      fr: 'terme en double : « branch »',
+    });
   });
 });
 
