@@ -174,6 +174,14 @@ export const MESSAGES = {
   },
   'duplicate-rubric-id': duplicate('rubric id', 'identifiant de critère'),
   'rubric-regex': { en: '{detail}', fr: 'expression régulière refusée : {detail}' },
+  'rubric-regex-nested': {
+    en: 'regex nests a repetition inside a repetition ({group}): such a pattern takes exponential time in backtracking engines where the module may be used; repeat once (for example (a+)+ is a+)',
+    fr: "l'expression régulière répète une répétition ({group}) : un tel motif prend un temps exponentiel dans les moteurs à retour arrière où le module peut servir ; ne répétez qu'une fois (par exemple, (a+)+ s'écrit a+)",
+  },
+  'rubric-regex-invalid': {
+    en: 'regex does not compile: {detail} (the regex engine is RE2: no backreferences, no lookaround)',
+    fr: "l'expression régulière ne compile pas : {detail} (le moteur est RE2 : ni référence arrière, ni assertion avant ou arrière)",
+  },
   'wildcard-letter': { en: 'a wildcard needs a letter', fr: 'un joker doit contenir une lettre' },
   'duplicate-card-id': duplicate('card id', 'identifiant de carte'),
   'duplicate-term': duplicate('term', 'terme'),

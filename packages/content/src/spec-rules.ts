@@ -164,12 +164,24 @@ function writingRules(spec: WritingSpec, p: string, report: Report): void {
       try {
         compileAlternative(alt);
       } catch (e) {
-        report(path, 'rubric-regex', { detail: (e as Error).message });
+        report(path, ...regexRefusal((e as Error).message));
         return;
       }
       if (alt.type === 'wildcard' && !/[\p{L}\p{N}]/u.test(alt.value)) report(path, 'wildcard-letter');
     });
   });
+}
+
+/** The code of a refused rubric regex, from the matcher's reason (its parts become params to translate). */
+function regexRefusal(reason: string): [ProblemCode, ProblemParams] {
+  const nested = /^regex nests a repetition inside a repetition \((.*)\): such a pattern/.exec(reason);
+  if (nested) return ['rubric-regex-nested', { group: nested[1]! }];
+  const invalid =
+    /^regex does not compile: (.*) \(the regex engine is RE2: no backreferences, no lookaround\)$/s.exec(
+      reason,
+    );
+  if (invalid) return ['rubric-regex-invalid', { detail: invalid[1]! }];
+  return ['rubric-regex', { detail: reason }];
 }
 
 function vocabularyRules(spec: VocabularySpec, p: string, report: Report): void {

@@ -179,9 +179,9 @@ describe('invalid fixtures: answer keys', () => {
       file: 'module.json',
       line: 42,
       path: 'exercises[0].spec.rubric[0].alternatives[0].value',
-      code: 'rubric-regex',
-      en: /^regex nests a repetition inside a repetition \(\(fix\(es\)\*\)\+\)/,
-      fr: /^expression régulière refusée : regex nests a repetition/,
+      code: 'rubric-regex-nested',
+      en: 'regex nests a repetition inside a repetition ((fix(es)*)+): such a pattern takes exponential time in backtracking engines where the module may be used; repeat once (for example (a+)+ is a+)',
+      fr: "l'expression régulière répète une répétition ((fix(es)*)+) : un tel motif prend un temps exponentiel dans les moteurs à retour arrière où le module peut servir ; ne répétez qu'une fois (par exemple, (a+)+ s'écrit a+)",
     });
   });
 
