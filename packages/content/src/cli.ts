@@ -137,7 +137,7 @@ const validate: ContentCommand = {
     for (const result of results) for (const line of problemLines(result, io, lang)) io.out(line);
     const problems = results.reduce((n, r) => n + r.problems.length, 0);
     const failed = results.filter((r) => r.problems.length > 0).length;
-    const exercises = results.reduce((n, r) => n + (r.def?.exercises.length ?? 0), 0);
+    const exercises = results.reduce((n, r) => n + r.exercises, 0);
     const graded = results.reduce((n, r) => n + r.graded, 0);
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     io.out(TEXT[lang].summary(results.length, exercises, graded, problems, failed, seconds));

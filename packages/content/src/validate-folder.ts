@@ -34,6 +34,8 @@ export interface FolderValidation {
   def?: ModuleDefinition;
   /** Every problem, located (file and line where known), its message in the language asked. */
   problems: Problem[];
+  /** How many exercises module.json lists (also when it could not be loaded whole). */
+  exercises: number;
   /** How many code exercises went through the sandbox. */
   graded: number;
 }
@@ -180,8 +182,11 @@ export async function validateModuleFolder(
 ): Promise<FolderValidation> {
   const read = await readModuleFolder(dir);
   const lang = options.lang ?? 'fr';
-  if (!read.def || !read.source)
-    return { dir, problems: localizeProblems(inFileOrder(read.problems), lang), graded: 0 };
+  if (!read.def || !read.source) {
+    const listed = (read.source?.raw as { exercises?: unknown } | undefined)?.exercises;
+    const exercises = Array.isArray(listed) ? listed.length : 0;
+    return { dir, problems: localizeProblems(inFileOrder(read.problems), lang), exercises, graded: 0 };
+  }
   const def = read.def;
   const exists = async (relative: string) => {
     const full = resolveInside(dir, relative);
@@ -198,5 +203,11 @@ export async function validateModuleFolder(
   const unread = new Set(read.problems.filter((p) => UNREAD.has(p.code)).map((p) => p.path));
   const own = deeper.problems.filter((p) => p.code !== 'text-empty' || !unread.has(fileKeyOf(p.path)));
   const problems = [...read.problems, ...locateProblems(own, read.source)];
-  return { dir, def, problems: localizeProblems(inFileOrder(problems), lang), graded: deeper.graded };
+  return {
+    dir,
+    def,
+    problems: localizeProblems(inFileOrder(problems), lang),
+    exercises: def.exercises.length,
+    graded: deeper.graded,
+  };
 }

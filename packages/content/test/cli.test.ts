@@ -67,15 +67,19 @@ describe('pnpm content validate', () => {
     TIMEOUT_MS,
   );
 
-  test('a wrong --lang or an unknown command: exit 2 with the usage', async () => {
-    const lang = await run(['validate', '--lang', 'de']);
-    expect(lang.code).toBe(2);
-    expect(lang.stderr).toContain('--lang: fr or en, not "de"');
-    const unknown = await run(['publish-everything']);
-    expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toContain('unknown command "publish-everything"');
-    expect(unknown.stderr).toContain('validate [dir…] [--lang fr|en] [--no-sandbox]');
-  });
+  test(
+    'a wrong --lang or an unknown command: exit 2 with the usage',
+    async () => {
+      const lang = await run(['validate', '--lang', 'de']);
+      expect(lang.code).toBe(2);
+      expect(lang.stderr).toContain('--lang: fr or en, not "de"');
+      const unknown = await run(['publish-everything']);
+      expect(unknown.code).toBe(2);
+      expect(unknown.stderr).toContain('unknown command "publish-everything"');
+      expect(unknown.stderr).toContain('validate [dir…] [--lang fr|en] [--no-sandbox]');
+    },
+    TIMEOUT_MS,
+  );
 });
 
 describe('pnpm content import and schema', () => {
@@ -112,9 +116,13 @@ describe('pnpm content import and schema', () => {
     TIMEOUT_MS,
   );
 
-  test('schema: the committed file is current', async () => {
-    const { code, stdout } = await run(['schema']);
-    expect(stdout).toBe('packages/content/module.schema.json already current\n');
-    expect(code).toBe(0);
-  });
+  test(
+    'schema: the committed file is current',
+    async () => {
+      const { code, stdout } = await run(['schema']);
+      expect(stdout).toBe('packages/content/module.schema.json already current\n');
+      expect(code).toBe(0);
+    },
+    TIMEOUT_MS,
+  );
 });
