@@ -73,7 +73,8 @@ describe('export → load round trip keeps the content hash', () => {
       await exportModule(mod, dir);
       expect(contentHash(await loadModule(dir)), name).toBe(contentHash(mod));
     }
-  });
+    // Four real modules, hundreds of files: slow on a busy machine.
+  }, 60_000);
 
   test('a deck of more than 20 cards is written as a CSV deck file and read back equal', async () => {
     const mod = sampleModule();
