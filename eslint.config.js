@@ -14,6 +14,7 @@ export default ts.config(
       '.tmp/**',
       'migrations/**',
       'packages/grader/test/fixtures/**',
+      'packages/content/test/fixtures/**',
       'test-results/**',
       'playwright-report/**',
     ],

@@ -2,11 +2,14 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ContentError } from './problems.ts';
-import type { CodeSpec, ExerciseDefinition, ModuleDefinition } from './schema.ts';
+import type { CodeSpec, ExerciseDefinition, ModuleDefinition, VocabularySpec } from './schema.ts';
 import { validateModule } from './validate.ts';
+import { writeDeck } from './deck.ts';
 
 /** Prompts longer than this, or on several lines, get their own Markdown file. */
 const INLINE_PROMPT_CHARS = 200;
+/** Vocabulary decks of more cards than this are written as a CSV deck file, easier to edit in a spreadsheet. */
+export const INLINE_DECK_CARDS = 20;
 
 /**
  * The base name of a code exercise's files: the module its tests import (`from './annee'` → annee), so
@@ -15,6 +18,11 @@ const INLINE_PROMPT_CHARS = 200;
 function codeBaseName(spec: CodeSpec): string {
   const m = /from\s+['"]\.\/([A-Za-z0-9_-]+)(?:\.[jt]s)?['"]/.exec(spec.visibleTests);
   return m?.[1] ?? 'solution';
+}
+
+/** The CSV deck file of a large vocabulary deck, or null to keep its cards inline. */
+function deckOf(spec: VocabularySpec): string | null {
+  return spec.cards.length > INLINE_DECK_CARDS ? writeDeck(spec.cards) : null;
 }
 
 function codeFiles(
@@ -91,6 +99,10 @@ export async function exportModule(def: ModuleDefinition, dir: string): Promise<
       const code = codeFiles(ex, spec);
       out.spec = code.json;
       files.push(...code.files);
+    } else if (spec.kind === 'vocabulary' && deckOf(spec)) {
+      const deckFile = `decks/${ex.slug}.csv`;
+      out.spec = { deckFile };
+      files.push([deckFile, deckOf(spec)!]);
     } else {
       const { kind: _kind, ...body } = spec;
       out.spec = body;

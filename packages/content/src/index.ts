@@ -20,11 +20,33 @@ export {
   WritingSpec,
   type SpecKind,
 } from './schema.ts';
-export { ContentError, formatProblem, type Problem } from './problems.ts';
-export { loadModule } from './load.ts';
+export {
+  ContentError,
+  formatProblem,
+  formatProblems,
+  localizeProblems,
+  problemMessage,
+  type Problem,
+} from './problems.ts';
+export { MESSAGES, renderMessage, type Lang, type ProblemCode, type ProblemParams } from './messages.ts';
+export { loadModule, readModuleFolder, type ModuleRead } from './load.ts';
+export {
+  validateDefinition,
+  validateModuleFolder,
+  type FolderValidation,
+  type ValidateOptions,
+} from './validate-folder.ts';
 export { validateModule } from './validate.ts';
 export { validateCodeExercise, type CodeCheck, type CodeCheckOptions } from './validate-code.ts';
 export { exportModule } from './export.ts';
+export { canonicalJson, contentHash, exerciseHash } from './hash.ts';
+export {
+  importExercism,
+  importExercismFiles,
+  importIntoModule,
+  type ExercismImport,
+} from './import-exercism.ts';
+export { moduleJsonSchema, moduleJsonSchemaText, SCHEMA_FILE, writeModuleJsonSchema } from './json-schema.ts';
 export { DEMO_MODULES_DIR, loadDemoModules } from './demo.ts';
 export { DICTATION_DEFAULTS, toPublicSpec, type PublicViewOptions } from './public-view.ts';
 export { gradeAnswer, AnswerShapeError, type GradeOptions } from './grading/index.ts';

@@ -324,6 +324,8 @@ export type ExerciseFile = Static<typeof ExerciseFile>;
 
 export const ModuleFile = Type.Object(
   {
+    /** The JSON Schema an editor checks the file with (`../../module.schema.json`); ignored when loading. */
+    $schema: Type.Optional(Type.String()),
     ...moduleFields,
     lessons: Type.Array(
       Type.Object(

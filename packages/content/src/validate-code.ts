@@ -12,8 +12,10 @@ import {
   type Locale,
   type ResolvedLimits,
 } from '@tremplin/grader';
-import { at, type Problem } from './problems.ts';
+import { at, problem, type Problem } from './problems.ts';
+import { renderMessage, type ProblemCode, type ProblemParams } from './messages.ts';
 import type { CodeSpec } from './schema.ts';
+import { emptySolution, testLine } from './code-files.ts';
 
 export interface CodeCheckOptions {
   /** The platform's ceiling (the API's configuration); the grader's built-in one by default. */
@@ -24,6 +26,23 @@ export interface CodeCheckOptions {
   locale?: Locale;
   /** Where the spec is, for the problems' paths: `exercises[2].spec`. */
   path?: string;
+  /** Also grade an empty solution against each test file, which must fail it (default true). */
+  emptySolution?: boolean;
+}
+
+/** A problem whose message is in `locale` (French by default), its code and params kept to render it again. */
+function localized(
+  path: string,
+  code: ProblemCode,
+  params: ProblemParams | undefined,
+  locale: CodeCheckOptions['locale'],
+  line?: number,
+): Problem {
+  return {
+    ...problem(path, code, params),
+    message: renderMessage(code, params, locale ?? 'fr'),
+    ...(line !== undefined ? { line } : {}),
+  };
 }
 
 /** What grading the exercise found: its problems, and the reference solution's results. */
@@ -33,45 +52,6 @@ export interface CodeCheck {
 }
 
 type Which = 'visibleTests' | 'hiddenTests';
-
-interface CheckText {
-  number: Intl.NumberFormat;
-  aboveCeiling: (value: number, max: number) => string;
-  referenceFails: (test: string, detail: string) => string;
-  referenceError: (which: Which, detail: string) => string;
-  starterPasses: string;
-  starterError: (detail: string) => string;
-  slowTest: (test: string, ms: string, limit: string) => string;
-  slowTotal: (which: Which, ms: string, limit: string) => string;
-}
-
-const fr: CheckText = {
-  number: new Intl.NumberFormat('fr', { maximumFractionDigits: 0 }),
-  aboveCeiling: (v, max) => `${v} dépasse le plafond de la plateforme (${max}).`,
-  referenceFails: (t, d) => `La solution de référence échoue au test « ${t} » : ${d}`,
-  referenceError: (w, d) =>
-    `La solution de référence n'a pas pu être corrigée sur les tests ${w === 'visibleTests' ? 'visibles' : 'cachés'} : ${d}`,
-  starterPasses: 'Le code de départ passe déjà tous les tests : il ne laisse rien à écrire.',
-  starterError: (d) => `Le code de départ n'a pas pu être corrigé : ${d}`,
-  slowTest: (t, ms, limit) =>
-    `Le test « ${t} » a pris ${ms} ms avec la solution de référence, plus de la moitié de la limite de ${limit} ms : simplifiez le test ou relevez la limite de l'exercice.`,
-  slowTotal: (w, ms, limit) =>
-    `Les tests ${w === 'visibleTests' ? 'visibles' : 'cachés'} ont pris ${ms} ms au total avec la solution de référence, plus de la moitié de la limite de ${limit} ms par soumission : allégez les tests ou relevez la limite de l'exercice.`,
-};
-
-const en: CheckText = {
-  number: new Intl.NumberFormat('en', { maximumFractionDigits: 0 }),
-  aboveCeiling: (v, max) => `${v} is above the platform's ceiling (${max}).`,
-  referenceFails: (t, d) => `The reference solution fails the test "${t}": ${d}`,
-  referenceError: (w, d) =>
-    `The reference solution could not be graded on the ${w === 'visibleTests' ? 'visible' : 'hidden'} tests: ${d}`,
-  starterPasses: 'The starter already passes every test: it leaves nothing to write.',
-  starterError: (d) => `The starter could not be graded: ${d}`,
-  slowTest: (t, ms, limit) =>
-    `The test "${t}" took ${ms} ms with the reference solution, more than half of the ${limit} ms limit: simplify the test or raise the exercise's limit.`,
-  slowTotal: (w, ms, limit) =>
-    `The ${w === 'visibleTests' ? 'visible' : 'hidden'} tests took ${ms} ms in all with the reference solution, more than half of the ${limit} ms limit per submission: lighten the tests or raise the exercise's limit.`,
-};
 
 /**
  * Grades the exercise's reference solution and starter against its visible and hidden tests; a
@@ -83,16 +63,16 @@ export async function validateCodeExercise(
   pool: GraderPool,
   options: CodeCheckOptions = {},
 ): Promise<CodeCheck> {
-  const text = options.locale === 'en' ? en : fr;
   const path = options.path ?? '';
   const problems: Problem[] = [];
-  const report = (where: string, message: string) => problems.push({ path: at(path, where), message });
+  const report = (where: string, code: ProblemCode, params?: ProblemParams) =>
+    problems.push(localized(at(path, where), code, params, options.locale));
 
   const ceiling = resolveCeiling(options.ceiling);
   for (const key of RAISABLE_LIMITS) {
     const value = spec.limits?.[key];
     if (value !== undefined && value > ceiling[key])
-      report(`limits.${key}`, text.aboveCeiling(value, ceiling[key]));
+      report(`limits.${key}`, 'limit-above-ceiling', { value, max: ceiling[key] });
   }
   const limits = resolveLimits(
     spec.limits,
@@ -109,23 +89,29 @@ export async function validateCodeExercise(
       ...(spec.limits ? { limits: spec.limits } : {}),
     });
   const hasHidden = spec.hiddenTests.trim() !== '';
-  const [visible, hidden, starterVisible, starterHidden] = await Promise.all([
+  const empty = options.emptySolution === false ? undefined : emptySolution(spec);
+  const [visible, hidden, starterVisible, starterHidden, emptyVisible, emptyHidden] = await Promise.all([
     grade(spec.solution, spec.visibleTests),
     hasHidden ? grade(spec.solution, spec.hiddenTests) : undefined,
     grade(spec.starter, spec.visibleTests),
     hasHidden ? grade(spec.starter, spec.hiddenTests) : undefined,
+    empty === undefined ? undefined : grade(empty, spec.visibleTests),
+    empty === undefined || !hasHidden ? undefined : grade(empty, spec.hiddenTests),
   ]);
 
   for (const [which, result] of [
     ['visibleTests', visible],
     ['hiddenTests', hidden],
   ] as const) {
-    if (result) problems.push(...referenceProblems(result, which, limits, options.locale, path));
+    if (result) problems.push(...referenceProblems(result, which, limits, options.locale, path, spec[which]));
   }
   const starterError = [starterVisible, starterHidden].find((r) => r?.status === 'error');
-  if (starterError) report('starter', text.starterError(starterError.message ?? ''));
+  if (starterError) report('starter', 'starter-error', { detail: starterError.message ?? '' });
   else if (starterVisible.status === 'pass' && (starterHidden?.status ?? 'pass') === 'pass')
-    report('starter', text.starterPasses);
+    report('starter', 'starter-passes');
+  // A test file the empty solution passes checks nothing (an `expect(typeof f).toBe('function')` alone).
+  if (emptyVisible?.status === 'pass') report('visibleTests', 'empty-solution-passes-visible');
+  if (emptyHidden?.status === 'pass') report('hiddenTests', 'empty-solution-passes-hidden');
   return { problems, reference: { visible, hidden } };
 }
 
@@ -136,21 +122,27 @@ export function referenceProblems(
   limits: Pick<ResolvedLimits, 'cpuMsPerTest' | 'cpuMs'>,
   locale: CodeCheckOptions['locale'],
   path = '',
+  tests?: string,
 ): Problem[] {
-  const text = locale === 'en' ? en : fr;
   const problems: Problem[] = [];
-  const report = (message: string) => problems.push({ path: at(path, which), message });
-  const ms = (n: number) => text.number.format(n);
+  const report = (code: ProblemCode, params: ProblemParams, line?: number) =>
+    problems.push(localized(at(path, which), code, params, locale, line));
+  const hidden = which === 'hiddenTests';
   if (result.status === 'error' && result.tests.length === 0)
-    report(text.referenceError(which, result.message ?? ''));
+    report(hidden ? 'reference-error-hidden' : 'reference-error-visible', { detail: result.message ?? '' });
   for (const t of result.tests) {
     // A test the author skipped or left to do is not graded: it can neither fail nor be slow.
     if (t.status === 'skipped' || t.status === 'todo') continue;
-    if (t.status !== 'pass') report(text.referenceFails(t.name, t.message ?? ''));
+    const line = tests === undefined ? undefined : testLine(tests, t.name);
+    if (t.status !== 'pass') report('reference-fails', { test: t.name, detail: t.message ?? '' }, line);
     else if (t.cpuMs > limits.cpuMsPerTest / 2)
-      report(text.slowTest(t.name, ms(t.cpuMs), ms(limits.cpuMsPerTest)));
+      report('slow-test', { test: t.name, ms: Math.round(t.cpuMs), limit: limits.cpuMsPerTest }, line);
   }
   const total = result.tests.reduce((sum, t) => sum + t.cpuMs, 0);
-  if (total > limits.cpuMs / 2) report(text.slowTotal(which, ms(total), ms(limits.cpuMs)));
+  if (total > limits.cpuMs / 2)
+    report(hidden ? 'slow-total-hidden' : 'slow-total-visible', {
+      ms: Math.round(total),
+      limit: limits.cpuMs,
+    });
   return problems;
 }

@@ -1,5 +1,6 @@
 // Validation of a loaded module definition: its structure, then the rules that span several values.
-import { at, schemaProblems, type Problem } from './problems.ts';
+import { at, problem, schemaProblems, type Problem } from './problems.ts';
+import type { ProblemCode, ProblemParams } from './messages.ts';
 import { ModuleShell, SPEC_SCHEMAS, type FullSpec, type ModuleDefinition, type SpecKind } from './schema.ts';
 import { specProblems, uniqueIn } from './spec-rules.ts';
 
@@ -9,28 +10,30 @@ export function validateModule(def: unknown): Problem[] {
   if (structure.length > 0) return [...structure, ...specStructure(def)];
   const mod = def as ModuleDefinition;
   const problems: Problem[] = [];
-  const report = (path: string, message: string) => problems.push({ path, message });
+  const report = (path: string, code: ProblemCode, params?: ProblemParams) =>
+    problems.push(problem(path, code, params));
 
   uniqueIn(
     mod.lessons.map((l) => l.slug),
     'lessons',
     'slug',
-    'lesson slug',
+    'duplicate-lesson-slug',
     report,
   );
   uniqueIn(
     mod.exercises.map((e) => e.slug),
     'exercises',
     'slug',
-    'exercise slug',
+    'duplicate-exercise-slug',
     report,
   );
   const earlier = new Set<string>();
   mod.lessons.forEach((lesson, i) => {
     (lesson.prerequisites ?? []).forEach((slug, j) => {
       if (!earlier.has(slug)) {
-        const why = slug === lesson.slug ? 'a lesson cannot require itself' : `no earlier lesson "${slug}"`;
-        report(at(at(at('lessons', i), 'prerequisites'), j), why);
+        const where = at(at(at('lessons', i), 'prerequisites'), j);
+        if (slug === lesson.slug) report(where, 'prerequisite-self');
+        else report(where, 'prerequisite-unknown', { slug });
       }
     });
     earlier.add(lesson.slug);
@@ -39,7 +42,7 @@ export function validateModule(def: unknown): Problem[] {
   mod.exercises.forEach((ex, i) => {
     const path = at('exercises', i);
     if (ex.lesson !== undefined && !lessons.has(ex.lesson)) {
-      report(at(path, 'lesson'), `no lesson "${ex.lesson}" in this module`);
+      report(at(path, 'lesson'), 'lesson-unknown', { slug: ex.lesson });
     }
     const spec = checkSpec(ex.kind, ex.spec, at(path, 'spec'));
     if (Array.isArray(spec)) problems.push(...spec);
@@ -51,7 +54,7 @@ export function validateModule(def: unknown): Problem[] {
 /** The spec, typed, when it has its exercise's kind and that kind's shape; else its problems. */
 function checkSpec(kind: SpecKind, spec: unknown, path: string): FullSpec | Problem[] {
   const found = (spec as { kind?: unknown }).kind;
-  if (found !== kind) return [{ path: at(path, 'kind'), message: `must be "${kind}", the exercise's kind` }];
+  if (found !== kind) return [problem(at(path, 'kind'), 'spec-kind', { kind })];
   const problems = schemaProblems(SPEC_SCHEMAS[kind], spec, path);
   return problems.length > 0 ? problems : (spec as FullSpec);
 }

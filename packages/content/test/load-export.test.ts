@@ -112,7 +112,7 @@ describe('loadModule', () => {
     json.exercises[0]!.spec.options[0]!.correct = false;
     const dir = await writeModule(json, { 'lessons/intro.md': '' });
     await expect(loadModule(dir)).rejects.toThrow(
-      /\n- exercises\[0\]\.spec\.options: at least one correct option/,
+      /\n- module\.json:\d+ exercises\[0\]\.spec\.options: at least one correct option/,
     );
   });
 

@@ -26,7 +26,7 @@ async function busySpec(cpuMs: number, tests: string[], limits: CodeSpec['limits
     solution: `${BURN_SOURCE}export const slow = (n) => (burn(${turns}) >= 0 ? n : -n);\n`,
     visibleTests: `import { slow } from './slow';\n${tests.map((t) => `test('${t}', () => expect(slow(2)).toBe(2));`).join('\n')}\n`,
     hiddenTests:
-      "import { slow } from './slow';\ntest('exporte slow', () => expect(typeof slow).toBe('function'));\n",
+      "import { slow } from './slow';\ntest('slow prend un argument', () => expect(slow.length).toBe(1));\n",
     ...(limits ? { limits } : {}),
   };
 }
@@ -48,6 +48,8 @@ describe('the reference’s time rule', () => {
     expect(referenceProblems(result([['addition', 280]]), 'visibleTests', limits, 'fr')).toEqual([
       {
         path: 'visibleTests',
+        code: 'slow-test',
+        params: { test: 'addition', ms: 280, limit: 400 },
         message:
           "Le test « addition » a pris 280 ms avec la solution de référence, plus de la moitié de la limite de 400 ms : simplifiez le test ou relevez la limite de l'exercice.",
       },
@@ -66,6 +68,8 @@ describe('the reference’s time rule', () => {
     expect(referenceProblems(tests, 'visibleTests', limits, 'en', 'exercises[0].spec')).toEqual([
       {
         path: 'exercises[0].spec.visibleTests',
+        code: 'slow-total-visible',
+        params: { ms: 690, limit: 1000 },
         message: expect.stringMatching(
           /^The visible tests took 690 ms in all with the reference solution, more than half of the 1,000 ms limit per submission/,
         ),
@@ -97,6 +101,9 @@ describe('validateCodeExercise', () => {
       expect(tight.problems).toEqual([
         {
           path: 'visibleTests',
+          code: 'reference-fails',
+          params: { test: 'addition', detail: expect.any(String) },
+          line: 2,
           message: expect.stringMatching(
             /^La solution de référence échoue au test « addition » : Temps limite dépassé : ce test a utilisé plus de 100 ms/,
           ),
@@ -127,13 +134,22 @@ describe('validateCodeExercise', () => {
       };
       const { problems } = await validateCodeExercise(spec, pool, { ceiling: { memoryMb: 128 } });
       expect(problems).toEqual([
-        { path: 'limits.memoryMb', message: '512 dépasse le plafond de la plateforme (128).' },
+        {
+          path: 'limits.memoryMb',
+          code: 'limit-above-ceiling',
+          params: { value: 512, max: 128 },
+          message: '512 dépasse le plafond de la plateforme (128).',
+        },
         {
           path: 'visibleTests',
+          code: 'reference-fails',
+          params: { test: 'addition', detail: expect.any(String) },
+          line: 2,
           message: expect.stringContaining('La solution de référence échoue au test « addition » : '),
         },
         {
           path: 'starter',
+          code: 'starter-passes',
           message: 'Le code de départ passe déjà tous les tests : il ne laisse rien à écrire.',
         },
       ]);
