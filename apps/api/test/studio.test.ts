@@ -343,6 +343,23 @@ describe('the studio, from a new module to its archived first version', () => {
     expect(again.json().code).toBe('TREMPLIN_ERR_WRONG_STATUS');
   });
 
+  it('takes a few MB on the import route only', async () => {
+    const big = 'x'.repeat(2 * 1024 * 1024);
+    const save = await call('PUT', '/api/studio/modules/essai-studio/draft', {
+      revision: 1,
+      content: { ...definition(), summary: big },
+    });
+    expect(save.statusCode).toBe(413);
+    const imported = await call('POST', '/api/studio/import', {
+      zipBase64: Buffer.from(big).toString('base64'),
+    });
+    expect(imported.statusCode).toBe(400);
+    expect(imported.json().code).toBe('TREMPLIN_ERR_IMPORT_INVALID');
+    const tooBig = await call('POST', '/api/studio/import', { zipBase64: 'A'.repeat(9 * 1024 * 1024) });
+    expect(tooBig.statusCode).toBe(413);
+    expect(tooBig.json().message).toContain(String(8 * 1024 * 1024));
+  });
+
   it('is closed to learners', async () => {
     expect((await call('GET', '/api/studio/modules', undefined, student)).statusCode).toBe(403);
   });
