@@ -103,8 +103,8 @@ const checkExercise = Compile(ExerciseDefinition);
 
 const isOpen = (v: VersionRow) => v.status === 'draft' || v.status === 'in_review';
 
-/** An exercise's spec when it has its kind's full shape (validated), else undefined. */
-function validExercise(
+/** A draft exercise by slug, with its index (its shape is checked by the caller). */
+function findExercise(
   def: unknown,
   slug: string,
 ): { exercise: ExerciseDefinition; index: number } | undefined {
@@ -192,7 +192,7 @@ export class StudioService {
 
   async exportZip(slug: string, version: number): Promise<{ filename: string; zip: Uint8Array }> {
     const v = await this.#version(await this.#module(slug), version);
-    const def = this.#validDefinition(v.content, 'fr');
+    const def = this.#validDefinition(v.content);
     return { filename: `${slug}-v${version}.zip`, zip: await zipModule(def) };
   }
 
@@ -323,7 +323,7 @@ export class StudioService {
       });
     if (open.status !== 'in_review') throw wrongStatus(open.version, open.status, 'in_review');
     if (!note?.trim()) throw new AppError('TREMPLIN_ERR_CHANGE_NOTE_REQUIRED');
-    const def = this.#validDefinition(open.content, locale);
+    const def = this.#validDefinition(open.content);
     const problems = await this.#problems(def, locale);
     if (problems.length > 0)
       throw withDetails(new AppError('TREMPLIN_ERR_INVALID_DRAFT', { count: problems.length }), { problems });
@@ -490,7 +490,7 @@ export class StudioService {
   }
 
   /** The definition when it passes the structural validation, else a 422 with its problems. */
-  #validDefinition(content: unknown, _locale: Locale): ModuleDefinition {
+  #validDefinition(content: unknown): ModuleDefinition {
     const problems = validateModule(content);
     if (problems.length > 0)
       throw withDetails(new AppError('TREMPLIN_ERR_INVALID_DRAFT', { count: problems.length }), { problems });
@@ -523,7 +523,7 @@ export class StudioService {
     exerciseSlug: string,
   ): Promise<{ exercise: ExerciseDefinition; spec: FullSpec }> {
     const open = await this.#open(await this.#module(slug));
-    const found = validExercise(open.content, exerciseSlug);
+    const found = findExercise(open.content, exerciseSlug);
     if (!found)
       throw new AppError(
         'TREMPLIN_ERR_CONTENT_NOT_FOUND',
