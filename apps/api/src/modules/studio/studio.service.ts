@@ -166,6 +166,7 @@ export class StudioService {
     return {
       slug: module.slug,
       discipline: module.disciplineId,
+      title: versions[0]?.title ?? module.slug,
       versions: versions.map(toVersion),
       events: events.map((e) => ({
         version: e.version,
