@@ -49,6 +49,7 @@ import {
   type VersionRow,
   type VersionWithEditor,
 } from '@tremplin/db';
+import * as contentPackage from '@tremplin/content';
 import type { GraderPool, LimitCeiling } from '@tremplin/grader';
 import Compile from 'typebox/compile';
 import { AppError, withDetails } from '../../errors.ts';
@@ -100,6 +101,22 @@ function toVersion(v: VersionRow): StudioVersion {
 }
 
 const checkExercise = Compile(ExerciseDefinition);
+
+/**
+ * The content package's rendering of problems in a language, when it has one (`localizeProblems`, for
+ * problems carrying a message `code`); until then its messages are in English. Looked up at run time
+ * so that the studio speaks French as soon as the package does.
+ */
+const localizeProblems = (
+  contentPackage as unknown as {
+    localizeProblems?: (problems: ContentProblem[], lang: Locale) => ContentProblem[];
+  }
+).localizeProblems;
+
+function localized(problems: ContentProblem[], locale: Locale): ContentProblem[] {
+  if (!localizeProblems) return problems;
+  return problems.map((p) => ((p as { code?: unknown }).code ? (localizeProblems([p], locale)[0] ?? p) : p));
+}
 
 const isOpen = (v: VersionRow) => v.status === 'draft' || v.status === 'in_review';
 
@@ -191,9 +208,13 @@ export class StudioService {
     return { from, to, changes: diffDefinitions(a.content, b.content) };
   }
 
-  async exportZip(slug: string, version: number): Promise<{ filename: string; zip: Uint8Array }> {
+  async exportZip(
+    slug: string,
+    version: number,
+    locale: Locale,
+  ): Promise<{ filename: string; zip: Uint8Array }> {
     const v = await this.#version(await this.#module(slug), version);
-    const def = this.#validDefinition(v.content);
+    const def = this.#validDefinition(v.content, locale);
     return { filename: `${slug}-v${version}.zip`, zip: await zipModule(def) };
   }
 
@@ -324,7 +345,7 @@ export class StudioService {
       });
     if (open.status !== 'in_review') throw wrongStatus(open.version, open.status, 'in_review');
     if (!note?.trim()) throw new AppError('TREMPLIN_ERR_CHANGE_NOTE_REQUIRED');
-    const def = this.#validDefinition(open.content);
+    const def = this.#validDefinition(open.content, locale);
     const problems = await this.#problems(def, locale);
     if (problems.length > 0)
       throw withDetails(new AppError('TREMPLIN_ERR_INVALID_DRAFT', { count: problems.length }), { problems });
@@ -395,7 +416,7 @@ export class StudioService {
     } catch (error) {
       if (error instanceof ContentError)
         throw withDetails(new AppError('TREMPLIN_ERR_INVALID_DRAFT', { count: error.problems.length }), {
-          problems: error.problems,
+          problems: localized(error.problems, locale),
         });
       throw error;
     }
@@ -491,10 +512,12 @@ export class StudioService {
   }
 
   /** The definition when it passes the structural validation, else a 422 with its problems. */
-  #validDefinition(content: unknown): ModuleDefinition {
+  #validDefinition(content: unknown, locale: Locale): ModuleDefinition {
     const problems = validateModule(content);
     if (problems.length > 0)
-      throw withDetails(new AppError('TREMPLIN_ERR_INVALID_DRAFT', { count: problems.length }), { problems });
+      throw withDetails(new AppError('TREMPLIN_ERR_INVALID_DRAFT', { count: problems.length }), {
+        problems: localized(problems, locale),
+      });
     return content as ModuleDefinition;
   }
 
@@ -516,7 +539,7 @@ export class StudioService {
       return check.problems;
     });
     for (const found of await Promise.all(checks)) problems.push(...found);
-    return problems;
+    return localized(problems, locale);
   }
 
   async #draftExercise(
