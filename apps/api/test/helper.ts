@@ -1,7 +1,7 @@
 // Builds the real app over a private copy of the demo database, for app.inject() tests.
 import { randomUUID } from 'node:crypto';
 import { DEMO_PASSWORD, schema } from '@tremplin/db';
-import { eq } from 'drizzle-orm';
+import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { Submission } from '@tremplin/contracts';
 import { createTestDatabase, type TestDatabase } from '@tremplin/db/test-support';
 import type { FastifyInstance } from 'fastify';
@@ -76,14 +76,20 @@ export async function signIn(app: FastifyInstance, email: string, password = DEM
 }
 
 /** Finds a demo exercise's id and full spec (the answer key) by its slug. */
+const DEMO_MODULE_SLUGS = ['programmation-js', 'ia-fondamentaux', 'anglais-technique', 'formation-tuteurs'];
+
 export async function demoExercise(
   database: TestDatabase,
   slug: string,
 ): Promise<{ id: string; spec: import('@tremplin/content').FullSpec; maxScore: number }> {
+  // The demo modules' exercise, in the newest version holding it: a test's own module may reuse the slug.
   const [row] = await database.db
     .select({ id: schema.exercises.id, spec: schema.exercises.spec, maxScore: schema.exercises.maxScore })
     .from(schema.exercises)
-    .where(eq(schema.exercises.slug, slug))
+    .innerJoin(schema.moduleVersions, eq(schema.moduleVersions.id, schema.exercises.moduleVersionId))
+    .innerJoin(schema.modules, eq(schema.modules.id, schema.moduleVersions.moduleId))
+    .where(and(eq(schema.exercises.slug, slug), inArray(schema.modules.slug, DEMO_MODULE_SLUGS)))
+    .orderBy(desc(schema.moduleVersions.version))
     .limit(1);
   if (!row) throw new Error(`no demo exercise ${slug}`);
   return row as { id: string; spec: import('@tremplin/content').FullSpec; maxScore: number };
