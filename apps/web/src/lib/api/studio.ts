@@ -1,10 +1,11 @@
 import type { ModuleDefinition } from '@tremplin/content';
 import { api } from './client.ts';
-import type { CodeResult, Discipline } from './types.ts';
+import type { Answer, Discipline, GradeOutcome, PublicSpec, ExerciseKind } from './types.ts';
 
 /**
- * The authors' studio API (`/api/studio/*`: authors, coordinators, admins). Types only from the
- * contracts and the content package: neither is bundled.
+ * The authors' studio API (`/api/studio/*`: authors, coordinators, admins), after
+ * packages/contracts/src/studio.ts. Types only: neither the contracts' schemas nor the content package
+ * are bundled.
  */
 
 export type VersionStatus = 'draft' | 'in_review' | 'published' | 'archived';
@@ -22,90 +23,125 @@ export interface StudioModuleSummary {
   discipline: Discipline;
   title: string;
   status: VersionStatus;
+  /** Newest first. */
   versions: StudioVersion[];
-  draft?: { version: number; revision: number; updatedAt: string; updatedBy?: string | null } | null;
+  draft?: { version: number; revision: number; updatedAt: string; updatedBy: string | null };
 }
 
 export interface StudioEvent {
   version: number;
-  from: VersionStatus | null;
-  to: VersionStatus;
-  by?: string | null;
-  byName?: string | null;
+  fromStatus: VersionStatus | null;
+  toStatus: VersionStatus;
+  actorName: string | null;
   at: string;
-  note?: string | null;
+  note: string | null;
 }
 
 export interface StudioDraft {
   version: number;
-  status: VersionStatus;
+  status: 'draft' | 'in_review';
   revision: number;
   updatedAt: string;
-  updatedByName?: string | null;
+  updatedByName: string | null;
   content: ModuleDefinition;
 }
 
 export interface StudioModule {
   slug: string;
   discipline: Discipline;
+  /** Newest first. */
   versions: StudioVersion[];
+  /** Oldest first. */
   events: StudioEvent[];
-  draft?: StudioDraft | null;
+  draft?: StudioDraft;
 }
 
-export interface ValidationProblem {
+export interface StudioVersionContent extends StudioVersion {
+  revision: number;
+  content: ModuleDefinition;
+}
+
+export interface ContentProblem {
   path: string;
   message: string;
   file?: string;
   line?: number;
 }
 
-export interface VersionChangeWire {
+export interface StudioPreview {
+  slug: string;
+  title: string;
+  kind: ExerciseKind;
+  promptMd: string;
+  hints: string[];
+  maxScore: number;
+  spec: PublicSpec;
+}
+
+export interface DiffChange {
   path: string;
   kind: 'added' | 'removed' | 'changed';
   before?: unknown;
   after?: unknown;
+  lines?: { kind: 'added' | 'removed' | 'same'; text: string }[];
 }
 
-export interface ImportReport {
+export interface VersionDiff {
+  from: number;
+  to: number;
+  changes: DiffChange[];
+}
+
+export interface ImportResult {
   slug: string;
-  version?: number;
-  unmapped?: string[];
-  problems?: ValidationProblem[];
-  [key: string]: unknown;
+  version: number;
+  revision: number;
+  created: boolean;
+  unmapped: string[];
+  problems: ContentProblem[];
+}
+
+export interface VersionState {
+  version: number;
+  status: VersionStatus;
+  contentHash: string | null;
 }
 
 const enc = encodeURIComponent;
 const base = (slug: string) => `/api/studio/modules/${enc(slug)}` as const;
+const opts = (signal?: AbortSignal) => (signal ? { signal } : {});
 
 export const studioApi = {
   modules: (signal?: AbortSignal) =>
-    api.get<{ modules: StudioModuleSummary[] }>('/api/studio/modules', signal ? { signal } : {}),
+    api.get<{ modules: StudioModuleSummary[] }>('/api/studio/modules', opts(signal)),
   create: (body: { slug: string; discipline: Discipline; title: string; titleEn: string }) =>
-    api.post<unknown>('/api/studio/modules', body),
-  module: (slug: string, signal?: AbortSignal) => api.get<StudioModule>(base(slug), signal ? { signal } : {}),
-  openDraft: (slug: string) => api.post<unknown>(`${base(slug)}/drafts`),
+    api.post<StudioModule>('/api/studio/modules', body),
+  module: (slug: string, signal?: AbortSignal) => api.get<StudioModule>(base(slug), opts(signal)),
+  openDraft: (slug: string) => api.post<StudioModule>(`${base(slug)}/drafts`),
   save: (slug: string, revision: number, content: ModuleDefinition, keepalive = false) =>
     api.put<{ revision: number; updatedAt: string }>(
       `${base(slug)}/draft`,
       { revision, content },
       { keepalive },
     ),
-  validate: (slug: string) => api.post<{ problems: ValidationProblem[] }>(`${base(slug)}/draft/validate`),
-  run: (slug: string, exercise: string, code: string) =>
-    api.post<{ id?: string; result: CodeResult }>(`${base(slug)}/draft/exercises/${enc(exercise)}/run`, {
-      code,
-    }),
+  validate: (slug: string) => api.post<{ problems: ContentProblem[] }>(`${base(slug)}/draft/validate`),
+  preview: (slug: string, exercise: string) =>
+    api.get<StudioPreview>(`${base(slug)}/draft/exercises/${enc(exercise)}/preview`),
+  run: (slug: string, exercise: string, body: { code: string } | { answer: Answer }) =>
+    api.post<{ result: GradeOutcome }>(`${base(slug)}/draft/exercises/${enc(exercise)}/run`, body),
   submit: (slug: string, note?: string) =>
-    api.post<unknown>(`${base(slug)}/draft/submit`, note ? { note } : {}),
-  publish: (slug: string, note: string) => api.post<unknown>(`${base(slug)}/draft/publish`, { note }),
-  returnToDraft: (slug: string) => api.post<unknown>(`${base(slug)}/draft/return`),
-  archive: (slug: string, version: number) => api.post<unknown>(`${base(slug)}/versions/${version}/archive`),
-  version: (slug: string, version: number) => api.get<unknown>(`${base(slug)}/versions/${version}`),
+    api.post<VersionState>(`${base(slug)}/draft/submit`, note ? { note } : {}),
+  publish: (slug: string, note: string) => api.post<VersionState>(`${base(slug)}/draft/publish`, { note }),
+  returnToDraft: (slug: string, note?: string) =>
+    api.post<VersionState>(`${base(slug)}/draft/return`, note ? { note } : {}),
+  archive: (slug: string, version: number, note?: string) =>
+    api.post<VersionState>(`${base(slug)}/versions/${version}/archive`, note ? { note } : {}),
+  version: (slug: string, version: number) =>
+    api.get<StudioVersionContent>(`${base(slug)}/versions/${version}`),
   diff: (slug: string, from: number, to: number) =>
-    api.get<{ changes: VersionChangeWire[] }>(`${base(slug)}/diff?from=${from}&to=${to}`),
+    api.get<VersionDiff>(`${base(slug)}/diff?from=${from}&to=${to}`),
   exportUrl: (slug: string, version: number) => `${base(slug)}/versions/${version}/export.zip`,
-  /** A zip as base64 in JSON (the API also takes application/zip; JSON keeps one client). */
-  import: (zipBase64: string, fileName: string) =>
-    api.post<ImportReport>('/api/studio/import', { zip: zipBase64, fileName }),
+  /** A zip as base64 in JSON (≤ 5 MB); `into` names the module that receives an Exercism exercise. */
+  import: (zipBase64: string, into?: string) =>
+    api.post<ImportResult>('/api/studio/import', into ? { zipBase64, into } : { zipBase64 }),
 };

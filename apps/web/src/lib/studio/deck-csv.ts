@@ -1,5 +1,7 @@
 import Papa from 'papaparse';
-import type { VocabularyCard } from '@tremplin/content';
+import type { VocabularySpec } from '@tremplin/content';
+
+type VocabularyCard = VocabularySpec['cards'][number];
 
 /**
  * A vocabulary deck file read in the browser, the same format `packages/content` reads from a module

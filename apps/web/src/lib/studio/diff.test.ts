@@ -47,6 +47,28 @@ describe('version diff', () => {
     });
   });
 
+  it("uses the API's line diff when it gives one", () => {
+    const view = changeView({
+      path: 'exercises[somme].prompt',
+      kind: 'changed',
+      before: 'a\nb',
+      after: 'a\nc',
+      lines: [
+        { kind: 'same', text: 'a' },
+        { kind: 'removed', text: 'b' },
+        { kind: 'added', text: 'c' },
+      ],
+    });
+    expect(view).toEqual({
+      type: 'lines',
+      lines: [
+        { type: 'same', text: 'a' },
+        { type: 'removed', text: 'b' },
+        { type: 'added', text: 'c' },
+      ],
+    });
+  });
+
   it('counts changes by kind', () => {
     expect(
       changeCounts([

@@ -9,6 +9,8 @@ export interface VersionChange {
   kind: 'added' | 'removed' | 'changed';
   before?: unknown;
   after?: unknown;
+  /** The API's line diff of a changed text, when it gives one. */
+  lines?: readonly { kind: 'added' | 'removed' | 'same'; text: string }[];
 }
 
 export type DiffLine =
@@ -105,6 +107,12 @@ export function changeView(change: VersionChange): ChangeView {
   const before = change.kind === 'added' ? null : showValue(change.before);
   const after = change.kind === 'removed' ? null : showValue(change.after);
   const multiline = (text: string | null) => text !== null && text.includes('\n');
+  if (change.kind === 'changed' && change.lines && change.lines.length > 0) {
+    return {
+      type: 'lines',
+      lines: withContext(change.lines.map((line) => ({ type: line.kind, text: line.text }))),
+    };
+  }
   if (change.kind === 'changed' && (multiline(before) || multiline(after))) {
     return { type: 'lines', lines: withContext(lineDiff(before ?? '', after ?? '')) };
   }

@@ -5,7 +5,8 @@ import type {
   ModuleDefinition,
   SpecKind,
 } from '@tremplin/content';
-import type { Exercise, PublicSpec } from '#lib/api/types.ts';
+import type { StudioPreview } from '#lib/api/studio.ts';
+import type { Exercise } from '#lib/api/types.ts';
 
 /**
  * Building blocks of a draft in the studio: what a new lesson or exercise starts with (a half-written
@@ -117,12 +118,6 @@ export function nextId(taken: Iterable<string>, prefix = ''): string {
   }
 }
 
-/** Tests of a Jest-style file, counted roughly (what the student is told: "n hidden tests"). */
-export function countTests(source: string): number {
-  const code = source.replace(/\/\*[\s\S]*?\*\/|\/\/[^\n]*/g, ' ');
-  return [...code.matchAll(/(?<![\w$.])(?:x|f)?(?:it|test)(?:\.only)?\s*\(/g)].length;
-}
-
 const GAP = /\[\[([A-Za-z0-9_-]+)\]\]/g;
 
 /** The gap ids written `[[id]]` in a cloze text, in order, each once. */
@@ -130,105 +125,24 @@ export function clozeGapIds(text: string): string[] {
   return [...new Set([...text.matchAll(GAP)].map((m) => m[1]!))];
 }
 
-/** A deterministic shuffle that is never the given order (the answer) when it can avoid it. */
-function shuffled<T>(items: readonly T[]): T[] {
-  if (items.length < 2) return [...items];
-  // Reversed then rotated by one: simple, stable, and never the original order for 2+ distinct items.
-  const out = [...items].reverse();
-  out.push(out.shift()!);
-  return items.length === 2 ? [...items].reverse() : out;
-}
-
 /**
- * The spec as the student's page receives it, from the draft: the same fields the API's public view
- * has (no correct flag, no solution, no hidden test), items shown in an order that is not the answer.
+ * The student's exercise page data for the API's preview of a draft exercise (its public view: no
+ * answer key, no hidden test), with nothing of a student's own (no attempt, no draft, no neighbour).
  */
-export function previewSpec(spec: FullSpec): PublicSpec {
-  switch (spec.kind) {
-    case 'code':
-      return {
-        kind: 'code',
-        language: spec.language,
-        starter: spec.starter,
-        visibleTests: spec.visibleTests,
-        hiddenTestCount: countTests(spec.hiddenTests),
-        maxSourceBytes: spec.limits?.maxSourceBytes ?? 64 * 1024,
-      };
-    case 'choice':
-      return {
-        kind: 'choice',
-        multiple: spec.multiple,
-        options: spec.options.map(({ id, text }) => ({ id, text })),
-      };
-    case 'cloze': {
-      const sizes = new Map(
-        spec.gaps.map((g) => [g.id, Math.max(1, ...g.answers.map((a) => [...a].length))]),
-      );
-      const segments: Extract<PublicSpec, { kind: 'cloze' }>['segments'] = [];
-      let last = 0;
-      for (const m of spec.text.matchAll(GAP)) {
-        if (m.index > last) segments.push({ type: 'text', text: spec.text.slice(last, m.index) });
-        segments.push({ type: 'gap', id: m[1]!, size: sizes.get(m[1]!) ?? 1 });
-        last = m.index + m[0].length;
-      }
-      if (last < spec.text.length) segments.push({ type: 'text', text: spec.text.slice(last) });
-      return { kind: 'cloze', segments };
-    }
-    case 'ordering':
-      return {
-        kind: 'ordering',
-        unit: spec.unit,
-        items: shuffled(spec.items.map(({ id, text }) => ({ id, text }))),
-      };
-    case 'matching':
-      return {
-        kind: 'matching',
-        left: spec.pairs.map((p) => ({ id: `l-${p.id}`, text: p.left })),
-        right: shuffled(spec.pairs.map((p) => ({ id: `r-${p.id}`, text: p.right }))),
-      };
-    case 'dictation':
-      return {
-        kind: 'dictation',
-        lang: spec.lang,
-        defaultRate: spec.defaultRate ?? 0.9,
-        maxPlays: spec.maxPlays ?? 3,
-        playsUsed: 0,
-      };
-    case 'writing':
-      return {
-        kind: 'writing',
-        ...(spec.excerpt !== undefined ? { excerptMd: spec.excerpt } : {}),
-        minWords: spec.minWords,
-        maxWords: spec.maxWords,
-      };
-    case 'vocabulary':
-      return {
-        kind: 'vocabulary',
-        cards: spec.cards.map(({ id, term, gloss, example }) => ({ id, term, gloss, example })),
-      };
-  }
-}
-
-/** The student's exercise page data for a draft exercise (no attempts, no draft, no neighbours). */
-export function previewExercise(
-  module: ModuleDefinition,
-  exercise: ExerciseDefinition,
-  locale: 'fr' | 'en',
-): Exercise {
-  const english = locale === 'en';
+export function previewExercise(preview: StudioPreview, moduleSlug: string, moduleTitle: string): Exercise {
   return {
-    id: `apercu-${exercise.slug}`,
-    slug: exercise.slug,
-    title: english ? exercise.en.title || exercise.title : exercise.title,
-    kind: exercise.kind,
-    promptMd: english && exercise.en.prompt ? exercise.en.prompt : exercise.prompt,
-    ...(exercise.hints[0] ? { hint: exercise.hints[0] } : {}),
-    maxScore: exercise.maxScore,
-    moduleSlug: module.slug,
-    moduleTitle: english ? module.en.title || module.title : module.title,
+    id: `apercu-${preview.slug}`,
+    slug: preview.slug,
+    title: preview.title,
+    kind: preview.kind,
+    promptMd: preview.promptMd,
+    ...(preview.hints[0] ? { hint: preview.hints[0] } : {}),
+    maxScore: preview.maxScore,
+    moduleSlug,
+    moduleTitle,
     previous: null,
     next: null,
-    spec: previewSpec(exercise.spec),
+    spec: preview.spec,
     draft: null,
     bestScore: null,
     attempts: 0,
