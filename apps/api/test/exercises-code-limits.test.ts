@@ -3,6 +3,7 @@
 import { createGraderPool, type GraderPool } from '@tremplin/grader';
 import { BURN_SOURCE, turnsForCpuMs } from '@tremplin/grader/test-support';
 import { schema } from '@tremplin/db';
+import { changePublishedContent } from '@tremplin/db/test-support';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, demoExercise, signIn, type TestApp } from './helper.ts';
@@ -55,10 +56,9 @@ describe('a code exercise with raised limits', () => {
     expect(stopped.message).toContain('150 ms');
 
     const raised = { ...somme.spec, limits: { cpuMsPerTest: 1000 } };
-    await t.database.db
-      .update(schema.exercises)
-      .set({ spec: raised })
-      .where(eq(schema.exercises.id, somme.id));
+    await changePublishedContent(t.database.db, (tx) =>
+      tx.update(schema.exercises).set({ spec: raised }).where(eq(schema.exercises.id, somme.id)),
+    );
     const passed = await run();
     expect(passed).toMatchObject({ kind: 'code', status: 'pass' });
     expect(passed.passed).toBe(passed.total);

@@ -1,4 +1,5 @@
 import { claimGradingJobs, completeGrading, countPendingJobs, schema } from '@tremplin/db';
+import { changePublishedContent } from '@tremplin/db/test-support';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, demoExercise, gradedEvent, signIn, submitAndWait, type TestApp } from './helper.ts';
@@ -115,7 +116,9 @@ describe('a code exercise', () => {
 });
 
 const setSpec = (exerciseSpec: ReturnType<typeof spec>) =>
-  t.database.db.update(schema.exercises).set({ spec: exerciseSpec }).where(eq(schema.exercises.id, somme.id));
+  changePublishedContent(t.database.db, (tx) =>
+    tx.update(schema.exercises).set({ spec: exerciseSpec }).where(eq(schema.exercises.id, somme.id)),
+  );
 
 describe('test files as ES modules', () => {
   it('grade strict-mode assertions as Node and Jest do, through a Run', async () => {

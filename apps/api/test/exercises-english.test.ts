@@ -1,6 +1,7 @@
 // Every English exercise type graded on the server, against the exercise version's key.
 import type { PublicSpec } from '@tremplin/contracts';
 import { schema } from '@tremplin/db';
+import { changePublishedContent } from '@tremplin/db/test-support';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { correctAnswer } from './answers.ts';
@@ -143,7 +144,7 @@ describe('grading details', () => {
     const [row] = await t.database.db.select().from(schema.exercises).where(eqId(exercise.id));
     await t.database.db
       .update(schema.moduleVersions)
-      .set({ status: 'archived' })
+      .set({ status: 'archived', archivedAt: new Date() })
       .where(eqVersion(row!.moduleVersionId));
     try {
       const response = await t.app.inject({
@@ -155,10 +156,13 @@ describe('grading details', () => {
       expect(response.statusCode).toBe(409);
       expect(response.json().code).toBe('TREMPLIN_ERR_VERSION_NOT_OPEN');
     } finally {
-      await t.database.db
-        .update(schema.moduleVersions)
-        .set({ status: 'published' })
-        .where(eqVersion(row!.moduleVersionId));
+      // Back to published, which only a test may do: an archived version is frozen.
+      await changePublishedContent(t.database.db, (tx) =>
+        tx
+          .update(schema.moduleVersions)
+          .set({ status: 'published', archivedAt: null })
+          .where(eqVersion(row!.moduleVersionId)),
+      );
     }
   });
 });

@@ -25,6 +25,7 @@ export { loadModule } from './load.ts';
 export { validateModule } from './validate.ts';
 export { validateCodeExercise, type CodeCheck, type CodeCheckOptions } from './validate-code.ts';
 export { exportModule } from './export.ts';
+export { canonicalJson, contentHash, exerciseHash } from './hash.ts';
 export { DEMO_MODULES_DIR, loadDemoModules } from './demo.ts';
 export { DICTATION_DEFAULTS, toPublicSpec, type PublicViewOptions } from './public-view.ts';
 export { gradeAnswer, AnswerShapeError, type GradeOptions } from './grading/index.ts';

@@ -212,6 +212,61 @@ export const ERRORS = {
     fr: 'Cette séance est terminée.',
     en: 'This session has ended.',
   },
+  TREMPLIN_ERR_STALE_DRAFT: {
+    status: 409,
+    fr: "Ce brouillon a été enregistré entre-temps par {name} ({at}) : rechargez-le pour voir ses modifications avant d'enregistrer les vôtres.",
+    en: 'This draft was saved in the meantime by {name} ({at}): reload it to see their changes before saving yours.',
+  },
+  TREMPLIN_ERR_DRAFT_EXISTS: {
+    status: 409,
+    fr: 'La version {version} de ce module est déjà en cours ({status}) : publiez-la ou terminez-la avant d’en ouvrir une autre.',
+    en: 'Version {version} of this module is already being written ({status}): publish or finish it before opening another.',
+  },
+  TREMPLIN_ERR_NOTHING_TO_PUBLISH: {
+    status: 409,
+    fr: 'Rien à publier : {reason}.',
+    en: 'Nothing to publish: {reason}.',
+  },
+  TREMPLIN_ERR_INVALID_DRAFT: {
+    status: 422,
+    fr: 'Le brouillon ne passe pas la validation ({count} problème(s)) : corrigez-les avant de publier.',
+    en: 'The draft does not pass validation ({count} problem(s)): fix them before publishing.',
+  },
+  TREMPLIN_ERR_DRAFT_SHAPE: {
+    status: 400,
+    fr: "Le contenu du brouillon n'a pas la forme d'un module : {detail}",
+    en: 'The draft content is not shaped like a module: {detail}',
+  },
+  TREMPLIN_ERR_CHANGE_NOTE_REQUIRED: {
+    status: 400,
+    fr: 'Décrivez ce qui change dans cette version (note de version) avant de la publier.',
+    en: 'Describe what changes in this version (change note) before publishing it.',
+  },
+  TREMPLIN_ERR_CONTENT_NOT_FOUND: {
+    status: 404,
+    fr: 'Introuvable dans le studio : {what}.',
+    en: 'Not found in the studio: {what}.',
+  },
+  TREMPLIN_ERR_WRONG_STATUS: {
+    status: 409,
+    fr: 'Impossible : la version {version} est {status}, cette action demande une version {expected}.',
+    en: 'Not possible: version {version} is {status}, this action needs a version {expected}.',
+  },
+  TREMPLIN_ERR_MODULE_EXISTS: {
+    status: 409,
+    fr: 'Un module « {slug} » existe déjà : choisissez un autre identifiant.',
+    en: 'A module "{slug}" already exists: choose another identifier.',
+  },
+  TREMPLIN_ERR_IMPORT_INVALID: {
+    status: 400,
+    fr: "L'archive ne peut pas être importée : {detail}",
+    en: 'The archive cannot be imported: {detail}',
+  },
+  TREMPLIN_ERR_IMPORT_UNSUPPORTED: {
+    status: 400,
+    fr: "Ce type de dossier n'est pas encore importable : {detail}",
+    en: 'This kind of folder cannot be imported yet: {detail}',
+  },
   TREMPLIN_ERR_INTERNAL: {
     status: 500,
     fr: 'Une erreur inattendue est survenue. Elle a été enregistrée ; réessayez plus tard.',

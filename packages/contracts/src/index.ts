@@ -9,3 +9,4 @@ export * from './learning.ts';
 export * from './tutoring.ts';
 export * from './formats.ts';
 export * from './feedback.ts';
+export * from './studio.ts';

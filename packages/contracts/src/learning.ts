@@ -226,6 +226,11 @@ export const ExerciseSummary = Type.Object({
   maxScore: Type.Number(),
   bestScore: Nullable(Type.Number()),
   attempts: Type.Integer(),
+  /**
+   * Present (true) when the learner solved this exercise in an earlier version of the module whose
+   * tests or answer key differ from this version's.
+   */
+  changedSinceSolved: Type.Optional(Type.Boolean()),
 });
 export type ExerciseSummary = Static<typeof ExerciseSummary>;
 
@@ -292,7 +297,10 @@ export const Exercise = Type.Object({
   kind: ExerciseKind,
   /** The instructions (Markdown, render sanitized). */
   promptMd: Type.String(),
+  /** The first hint (kept for older clients); `hints` holds them all. */
   hint: Type.Optional(Type.String()),
+  /** Hints to reveal one after another, the gentlest first. */
+  hints: Type.Array(Type.String()),
   maxScore: Type.Number(),
   moduleSlug: Type.String(),
   moduleTitle: Type.String(),
@@ -303,6 +311,8 @@ export const Exercise = Type.Object({
   draft: Nullable(Type.Object({ code: Type.String(), updatedAt: Type.String() })),
   bestScore: Nullable(Type.Number()),
   attempts: Type.Integer(),
+  /** See ExerciseSummary.changedSinceSolved. */
+  changedSinceSolved: Type.Optional(Type.Boolean()),
 });
 export type Exercise = Static<typeof Exercise>;
 

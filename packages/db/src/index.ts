@@ -11,6 +11,7 @@ export { seedDemoProgramme, DISCIPLINES } from './seed/demo.ts';
 export { DEMO_PASSWORD, DEMO_STAFF, DEMO_STUDENTS } from './seed/demo-people.ts';
 export { findDemoAccounts, removeDemoAccounts } from './seed/demo-accounts.ts';
 export * from './queries/content.ts';
+export * from './queries/studio.ts';
 export * from './queries/learning.ts';
 export * from './queries/submissions.ts';
 export * from './queries/fair-use.ts';

@@ -1,108 +1,8 @@
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { enrolments, exercises, lessons, moduleVersions, modules } from '../schema/index.ts';
 
 type Discipline = (typeof modules.$inferSelect)['disciplineId'];
-type ExerciseKind = (typeof exercises.$inferSelect)['kind'];
-
-/** A module version as the content package describes it, ready to store. */
-export interface ModuleVersionInput {
-  slug: string;
-  discipline: Discipline;
-  title: string;
-  summary: string;
-  lessons: Array<{ slug: string; title: string; bodyMd: string }>;
-  exercises: Array<{
-    slug: string;
-    title: string;
-    lessonSlug?: string | undefined;
-    kind: ExerciseKind;
-    promptMd: string;
-    hint?: string | undefined;
-    maxScore: number;
-    spec: unknown;
-  }>;
-}
-
-/** Stores a new version of a module (creating the module on its first version); returns its ids. */
-export async function insertModuleVersion(
-  db: Db,
-  input: ModuleVersionInput,
-  options: { status: 'draft' | 'published'; authorId?: string | null; now?: Date },
-): Promise<{ moduleId: string; versionId: string; version: number }> {
-  return db.transaction(async (tx) => {
-    const [existing] = await tx.select().from(modules).where(eq(modules.slug, input.slug)).limit(1);
-    const module =
-      existing ??
-      (
-        await tx
-          .insert(modules)
-          .values({ slug: input.slug, disciplineId: input.discipline, createdBy: options.authorId ?? null })
-          .returning()
-      )[0]!;
-    const [last] = await tx
-      .select({ version: moduleVersions.version })
-      .from(moduleVersions)
-      .where(eq(moduleVersions.moduleId, module.id))
-      .orderBy(desc(moduleVersions.version))
-      .limit(1);
-    const published = options.status === 'published';
-    const [version] = await tx
-      .insert(moduleVersions)
-      .values({
-        moduleId: module.id,
-        version: (last?.version ?? 0) + 1,
-        status: options.status,
-        title: input.title,
-        summary: input.summary,
-        publishedAt: published ? (options.now ?? new Date()) : null,
-        publishedBy: published ? (options.authorId ?? null) : null,
-      })
-      .returning();
-    const lessonRows =
-      input.lessons.length === 0
-        ? []
-        : await tx
-            .insert(lessons)
-            .values(
-              input.lessons.map((l, i) => ({
-                moduleVersionId: version!.id,
-                position: i + 1,
-                slug: l.slug,
-                title: l.title,
-                bodyMd: l.bodyMd,
-              })),
-            )
-            .returning({ id: lessons.id, slug: lessons.slug });
-    const lessonId = new Map(lessonRows.map((l) => [l.slug, l.id]));
-    if (input.exercises.length > 0) {
-      await tx.insert(exercises).values(
-        input.exercises.map((e, i) => ({
-          moduleVersionId: version!.id,
-          lessonId: e.lessonSlug ? (lessonId.get(e.lessonSlug) ?? null) : null,
-          position: i + 1,
-          slug: e.slug,
-          kind: e.kind,
-          title: e.title,
-          promptMd: e.promptMd,
-          hint: e.hint ?? null,
-          spec: e.spec,
-          maxScore: e.maxScore,
-        })),
-      );
-    }
-    return { moduleId: module.id, versionId: version!.id, version: version!.version };
-  });
-}
-
-export async function setModuleVersionStatus(
-  db: Db,
-  versionId: string,
-  status: 'draft' | 'published' | 'archived',
-): Promise<void> {
-  await db.update(moduleVersions).set({ status }).where(eq(moduleVersions.id, versionId));
-}
-
 /** Enrols users in a module (once each). */
 export async function enrolUsers(
   db: Db,
@@ -182,7 +82,7 @@ export interface PlacedRow {
   moduleSlug: string;
   moduleTitle: string;
   versionId: string;
-  versionStatus: 'draft' | 'published' | 'archived';
+  versionStatus: (typeof moduleVersions.$inferSelect)['status'];
   enrolled: boolean;
 }
 

@@ -1,10 +1,11 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { hashPassword } from '../passwords.ts';
-import { enrolUsers, insertModuleVersion } from '../queries/content.ts';
+import { enrolUsers } from '../queries/content.ts';
+import { publishModule } from '../queries/studio.ts';
 import { countUsers } from '../queries/users.ts';
 import { cohorts, disciplines, groups, memberships, universities, users } from '../schema/index.ts';
-import { demoModuleInputs } from './demo-content.ts';
+import { demoModules } from './demo-content.ts';
 import { DEMO_PASSWORD, DEMO_STAFF, DEMO_STUDENTS, type DemoPerson } from './demo-people.ts';
 
 type Role = (typeof memberships.$inferInsert)['role'];
@@ -23,7 +24,7 @@ export const DISCIPLINES = [
  * Does nothing (and says so) when the database already holds users.
  */
 export async function seedDemoProgramme(db: Db): Promise<{ seeded: boolean }> {
-  const [passwordHash, modules] = await Promise.all([hashPassword(DEMO_PASSWORD), demoModuleInputs()]);
+  const [passwordHash, modules] = await Promise.all([hashPassword(DEMO_PASSWORD), demoModules()]);
   return db.transaction(async (tx) => {
     // Two instances starting together on one empty database must not both seed it.
     await tx.execute(sql`lock table ${users} in exclusive mode`);
@@ -98,11 +99,12 @@ export async function seedDemoProgramme(db: Db): Promise<{ seeded: boolean }> {
     ];
     await tx.insert(memberships).values(grants);
 
-    // The demo modules, published, and every student of the two groups enrolled in each.
+    // The modules, published through the studio's own path (content, hashes, an event: an immutable
+    // version 1), and every student of the two groups enrolled in each.
     const author = id(DEMO_STAFF.author);
     const learners = [...DEMO_STUDENTS.lome, ...DEMO_STUDENTS.kara].map(id);
     for (const module of modules) {
-      const { moduleId } = await insertModuleVersion(tx, module, { status: 'published', authorId: author });
+      const { moduleId } = await publishModule(tx, module, { actorId: author, note: 'Première version.' });
       await enrolUsers(tx, moduleId, learners, students.id);
     }
     return { seeded: true };

@@ -1,8 +1,9 @@
 // Test databases: a copy of the migrated (or migrated and seeded) template, private to the caller.
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { sql } from 'drizzle-orm';
 import postgres from 'postgres';
-import { openDatabase, type Database } from '../client.ts';
+import { openDatabase, type Database, type Db } from '../client.ts';
 import { templateName, templateDumpPath, withDatabaseName } from './names.ts';
 
 export interface TestDatabase extends Database {
@@ -49,3 +50,24 @@ export { withDatabaseName };
 
 /** Whether the suite runs on PostgreSQL rather than the embedded engine. */
 export const onPostgres = Boolean(process.env.DATABASE_URL);
+
+const IMMUTABILITY_TRIGGERS = [
+  ['module_versions', 'module_versions_immutable'],
+  ['lessons', 'lessons_immutable'],
+  ['exercises', 'exercises_immutable'],
+] as const;
+
+/**
+ * Tests only: runs `change` on published content (a demo exercise rewritten in place) with the
+ * immutability triggers off, inside one transaction that turns them back on before it commits.
+ */
+export async function changePublishedContent<T>(db: Db, change: (tx: Db) => Promise<T>): Promise<T> {
+  return db.transaction(async (tx) => {
+    for (const [table, trigger] of IMMUTABILITY_TRIGGERS)
+      await tx.execute(sql.raw(`alter table "${table}" disable trigger "${trigger}"`));
+    const result = await change(tx);
+    for (const [table, trigger] of IMMUTABILITY_TRIGGERS)
+      await tx.execute(sql.raw(`alter table "${table}" enable trigger "${trigger}"`));
+    return result;
+  });
+}

@@ -81,6 +81,7 @@ export class ExercisesService {
       kind: exercise.kind,
       promptMd: exercise.promptMd,
       ...(exercise.hint ? { hint: exercise.hint } : {}),
+      hints: exercise.hints as string[],
       maxScore: exercise.maxScore,
       moduleSlug: place.moduleSlug,
       moduleTitle: place.moduleTitle,
