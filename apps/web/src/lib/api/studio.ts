@@ -1,6 +1,6 @@
 import type { ModuleDefinition } from '@tremplin/content';
 import { api } from './client.ts';
-import type { Answer, Discipline, GradeOutcome, PublicSpec, ExerciseKind } from './types.ts';
+import type { Answer, Discipline, GradeOutcome } from './types.ts';
 
 /**
  * The authors' studio API (`/api/studio/*`: authors, coordinators, admins), after
@@ -8,104 +8,39 @@ import type { Answer, Discipline, GradeOutcome, PublicSpec, ExerciseKind } from 
  * are bundled.
  */
 
-export type VersionStatus = 'draft' | 'in_review' | 'published' | 'archived';
+import type {
+  ContentProblem,
+  DiffChange,
+  ImportResult,
+  StudioDraft as StudioDraftWire,
+  StudioEvent,
+  StudioModule as StudioModuleWire,
+  StudioModuleSummary,
+  StudioPreview,
+  StudioVersion,
+  StudioVersionContent as StudioVersionContentWire,
+  VersionDiff,
+  VersionState,
+  VersionStatus,
+} from '@tremplin/contracts';
 
-export interface StudioVersion {
-  version: number;
-  status: VersionStatus;
-  publishedAt: string | null;
-  contentHash: string | null;
-  changeNote: string | null;
-}
+export type {
+  ContentProblem,
+  DiffChange,
+  ImportResult,
+  StudioEvent,
+  StudioModuleSummary,
+  StudioPreview,
+  StudioVersion,
+  VersionDiff,
+  VersionState,
+  VersionStatus,
+};
 
-export interface StudioModuleSummary {
-  slug: string;
-  discipline: Discipline;
-  title: string;
-  status: VersionStatus;
-  /** Newest first. */
-  versions: StudioVersion[];
-  draft?: { version: number; revision: number; updatedAt: string; updatedBy: string | null };
-}
-
-export interface StudioEvent {
-  version: number;
-  fromStatus: VersionStatus | null;
-  toStatus: VersionStatus;
-  actorName: string | null;
-  at: string;
-  note: string | null;
-}
-
-export interface StudioDraft {
-  version: number;
-  status: 'draft' | 'in_review';
-  revision: number;
-  updatedAt: string;
-  updatedByName: string | null;
-  content: ModuleDefinition;
-}
-
-export interface StudioModule {
-  slug: string;
-  discipline: Discipline;
-  /** Newest first. */
-  versions: StudioVersion[];
-  /** Oldest first. */
-  events: StudioEvent[];
-  draft?: StudioDraft;
-}
-
-export interface StudioVersionContent extends StudioVersion {
-  revision: number;
-  content: ModuleDefinition;
-}
-
-export interface ContentProblem {
-  path: string;
-  message: string;
-  file?: string;
-  line?: number;
-}
-
-export interface StudioPreview {
-  slug: string;
-  title: string;
-  kind: ExerciseKind;
-  promptMd: string;
-  hints: string[];
-  maxScore: number;
-  spec: PublicSpec;
-}
-
-export interface DiffChange {
-  path: string;
-  kind: 'added' | 'removed' | 'changed';
-  before?: unknown;
-  after?: unknown;
-  lines?: { kind: 'added' | 'removed' | 'same'; text: string }[];
-}
-
-export interface VersionDiff {
-  from: number;
-  to: number;
-  changes: DiffChange[];
-}
-
-export interface ImportResult {
-  slug: string;
-  version: number;
-  revision: number;
-  created: boolean;
-  unmapped: string[];
-  problems: ContentProblem[];
-}
-
-export interface VersionState {
-  version: number;
-  status: VersionStatus;
-  contentHash: string | null;
-}
+/** The contract keeps a version's content loose (`unknown`): it is a ModuleDefinition. */
+export type StudioDraft = Omit<StudioDraftWire, 'content'> & { content: ModuleDefinition };
+export type StudioModule = Omit<StudioModuleWire, 'draft'> & { draft?: StudioDraft };
+export type StudioVersionContent = Omit<StudioVersionContentWire, 'content'> & { content: ModuleDefinition };
 
 const enc = encodeURIComponent;
 const base = (slug: string) => `/api/studio/modules/${enc(slug)}` as const;

@@ -137,6 +137,7 @@ export function previewExercise(preview: StudioPreview, moduleSlug: string, modu
     kind: preview.kind,
     promptMd: preview.promptMd,
     ...(preview.hints[0] ? { hint: preview.hints[0] } : {}),
+    hints: preview.hints,
     maxScore: preview.maxScore,
     moduleSlug,
     moduleTitle,
