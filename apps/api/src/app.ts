@@ -11,6 +11,7 @@ import { healthRoutes } from './modules/health/health.routes.ts';
 import { exercisesRoutes } from './modules/exercises/exercises.routes.ts';
 import { learningRoutes } from './modules/learning/learning.routes.ts';
 import { meRoutes } from './modules/me/me.routes.ts';
+import { studioRoutes } from './modules/studio/studio.routes.ts';
 import { liveActionsRoutes } from './modules/tutoring/live-actions.routes.ts';
 import { tutoringRoutes } from './modules/tutoring/tutoring.routes.ts';
 import authPlugin from './plugins/auth.ts';
@@ -83,6 +84,7 @@ export async function buildApp({
   await app.register(exercisesRoutes);
   await app.register(tutoringRoutes);
   await app.register(liveActionsRoutes);
+  await app.register(studioRoutes);
   await app.register(wsRoutes);
   await app.register(webPlugin, { buildDir: config.webBuildDir });
   return app;

@@ -8,6 +8,8 @@ export class AppError extends Error {
   readonly field: string | undefined;
   /** Sent as `Retry-After`: when trying again may succeed (a limit, a busy grader). */
   readonly retryAfterSeconds: number | undefined;
+  /** More of the answer's body, beside code and message (a draft's validation problems). */
+  details: Record<string, unknown> | undefined;
 
   constructor(
     code: ErrorCode,
@@ -41,4 +43,10 @@ export const unauthenticated = () => new AppError('TREMPLIN_ERR_UNAUTHENTICATED'
 /** Too many sign-in attempts: a 429 saying, in words and in `Retry-After`, when to try again. */
 export function tooManyAttempts(seconds: number): AppError {
   return new AppError('TREMPLIN_ERR_TOO_MANY_ATTEMPTS', { wait: waitWords(seconds) }, undefined, seconds);
+}
+
+/** An error whose answer carries more than `{ code, message }` (its contract says what). */
+export function withDetails(error: AppError, details: Record<string, unknown>): AppError {
+  error.details = details;
+  return error;
 }

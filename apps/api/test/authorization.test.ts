@@ -65,6 +65,7 @@ beforeAll(async () => {
     headers: { cookie: cookies.get('student')! },
   });
   cardKey = queue.json().cards[0].cardKey;
+  await studioFixtures(cookies.get('author')!);
   tutoring = await tutoringFixtures(
     t.app,
     { group: lomeGroup, learner: lomeStudent, submission: ownSubmission, exercise: codeExercise },
@@ -72,6 +73,165 @@ beforeAll(async () => {
   );
 });
 afterAll(() => t.close());
+
+/** Two modules of the studio: `matrice-studio` with a draft holding one exercise, `matrice-revue` in review. */
+async function studioFixtures(cookie: string) {
+  const send = async (method: 'POST' | 'PUT', url: string, payload: object) => {
+    const response = await t.app.inject({ method, url, headers: { cookie }, payload });
+    if (response.statusCode >= 300) throw new Error(`${method} ${url}: ${response.body}`);
+    return response.json();
+  };
+  for (const slug of ['matrice-studio', 'matrice-revue'])
+    await send('POST', '/api/studio/modules', {
+      slug,
+      discipline: 'english',
+      title: 'Matrice',
+      titleEn: 'Matrix',
+    });
+  const module = await t.app.inject({ url: '/api/studio/modules/matrice-studio', headers: { cookie } });
+  const content = module.json().draft.content;
+  content.exercises = [
+    {
+      slug: 'mot-juste',
+      title: 'Le mot juste',
+      kind: 'choice',
+      prompt: 'Which word?',
+      en: { title: 'The right word' },
+      hints: [],
+      maxScore: 1,
+      spec: {
+        kind: 'choice',
+        multiple: false,
+        options: [
+          { id: 'a', text: 'deploy', correct: true },
+          { id: 'b', text: 'deplot', correct: false },
+        ],
+      },
+    },
+  ];
+  await send('PUT', '/api/studio/modules/matrice-studio/draft', { revision: 1, content });
+  await send('POST', '/api/studio/modules/matrice-revue/draft/submit', {});
+}
+
+const studioCases = (): RouteCase[] => {
+  const authors = (status: number): Record<Who, number> => ({
+    ...everyone(403),
+    author: status,
+    coordinator: status,
+    admin: status,
+  });
+  const studio = '/api/studio/modules';
+  return [
+    { route: `GET ${studio}`, request: () => ({ method: 'GET', url: studio }), expected: authors(200) },
+    {
+      route: `POST ${studio}`,
+      request: () => ({
+        method: 'POST',
+        url: studio,
+        payload: { slug: 'matrice-studio', discipline: 'english', title: 'Doublon', titleEn: 'Duplicate' },
+      }),
+      expected: authors(409),
+    },
+    {
+      route: `GET ${studio}/:slug`,
+      request: () => ({ method: 'GET', url: `${studio}/matrice-studio` }),
+      expected: authors(200),
+    },
+    {
+      route: `POST ${studio}/:slug/drafts`,
+      request: () => ({ method: 'POST', url: `${studio}/matrice-studio/drafts` }),
+      expected: authors(409),
+    },
+    {
+      route: `PUT ${studio}/:slug/draft`,
+      request: () => ({
+        method: 'PUT',
+        url: `${studio}/matrice-studio/draft`,
+        payload: {
+          revision: 1,
+          content: {
+            slug: 'matrice-studio',
+            discipline: 'english',
+            title: 'Périmé',
+            summary: '',
+            en: { title: 'Stale', summary: '' },
+            lessons: [],
+            exercises: [],
+          },
+        },
+      }),
+      expected: authors(409),
+    },
+    {
+      route: `POST ${studio}/:slug/draft/validate`,
+      request: () => ({ method: 'POST', url: `${studio}/matrice-studio/draft/validate` }),
+      expected: authors(200),
+    },
+    {
+      route: `GET ${studio}/:slug/draft/exercises/:exercise/preview`,
+      request: () => ({ method: 'GET', url: `${studio}/matrice-studio/draft/exercises/mot-juste/preview` }),
+      expected: authors(200),
+    },
+    {
+      route: `POST ${studio}/:slug/draft/exercises/:exercise/run`,
+      request: () => ({
+        method: 'POST',
+        url: `${studio}/matrice-studio/draft/exercises/mot-juste/run`,
+        payload: { answer: { kind: 'choice', selected: ['a'] } },
+      }),
+      expected: authors(200),
+    },
+    // Steps of a version's life, asked where they cannot happen: the same answer for every author.
+    {
+      route: `POST ${studio}/:slug/draft/submit`,
+      request: () => ({ method: 'POST', url: `${studio}/matrice-revue/draft/submit`, payload: {} }),
+      expected: authors(409),
+    },
+    {
+      route: `POST ${studio}/:slug/draft/return`,
+      request: () => ({ method: 'POST', url: `${studio}/matrice-studio/draft/return`, payload: {} }),
+      expected: authors(409),
+    },
+    {
+      route: `POST ${studio}/:slug/draft/publish`,
+      request: () => ({
+        method: 'POST',
+        url: `${studio}/matrice-studio/draft/publish`,
+        payload: { note: 'v1' },
+      }),
+      expected: authors(409),
+    },
+    {
+      route: `GET ${studio}/:slug/versions/:version`,
+      request: () => ({ method: 'GET', url: `${studio}/programmation-js/versions/1` }),
+      expected: authors(200),
+    },
+    {
+      route: `POST ${studio}/:slug/versions/:version/archive`,
+      request: () => ({ method: 'POST', url: `${studio}/programmation-js/versions/99/archive`, payload: {} }),
+      expected: authors(404),
+    },
+    {
+      route: `GET ${studio}/:slug/versions/:version/export.zip`,
+      request: () => ({ method: 'GET', url: `${studio}/ia-fondamentaux/versions/1/export.zip` }),
+      expected: authors(200),
+    },
+    {
+      route: `GET ${studio}/:slug/diff`,
+      request: () => ({ method: 'GET', url: `${studio}/programmation-js/diff?from=1&to=1` }),
+      expected: authors(200),
+    },
+    {
+      route: 'POST /api/studio/import',
+      request: () => ({
+        method: 'POST',
+        url: '/api/studio/import',
+        payload: { zipBase64: Buffer.from('not a zip').toString('base64') },
+      }),
+      expected: authors(400),
+    },
+  ];
+};
 
 interface RouteCase {
   route: string;
@@ -248,6 +408,7 @@ const CASES: RouteCase[] = [
     expected: { ...everyone(403), student: 201, otherStudent: 201 },
   },
   ...tutoringCases(() => tutoring),
+  ...studioCases(),
   {
     route: 'POST /api/auth/logout',
     request: () => ({ method: 'POST', url: '/api/auth/logout' }),

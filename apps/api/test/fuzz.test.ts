@@ -263,6 +263,9 @@ beforeAll(async () => {
     sessionId: session.statusCode < 300 ? [session.json().id as string] : [],
     id: [...exercises.slice(0, 6), ...lessons.slice(0, 3), submission.id],
     slug: ['programmation-js', 'anglais-technique', 'ia-fondamentaux'],
+    // The studio's version numbers and exercise slugs.
+    version: ['1', '2'],
+    exercise: ['somme', 'const-ou-let', 'choisir-le-message'],
   });
   console.log(`fuzz: seed ${SEED}, ${RUNS} requests per route (replay: FUZZ_SEED=${SEED})`);
 }, 120_000);

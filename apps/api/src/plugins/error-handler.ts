@@ -65,11 +65,18 @@ const CLIENT_ERRORS: Partial<Record<number, ErrorCode>> = {
   431: 'TREMPLIN_ERR_HEADERS_TOO_LARGE',
 };
 
-function send(reply: FastifyReply, status: number, code: ErrorCode, message: string, field?: string) {
+function send(
+  reply: FastifyReply,
+  status: number,
+  code: ErrorCode,
+  message: string,
+  field?: string,
+  details?: Record<string, unknown>,
+) {
   return reply
     .status(status)
     .type('application/json; charset=utf-8')
-    .send(field ? { code, message, field } : { code, message });
+    .send({ ...details, code, message, ...(field ? { field } : {}) });
 }
 
 function sendClientError(reply: FastifyReply, status: number, locale: Locale, bodyLimit: number) {
@@ -100,6 +107,7 @@ async function errorHandlerPlugin(app: FastifyInstance) {
         error.code,
         errorMessage(error.code, locale, error.params),
         error.field,
+        error.details,
       );
     }
     if (error.validation) {

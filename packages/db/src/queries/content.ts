@@ -25,6 +25,8 @@ export interface EnrolledModuleRow {
   version: number;
   title: string;
   summary: string;
+  /** English title and summary, when written. */
+  en: unknown;
 }
 
 const DISCIPLINE_ORDER = sql`case ${modules.disciplineId} when 'programming' then 1 when 'ai' then 2 when 'english' then 3 else 4 end`;
@@ -46,6 +48,7 @@ export async function listEnrolledModules(
       version: moduleVersions.version,
       title: moduleVersions.title,
       summary: moduleVersions.summary,
+      en: moduleVersions.en,
     })
     .from(enrolments)
     .innerJoin(modules, eq(modules.id, enrolments.moduleId))
@@ -81,6 +84,8 @@ export interface PlacedRow {
   moduleId: string;
   moduleSlug: string;
   moduleTitle: string;
+  /** The version's English title and summary, when written. */
+  moduleEn: unknown;
   versionId: string;
   versionStatus: (typeof moduleVersions.$inferSelect)['status'];
   enrolled: boolean;
@@ -92,6 +97,7 @@ function placement(db: Db, userId: string) {
       moduleId: modules.id,
       moduleSlug: modules.slug,
       moduleTitle: moduleVersions.title,
+      moduleEn: moduleVersions.en,
       versionId: moduleVersions.id,
       versionStatus: moduleVersions.status,
       enrolled: sql<boolean>`exists (select 1 from ${enrolments} e where e.module_id = ${modules.id}

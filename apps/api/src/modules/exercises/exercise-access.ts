@@ -27,7 +27,9 @@ export async function reachExercise(
   { forAnswering = false } = {},
 ): Promise<ReachableExercise> {
   const found = await findExerciseFor(db, exerciseId, actor.user.id);
-  if (!found || found.place.versionStatus === 'draft') throw notFound();
+  // Drafts and versions in review are the studio's: learners never see them.
+  if (!found || (found.place.versionStatus !== 'published' && found.place.versionStatus !== 'archived'))
+    throw notFound();
   if (!found.place.enrolled) throw new AppError('TREMPLIN_ERR_NOT_ENROLLED');
   if (forAnswering && found.place.versionStatus !== 'published')
     throw new AppError('TREMPLIN_ERR_VERSION_NOT_OPEN');

@@ -42,7 +42,7 @@ export const exercisesRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: Exercise, ...denied },
       },
     },
-    async (request) => exercises.get(requireActor(request), request.params.id),
+    async (request) => exercises.get(requireActor(request), request.params.id, request.locale),
   );
 
   app.put(

@@ -19,7 +19,6 @@ import {
   insertHelpRequest,
   insertRun,
   insertSubmissionWithJob,
-  listBestScores,
   listUserExerciseSubmissions,
   listVersionExercises,
   listVersionLessons,
@@ -37,6 +36,7 @@ import { renderResult } from '../../grading/feedback.ts';
 import { gradeCode } from '../../grading/grade-exercise.ts';
 import type { Actor } from '../auth/auth.service.ts';
 import { neighbours, outline } from '../learning/module-outline.ts';
+import { localExercise, localLesson, localModule, workAcrossVersions } from '../learning/versions.ts';
 import { learnerView, reachExercise, type ReachableExercise } from './exercise-access.ts';
 
 const DEFAULT_MAX_SOURCE_BYTES = 64 * 1024;
@@ -63,17 +63,27 @@ export class ExercisesService {
     this.#d = deps;
   }
 
-  async get(actor: Actor, exerciseId: string): Promise<Exercise> {
+  async get(actor: Actor, exerciseId: string, locale: Locale = 'fr'): Promise<Exercise> {
     const { db } = this.#d;
-    const { exercise, spec, place } = await reachExercise(db, actor, exerciseId);
-    const [lessons, exercises, draft, best, view] = await Promise.all([
+    const reached = await reachExercise(db, actor, exerciseId);
+    const { spec, place } = reached;
+    const exercise = localExercise(reached.exercise, locale);
+    const [lessons, exercises, draft, work, view] = await Promise.all([
       listVersionLessons(db, [place.versionId]),
       listVersionExercises(db, [place.versionId]),
       spec.kind === 'code' ? findDraft(db, actor.user.id, exercise.id) : undefined,
-      listBestScores(db, actor.user.id, [exercise.id]),
+      workAcrossVersions(db, actor.user.id, [place], [exercise]),
       learnerView(db, exercise.id, spec, actor.user.id),
     ]);
-    const { previous, next } = neighbours(outline(lessons, exercises), exercise.id);
+    const { previous, next } = neighbours(
+      outline(
+        lessons.map((l) => localLesson(l, locale)),
+        exercises.map((e) => localExercise(e, locale)),
+      ),
+      exercise.id,
+    );
+    const best = work.best.get(exercise.id);
+    const hints = Array.isArray(exercise.hints) ? (exercise.hints as string[]) : [];
     return {
       id: exercise.id,
       slug: exercise.slug,
@@ -81,16 +91,17 @@ export class ExercisesService {
       kind: exercise.kind,
       promptMd: exercise.promptMd,
       ...(exercise.hint ? { hint: exercise.hint } : {}),
-      hints: exercise.hints as string[],
+      hints: hints.length > 0 ? hints : exercise.hint ? [exercise.hint] : [],
       maxScore: exercise.maxScore,
       moduleSlug: place.moduleSlug,
-      moduleTitle: place.moduleTitle,
+      moduleTitle: localModule({ title: place.moduleTitle }, place.moduleEn, locale).title,
       previous,
       next,
       spec: view,
       draft: draft ? { code: draft.code, updatedAt: draft.updatedAt.toISOString() } : null,
-      bestScore: best[0]?.bestScore ?? null,
-      attempts: best[0]?.attempts ?? 0,
+      bestScore: best?.bestScore ?? null,
+      attempts: best?.attempts ?? 0,
+      ...(work.changed.has(exercise.id) ? { changedSinceSolved: true } : {}),
     };
   }
 

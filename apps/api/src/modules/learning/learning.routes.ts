@@ -31,7 +31,7 @@ export const learningRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: ModuleList, 401: ErrorBody },
       },
     },
-    async (request) => ({ modules: await learning.listModules(requireActor(request)) }),
+    async (request) => ({ modules: await learning.listModules(requireActor(request), request.locale) }),
   );
 
   app.get(
@@ -44,7 +44,7 @@ export const learningRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: ModuleDetail, ...denied },
       },
     },
-    async (request) => learning.getModule(requireActor(request), request.params.slug),
+    async (request) => learning.getModule(requireActor(request), request.params.slug, request.locale),
   );
 
   app.get(
@@ -57,7 +57,7 @@ export const learningRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: Lesson, ...denied },
       },
     },
-    async (request) => learning.getLesson(requireActor(request), request.params.id),
+    async (request) => learning.getLesson(requireActor(request), request.params.id, request.locale),
   );
 
   app.post(
@@ -87,7 +87,10 @@ export const learningRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const actor = requireActor(request);
-      const [progress, queue] = await Promise.all([learning.progress(actor), vocabulary.queue(actor)]);
+      const [progress, queue] = await Promise.all([
+        learning.progress(actor, new Date(), request.locale),
+        vocabulary.queue(actor),
+      ]);
       return { ...progress, vocabularyDue: queue.dueCount };
     },
   );

@@ -1,9 +1,8 @@
-import type { Lesson, ModuleDetail, ModuleSummary, Progress } from '@tremplin/contracts';
+import type { Lesson, Locale, ModuleDetail, ModuleSummary, Progress } from '@tremplin/contracts';
 import {
   countActivityByDay,
   countDueVocabulary,
   findLessonFor,
-  listBestScores,
   listEnrolledModules,
   listReadLessons,
   listRecentSubmissions,
@@ -11,13 +10,13 @@ import {
   listVersionLessons,
   logActivity,
   markLessonRead,
-  type BestScoreRow,
   type Db,
   type EnrolledModuleRow,
 } from '@tremplin/db';
 import { AppError, notFound } from '../../errors.ts';
 import type { Actor } from '../auth/auth.service.ts';
 import { neighbours, nextExercise, outline, progressOf, summarize } from './module-outline.ts';
+import { localExercise, localLesson, localModule, workAcrossVersions } from './versions.ts';
 
 const ACTIVITY_DAYS = 56;
 
@@ -29,36 +28,36 @@ export class LearningService {
     this.#db = db;
   }
 
-  async listModules(actor: Actor): Promise<ModuleSummary[]> {
+  async listModules(actor: Actor, locale: Locale = 'fr'): Promise<ModuleSummary[]> {
     const modules = await listEnrolledModules(this.#db, actor.user.id);
-    return (await this.#describe(actor, modules)).map(
+    return (await this.#describe(actor, modules, locale)).map(
       ({ lessons: _l, exercises: _e, ...summary }) => summary,
     );
   }
 
-  async getModule(actor: Actor, slug: string): Promise<ModuleDetail> {
+  async getModule(actor: Actor, slug: string, locale: Locale = 'fr'): Promise<ModuleDetail> {
     const modules = await listEnrolledModules(this.#db, actor.user.id, slug);
-    const [detail] = await this.#describe(actor, modules);
+    const [detail] = await this.#describe(actor, modules, locale);
     if (!detail) throw notFound();
     return detail;
   }
 
-  async getLesson(actor: Actor, lessonId: string): Promise<Lesson> {
+  async getLesson(actor: Actor, lessonId: string, locale: Locale = 'fr'): Promise<Lesson> {
     const found = await findLessonFor(this.#db, lessonId, actor.user.id);
-    if (!found || found.place.versionStatus === 'draft') throw notFound();
+    if (!found || !isOpenToLearners(found.place.versionStatus)) throw notFound();
     if (!found.place.enrolled) throw new AppError('TREMPLIN_ERR_NOT_ENROLLED');
-    const { lesson, place } = found;
-    const [lessons, exercises] = await Promise.all([
+    const { place } = found;
+    const lesson = localLesson(found.lesson, locale);
+    const [lessonRows, exerciseRows] = await Promise.all([
       listVersionLessons(this.#db, [place.versionId]),
       listVersionExercises(this.#db, [place.versionId]),
     ]);
+    const lessons = lessonRows.map((l) => localLesson(l, locale));
+    const exercises = exerciseRows.map((e) => localExercise(e, locale));
     const own = exercises.filter((e) => e.lessonId === lesson.id);
-    const [read, best] = await Promise.all([
+    const [read, work] = await Promise.all([
       listReadLessons(this.#db, actor.user.id, [lesson.id]),
-      this.#best(
-        actor.user.id,
-        own.map((e) => e.id),
-      ),
+      workAcrossVersions(this.#db, actor.user.id, [place], own),
     ]);
     const { previous, next } = neighbours(outline(lessons, exercises), lesson.id);
     return {
@@ -66,17 +65,17 @@ export class LearningService {
       title: lesson.title,
       bodyMd: lesson.bodyMd,
       moduleSlug: place.moduleSlug,
-      moduleTitle: place.moduleTitle,
+      moduleTitle: localModule({ title: place.moduleTitle }, place.moduleEn, locale).title,
       read: read.has(lesson.id),
       previous,
       next,
-      exercises: own.map((e) => summarize(e, best)),
+      exercises: own.map((e) => summarize(e, work.best, work.changed)),
     };
   }
 
   async markRead(actor: Actor, lessonId: string): Promise<void> {
     const found = await findLessonFor(this.#db, lessonId, actor.user.id);
-    if (!found || found.place.versionStatus === 'draft') throw notFound();
+    if (!found || !isOpenToLearners(found.place.versionStatus)) throw notFound();
     if (!found.place.enrolled) throw new AppError('TREMPLIN_ERR_NOT_ENROLLED');
     const now = new Date();
     if (await markLessonRead(this.#db, actor.user.id, lessonId, now)) {
@@ -89,9 +88,9 @@ export class LearningService {
     }
   }
 
-  async progress(actor: Actor, now = new Date()): Promise<Progress> {
+  async progress(actor: Actor, now = new Date(), locale: Locale = 'fr'): Promise<Progress> {
     const modules = await listEnrolledModules(this.#db, actor.user.id);
-    const described = await this.#describe(actor, modules);
+    const described = await this.#describe(actor, modules, locale);
     const since = new Date(now.getTime() - (ACTIVITY_DAYS - 1) * 86_400_000);
     since.setUTCHours(0, 0, 0, 0);
     const [perDay, recent, vocabularyDue] = await Promise.all([
@@ -128,28 +127,24 @@ export class LearningService {
     };
   }
 
-  async #best(userId: string, exerciseIds: string[]): Promise<Map<string, BestScoreRow>> {
-    return new Map((await listBestScores(this.#db, userId, exerciseIds)).map((r) => [r.exerciseId, r]));
-  }
-
-  async #describe(actor: Actor, modules: EnrolledModuleRow[]): Promise<ModuleDetail[]> {
+  async #describe(actor: Actor, modules: EnrolledModuleRow[], locale: Locale): Promise<ModuleDetail[]> {
     const versionIds = modules.map((m) => m.versionId);
-    const [lessons, exercises] = await Promise.all([
+    const [lessonRows, exerciseRows] = await Promise.all([
       listVersionLessons(this.#db, versionIds),
       listVersionExercises(this.#db, versionIds),
     ]);
-    const [read, best] = await Promise.all([
+    const lessons = lessonRows.map((l) => localLesson(l, locale));
+    const exercises = exerciseRows.map((e) => localExercise(e, locale));
+    const [read, { best, changed }] = await Promise.all([
       listReadLessons(
         this.#db,
         actor.user.id,
         lessons.map((l) => l.id),
       ),
-      this.#best(
-        actor.user.id,
-        exercises.map((e) => e.id),
-      ),
+      workAcrossVersions(this.#db, actor.user.id, modules, exercises),
     ]);
-    return modules.map((m) => {
+    return modules.map((module) => {
+      const m = localModule(module, module.en, locale);
       const ownLessons = lessons.filter((l) => l.moduleVersionId === m.versionId);
       const ownExercises = exercises.filter((e) => e.moduleVersionId === m.versionId);
       const items = outline(ownLessons, ownExercises);
@@ -162,8 +157,13 @@ export class LearningService {
         progress: progressOf(ownLessons, ownExercises, read, best),
         nextExercise: nextExercise(items, ownExercises, best),
         lessons: ownLessons.map((l) => ({ id: l.id, title: l.title, read: read.has(l.id) })),
-        exercises: ownExercises.map((e) => summarize(e, best)),
+        exercises: ownExercises.map((e) => summarize(e, best, changed)),
       };
     });
   }
+}
+
+/** Learners read published versions, and archived ones they worked on; never a draft or one in review. */
+export function isOpenToLearners(status: string): boolean {
+  return status === 'published' || status === 'archived';
 }

@@ -28,9 +28,14 @@ export function neighbours(
 // Vocabulary is a review activity with no score: it is not counted among the exercises to do.
 const counted = (e: ExerciseRow) => e.kind !== 'vocabulary';
 
-export function summarize(e: ExerciseRow, best: Map<string, BestScoreRow>): ExerciseSummary {
+export function summarize(
+  e: ExerciseRow,
+  best: Map<string, BestScoreRow>,
+  changed: Set<string> = new Set(),
+): ExerciseSummary {
   const row = best.get(e.id);
   return {
+    ...(changed.has(e.id) ? { changedSinceSolved: true } : {}),
     id: e.id,
     slug: e.slug,
     title: e.title,
