@@ -1,4 +1,4 @@
-import { getContext, setContext } from 'svelte';
+import { getContext, setContext, untrack } from 'svelte';
 import { SvelteMap } from 'svelte/reactivity';
 import type { ContentProblem } from '#lib/api/studio.ts';
 import { anchorOf, normalisePath } from './paths.ts';
@@ -22,12 +22,14 @@ export class ProblemBoard {
 
   /** A field shows `path`; the returned function says it is gone. */
   register(path: string): () => void {
-    this.#shown.set(path, (this.#shown.get(path) ?? 0) + 1);
-    return () => {
-      const count = (this.#shown.get(path) ?? 1) - 1;
-      if (count <= 0) this.#shown.delete(path);
-      else this.#shown.set(path, count);
-    };
+    // Untracked: a field's effect registers it, and must not re-run because the map changed.
+    untrack(() => this.#shown.set(path, (this.#shown.get(path) ?? 0) + 1));
+    return () =>
+      untrack(() => {
+        const count = (this.#shown.get(path) ?? 1) - 1;
+        if (count <= 0) this.#shown.delete(path);
+        else this.#shown.set(path, count);
+      });
   }
 
   /** The problems shown beside the field at `path`. */
