@@ -144,6 +144,43 @@ test.describe('authors’ studio', () => {
     await context.close();
   });
 
+  test('@desktop two authors on one draft: the later save is refused, named, and their version reloaded', async ({
+    page,
+    browser,
+  }) => {
+    const openStudio = async (target: Page) => {
+      await target.goto('/auteur/modules/anglais-technique');
+      await expect(target.getByTestId('module-studio')).toBeVisible();
+      await expect(
+        target.getByTestId('draft-version-status').or(target.getByTestId('open-draft')),
+      ).toBeVisible();
+      if (await target.getByTestId('open-draft').isVisible()) await target.getByTestId('open-draft').click();
+      await expect(target.getByTestId('module-title')).toBeVisible();
+    };
+    await signIn(page, AUTHOR);
+    await expect(page).toHaveURL(/\/auteur$/);
+    await openStudio(page);
+    const original = await page.getByTestId('module-title').inputValue();
+
+    const context = await browser.newContext();
+    const other = await context.newPage();
+    await signIn(other, AUTHOR);
+    await expect(other).toHaveURL(/\/auteur$/);
+    await openStudio(other);
+
+    await page.getByTestId('module-title').fill(`${original} (A)`);
+    await expectSaved(page);
+    await other.getByTestId('module-title').fill(`${original} (B)`);
+    const conflict = other.getByTestId('save-conflict');
+    await expect(conflict).toContainText('Ayélé Johnson');
+    await expect(other.getByTestId('save-status')).toHaveAttribute('data-state', 'conflict');
+    await conflict.getByTestId('reload-theirs').click();
+    await expect(other.getByTestId('module-title')).toHaveValue(`${original} (A)`);
+    await other.getByTestId('module-title').fill(original);
+    await expectSaved(other);
+    await context.close();
+  });
+
   test('the studio fits a phone and is closed to students', async ({ page, browser }) => {
     await signIn(page, AUTHOR);
     await expect(page).toHaveURL(/\/auteur$/);
