@@ -88,3 +88,11 @@ CREATE TRIGGER "lessons_immutable" BEFORE INSERT OR UPDATE OR DELETE ON "lessons
 	FOR EACH ROW EXECUTE FUNCTION "tremplin_version_content_immutable"();--> statement-breakpoint
 CREATE TRIGGER "exercises_immutable" BEFORE INSERT OR UPDATE OR DELETE ON "exercises"
 	FOR EACH ROW EXECUTE FUNCTION "tremplin_version_content_immutable"();
+--> statement-breakpoint
+-- Vocabulary review states keyed by the card's stable ids (module slug, exercise slug, card id), no
+-- longer by the exercise row of one version: a new version of the module keeps the learner's reviews.
+UPDATE "vocabulary_states" AS s SET "card_key" = m."slug" || ':' || e."slug" || ':' || split_part(s."card_key", ':', 2)
+FROM "exercises" AS e
+JOIN "module_versions" AS v ON v."id" = e."module_version_id"
+JOIN "modules" AS m ON m."id" = v."module_id"
+WHERE e."id" = s."exercise_id" AND s."card_key" = e."id"::text || ':' || split_part(s."card_key", ':', 2);

@@ -343,6 +343,23 @@ describe('the studio, from a new module to its archived first version', () => {
     expect(again.json().code).toBe('TREMPLIN_ERR_WRONG_STATUS');
   });
 
+  it('takes a few MB on the import route only', async () => {
+    const big = 'x'.repeat(2 * 1024 * 1024);
+    const save = await call('PUT', '/api/studio/modules/essai-studio/draft', {
+      revision: 1,
+      content: { ...definition(), summary: big },
+    });
+    expect(save.statusCode).toBe(413);
+    const imported = await call('POST', '/api/studio/import', {
+      zipBase64: Buffer.from(big).toString('base64'),
+    });
+    expect(imported.statusCode).toBe(400);
+    expect(imported.json().code).toBe('TREMPLIN_ERR_IMPORT_INVALID');
+    const tooBig = await call('POST', '/api/studio/import', { zipBase64: 'A'.repeat(9 * 1024 * 1024) });
+    expect(tooBig.statusCode).toBe(413);
+    expect(tooBig.json().message).toContain(String(8 * 1024 * 1024));
+  });
+
   it('is closed to learners', async () => {
     expect((await call('GET', '/api/studio/modules', undefined, student)).statusCode).toBe(403);
   });
@@ -417,6 +434,38 @@ describe('a new version of a module keeps the learners’ progress', () => {
       .from(schema.submissions)
       .where(inArray(schema.submissions.id, [solvedCode.id, solvedChoice.id]));
     expect(submissions.map((s) => s.exerciseId).sort()).toEqual([somme.id, choice.id].sort());
+  });
+
+  it('keeps vocabulary reviews across versions (card keys name slugs, not rows)', async () => {
+    const before = await call('GET', '/api/vocabulary/queue', undefined, student);
+    const card = before.json().cards[0] as { cardKey: string; isNew: boolean };
+    expect(card.cardKey).toMatch(/^anglais-technique:[a-z0-9-]+:[A-Za-z0-9_-]+$/);
+    const reviewed = await call(
+      'POST',
+      '/api/vocabulary/reviews',
+      { cardKey: card.cardKey, rating: 3 },
+      student,
+    );
+    expect(reviewed.statusCode).toBe(200);
+
+    const opened = await call('POST', '/api/studio/modules/anglais-technique/drafts');
+    const def = opened.json().draft.content as ModuleDefinition;
+    def.summary += ' Nouvelle version.';
+    await call('PUT', '/api/studio/modules/anglais-technique/draft', { revision: 1, content: def });
+    await call('POST', '/api/studio/modules/anglais-technique/draft/submit', {});
+    const published = await call(
+      'POST',
+      '/api/studio/modules/anglais-technique/draft/publish',
+      { note: 'Résumé complété' },
+      coordinator,
+    );
+    expect(published.statusCode, published.body).toBe(200);
+
+    const after = await call('GET', '/api/vocabulary/queue', undefined, student);
+    const keys = (after.json().cards as Array<{ cardKey: string }>).map((c) => c.cardKey);
+    // Reviewed "good" today, the card is not due again yet, nor offered as new.
+    expect(keys).not.toContain(card.cardKey);
+    expect(after.json().cards.length).toBe(before.json().cards.length - 1);
   });
 
   it('answers English titles to a reader of English', async () => {

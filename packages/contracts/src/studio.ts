@@ -134,6 +134,8 @@ export type StudioDraft = Static<typeof StudioDraft>;
 export const StudioModule = Type.Object({
   slug: Type.String(),
   discipline: Discipline,
+  /** The newest version's title. */
+  title: Type.String(),
   /** Newest first. */
   versions: Type.Array(StudioVersion),
   /** Oldest first. */

@@ -12,6 +12,7 @@ export { DEMO_PASSWORD, DEMO_STAFF, DEMO_STUDENTS } from './seed/demo-people.ts'
 export { findDemoAccounts, removeDemoAccounts } from './seed/demo-accounts.ts';
 export * from './queries/content.ts';
 export * from './queries/studio.ts';
+export * from './content-publishing.ts';
 export * from './queries/learning.ts';
 export * from './queries/submissions.ts';
 export * from './queries/fair-use.ts';

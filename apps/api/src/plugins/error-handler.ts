@@ -144,7 +144,9 @@ async function errorHandlerPlugin(app: FastifyInstance) {
           reply,
           413,
           'TREMPLIN_ERR_BODY_TOO_LARGE',
-          errorMessage('TREMPLIN_ERR_BODY_TOO_LARGE', locale, { limit: app.initialConfig.bodyLimit ?? 0 }),
+          errorMessage('TREMPLIN_ERR_BODY_TOO_LARGE', locale, {
+            limit: request.routeOptions.bodyLimit ?? app.initialConfig.bodyLimit ?? 0,
+          }),
         );
       case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
         return send(

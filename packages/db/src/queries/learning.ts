@@ -78,16 +78,17 @@ export async function takeDictationPlay(
 
 export type VocabularyStateRow = typeof vocabularyStates.$inferSelect;
 
+/** A learner's review states of these cards (keys stable across module versions). */
 export async function listVocabularyStates(
   db: Db,
   userId: string,
-  exerciseIds: string[],
+  cardKeys: string[],
 ): Promise<VocabularyStateRow[]> {
-  if (exerciseIds.length === 0) return [];
+  if (cardKeys.length === 0) return [];
   return db
     .select()
     .from(vocabularyStates)
-    .where(and(eq(vocabularyStates.userId, userId), inArray(vocabularyStates.exerciseId, exerciseIds)))
+    .where(and(eq(vocabularyStates.userId, userId), inArray(vocabularyStates.cardKey, cardKeys)))
     .orderBy(asc(vocabularyStates.due));
 }
 
@@ -117,6 +118,8 @@ export async function saveVocabularyState(
     .onConflictDoUpdate({
       target: [vocabularyStates.userId, vocabularyStates.cardKey],
       set: {
+        // The card's exercise row in the version reviewed last (its key is the same in every version).
+        exerciseId: row.exerciseId,
         state: row.state,
         due: row.due,
         reviews: sql`${vocabularyStates.reviews} + 1`,

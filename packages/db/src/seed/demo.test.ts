@@ -4,6 +4,8 @@ import { countUsers, findUserByEmail, listUserMemberships } from '../queries/use
 import { listAllGroups, listGroupLearners, tutorFollowsLearner } from '../queries/groups.ts';
 import { verifyPassword } from '../passwords.ts';
 import { seedDemoProgramme } from './demo.ts';
+import { contentHash, type ModuleDefinition } from '@tremplin/content';
+import { exercises, moduleVersionEvents, moduleVersions } from '../schema/index.ts';
 
 let database: TestDatabase;
 beforeAll(async () => {
@@ -43,6 +45,19 @@ describe('the demo programme', () => {
     const karaLearner = await findUserByEmail(database.db, 'etudiant20@tremplin.test');
     expect(await tutorFollowsLearner(database.db, tutor!.id, learner!.id)).toBe(true);
     expect(await tutorFollowsLearner(database.db, tutor!.id, karaLearner!.id)).toBe(false);
+  });
+
+  it('publishes each module as an immutable version 1 with its content, hashes and event', async () => {
+    const versions = await database.db.select().from(moduleVersions);
+    expect(versions.length).toBeGreaterThanOrEqual(3);
+    for (const v of versions) {
+      expect(v).toMatchObject({ version: 1, status: 'published' });
+      expect(v.contentHash).toBe(contentHash(v.content as ModuleDefinition));
+    }
+    const events = await database.db.select().from(moduleVersionEvents);
+    expect(events.filter((e) => e.toStatus === 'published')).toHaveLength(versions.length);
+    const rows = await database.db.select({ hash: exercises.contentHash }).from(exercises);
+    expect(rows.every((r) => /^[0-9a-f]{64}$/.test(r.hash ?? ''))).toBe(true);
   });
 
   it('never runs against a database that already holds users', async () => {

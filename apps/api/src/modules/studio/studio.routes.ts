@@ -256,7 +256,11 @@ export const studioRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       author(request);
-      const { filename, zip } = await studio.exportZip(request.params.slug, request.params.version);
+      const { filename, zip } = await studio.exportZip(
+        request.params.slug,
+        request.params.version,
+        request.locale,
+      );
       return (
         reply
           .type('application/zip')

@@ -49,6 +49,7 @@ import {
   type VersionRow,
   type VersionWithEditor,
 } from '@tremplin/db';
+import * as contentPackage from '@tremplin/content';
 import type { GraderPool, LimitCeiling } from '@tremplin/grader';
 import Compile from 'typebox/compile';
 import { AppError, withDetails } from '../../errors.ts';
@@ -101,10 +102,26 @@ function toVersion(v: VersionRow): StudioVersion {
 
 const checkExercise = Compile(ExerciseDefinition);
 
+/**
+ * The content package's rendering of problems in a language, when it has one (`localizeProblems`, for
+ * problems carrying a message `code`); until then its messages are in English. Looked up at run time
+ * so that the studio speaks French as soon as the package does.
+ */
+const localizeProblems = (
+  contentPackage as unknown as {
+    localizeProblems?: (problems: ContentProblem[], lang: Locale) => ContentProblem[];
+  }
+).localizeProblems;
+
+function localized(problems: ContentProblem[], locale: Locale): ContentProblem[] {
+  if (!localizeProblems) return problems;
+  return problems.map((p) => ((p as { code?: unknown }).code ? (localizeProblems([p], locale)[0] ?? p) : p));
+}
+
 const isOpen = (v: VersionRow) => v.status === 'draft' || v.status === 'in_review';
 
-/** An exercise's spec when it has its kind's full shape (validated), else undefined. */
-function validExercise(
+/** A draft exercise by slug, with its index (its shape is checked by the caller). */
+function findExercise(
   def: unknown,
   slug: string,
 ): { exercise: ExerciseDefinition; index: number } | undefined {
@@ -166,6 +183,7 @@ export class StudioService {
     return {
       slug: module.slug,
       discipline: module.disciplineId,
+      title: versions[0]?.title ?? module.slug,
       versions: versions.map(toVersion),
       events: events.map((e) => ({
         version: e.version,
@@ -190,9 +208,13 @@ export class StudioService {
     return { from, to, changes: diffDefinitions(a.content, b.content) };
   }
 
-  async exportZip(slug: string, version: number): Promise<{ filename: string; zip: Uint8Array }> {
+  async exportZip(
+    slug: string,
+    version: number,
+    locale: Locale,
+  ): Promise<{ filename: string; zip: Uint8Array }> {
     const v = await this.#version(await this.#module(slug), version);
-    const def = this.#validDefinition(v.content, 'fr');
+    const def = this.#validDefinition(v.content, locale);
     return { filename: `${slug}-v${version}.zip`, zip: await zipModule(def) };
   }
 
@@ -394,7 +416,7 @@ export class StudioService {
     } catch (error) {
       if (error instanceof ContentError)
         throw withDetails(new AppError('TREMPLIN_ERR_INVALID_DRAFT', { count: error.problems.length }), {
-          problems: error.problems,
+          problems: localized(error.problems, locale),
         });
       throw error;
     }
@@ -490,10 +512,12 @@ export class StudioService {
   }
 
   /** The definition when it passes the structural validation, else a 422 with its problems. */
-  #validDefinition(content: unknown, _locale: Locale): ModuleDefinition {
+  #validDefinition(content: unknown, locale: Locale): ModuleDefinition {
     const problems = validateModule(content);
     if (problems.length > 0)
-      throw withDetails(new AppError('TREMPLIN_ERR_INVALID_DRAFT', { count: problems.length }), { problems });
+      throw withDetails(new AppError('TREMPLIN_ERR_INVALID_DRAFT', { count: problems.length }), {
+        problems: localized(problems, locale),
+      });
     return content as ModuleDefinition;
   }
 
@@ -515,7 +539,7 @@ export class StudioService {
       return check.problems;
     });
     for (const found of await Promise.all(checks)) problems.push(...found);
-    return problems;
+    return localized(problems, locale);
   }
 
   async #draftExercise(
@@ -523,7 +547,7 @@ export class StudioService {
     exerciseSlug: string,
   ): Promise<{ exercise: ExerciseDefinition; spec: FullSpec }> {
     const open = await this.#open(await this.#module(slug));
-    const found = validExercise(open.content, exerciseSlug);
+    const found = findExercise(open.content, exerciseSlug);
     if (!found)
       throw new AppError(
         'TREMPLIN_ERR_CONTENT_NOT_FOUND',

@@ -32,9 +32,13 @@ export class VocabularyService {
   async queue(actor: Actor, now = new Date()): Promise<VocabularyQueue> {
     const cards = await this.#cards(actor);
     const states = new Map(
-      (await listVocabularyStates(this.#db, actor.user.id, [...new Set(cards.map((c) => c.exerciseId))])).map(
-        (s) => [s.cardKey, s],
-      ),
+      (
+        await listVocabularyStates(
+          this.#db,
+          actor.user.id,
+          cards.map((c) => c.cardKey),
+        )
+      ).map((s) => [s.cardKey, s]),
     );
     const due: VocabularyDue[] = [];
     const fresh: VocabularyDue[] = [];
@@ -71,9 +75,7 @@ export class VocabularyService {
   ): Promise<VocabularyReviewed> {
     const known = (await this.#cards(actor)).find((c) => c.cardKey === cardKey);
     if (!known) throw notFound();
-    const [stored] = (await listVocabularyStates(this.#db, actor.user.id, [known.exerciseId])).filter(
-      (s) => s.cardKey === cardKey,
-    );
+    const [stored] = await listVocabularyStates(this.#db, actor.user.id, [cardKey]);
     const previous = (stored?.state as CardState | undefined) ?? newCardState(now);
     const { state, due } = reviewCard(previous, rating, now);
     await saveVocabularyState(this.#db, {
@@ -100,11 +102,14 @@ export class VocabularyService {
       this.#db,
       modules.map((m) => m.versionId),
     );
+    const moduleSlug = new Map(modules.map((m) => [m.versionId, m.slug]));
+    // A card's key names its module, exercise and card by their stable ids (slugs, card id): a new
+    // version of the module keeps the learner's reviews.
     return exercises
       .filter((e) => e.kind === 'vocabulary')
       .flatMap((e) =>
         (e.spec as VocabularySpec).cards.map((card) => ({
-          cardKey: `${e.id}:${card.id}`,
+          cardKey: `${moduleSlug.get(e.moduleVersionId)}:${e.slug}:${card.id}`,
           exerciseId: e.id,
           card,
         })),

@@ -148,9 +148,11 @@ export const en: Messages = {
   'exercise.instructions': 'Instructions',
   'exercise.workArea': 'Your answer',
   'exercise.showHint': 'Show a hint',
-  'exercise.hintNumber': 'Hint {n}:',
-  'exercise.nextHint': 'Next hint ({n}/{total})',
+  'exercise.nextHint': 'Next hint',
+  'exercise.hintNumber': 'Hint {n}',
   'exercise.changedSinceSolved': 'Changed since you solved it',
+  'exercise.changedSinceSolvedTitle':
+    'The tests or the answer key of this exercise changed since you solved it: your success still counts.',
   'exercise.notAttempted': 'Not attempted yet',
   'exercise.bestScore': 'Best score: {score}',
   'exercise.attempts.one': '{count} attempt',

@@ -157,10 +157,12 @@ export const fr = {
 
   'exercise.instructions': 'Consignes',
   'exercise.workArea': 'Votre réponse',
-  'exercise.showHint': 'Afficher un indice',
-  'exercise.hintNumber': 'Indice {n}\u202f:',
-  'exercise.nextHint': 'Indice suivant ({n}/{total})',
+  'exercise.showHint': 'Voir un indice',
+  'exercise.nextHint': 'Indice suivant',
+  'exercise.hintNumber': 'Indice {n}',
   'exercise.changedSinceSolved': 'Modifié depuis votre réussite',
+  'exercise.changedSinceSolvedTitle':
+    'Les tests ou la correction de cet exercice ont changé depuis que vous l’avez réussi : votre réussite compte toujours.',
   'exercise.notAttempted': 'Pas encore tenté',
   'exercise.bestScore': 'Meilleur score\u202f: {score}',
   'exercise.attempts.one': '{count} tentative',

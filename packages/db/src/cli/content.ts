@@ -1,0 +1,158 @@
+// `pnpm content <command>`: the content package's commands (validate, import, schema) when it has
+// them, plus the two that need the database: `publish <dir> [--note "…"]` and
+// `export <slug> [--version N] <dir>`. The database is the one `pnpm db:seed` uses: DATABASE_URL,
+// else the embedded engine in DATA_DIR (./data by default); it is migrated first.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { ContentError, formatProblem } from '@tremplin/content';
+import { createGraderPool } from '@tremplin/grader';
+import { openDatabase, type Database } from '../client.ts';
+import { exportVersion, publishFolder } from '../content-publishing.ts';
+import { migrate } from '../migrate.ts';
+
+/** Where a command writes (the terminal, or a test's arrays); the shape of the content package's. */
+export interface CommandIO {
+  out(line: string): void;
+  err(line: string): void;
+  cwd: string;
+}
+
+export interface ContentCommand {
+  usage: string;
+  summary: string;
+  run(args: string[], io: CommandIO): Promise<number>;
+}
+
+async function withDatabase<T>(use: (database: Database) => Promise<T>): Promise<T> {
+  const url = process.env.DATABASE_URL;
+  const database = await openDatabase({
+    url,
+    dataDir: url ? undefined : (process.env.DATA_DIR ?? 'data'),
+    poolSize: 2,
+  });
+  try {
+    await migrate(database);
+    return await use(database);
+  } finally {
+    await database.close();
+  }
+}
+
+const publish: ContentCommand = {
+  usage: 'publish <dir> [--note "…"]',
+  summary: 'validates a module folder (sandbox included) and publishes it as its next version',
+  async run(args, io) {
+    const { positionals, values } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: { note: { type: 'string' } },
+    });
+    const [dir] = positionals;
+    if (!dir || positionals.length > 1) {
+      io.err(`usage: pnpm content ${publish.usage}`);
+      return 2;
+    }
+    const pool = createGraderPool({ size: 2 });
+    try {
+      const result = await withDatabase((database) =>
+        publishFolder(database.db, path.resolve(io.cwd, dir), {
+          pool,
+          ...(values.note !== undefined ? { note: values.note } : {}),
+        }),
+      );
+      io.out(
+        result.unchanged
+          ? `${result.slug}: version ${result.version} already holds this content (${result.contentHash.slice(0, 12)})`
+          : `${result.slug}: version ${result.version} published (${result.contentHash.slice(0, 12)})`,
+      );
+      return 0;
+    } catch (error) {
+      if (!(error instanceof ContentError)) throw error;
+      for (const problem of error.problems) io.err(formatProblem(problem));
+      io.err(`${error.problems.length} problem(s): nothing published`);
+      return 1;
+    } finally {
+      await pool.close();
+    }
+  },
+};
+
+const exportCommand: ContentCommand = {
+  usage: 'export <slug> [--version N] <dir>',
+  summary: 'writes a stored version (the newest published by default) as a module folder',
+  async run(args, io) {
+    const { positionals, values } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: { version: { type: 'string' } },
+    });
+    const [slug, dir] = positionals;
+    const version = values.version === undefined ? undefined : Number(values.version);
+    if (
+      !slug ||
+      !dir ||
+      positionals.length > 2 ||
+      (version !== undefined && !(Number.isInteger(version) && version > 0))
+    ) {
+      io.err(`usage: pnpm content ${exportCommand.usage}`);
+      return 2;
+    }
+    const written = await withDatabase((database) =>
+      exportVersion(database.db, slug, path.resolve(io.cwd, dir), version),
+    );
+    io.out(`${slug}: version ${written.version} written to ${dir} (${written.files.length} files)`);
+    return 0;
+  },
+};
+
+export const databaseCommands: Record<string, ContentCommand> = { publish, export: exportCommand };
+
+/**
+ * The content package's own commands, when it exports them (`@tremplin/content/cli`); none otherwise.
+ * Looked up at run time so that this CLI works with or without them.
+ */
+async function packageCommands(): Promise<{
+  commands: Record<string, ContentCommand>;
+  run?: (argv: string[], commands: Record<string, ContentCommand>) => Promise<number>;
+}> {
+  const specifier = '@tremplin/content/cli';
+  try {
+    const cli = (await import(specifier)) as {
+      contentCommands?: Record<string, ContentCommand>;
+      runContentCli?: (argv: string[], commands: Record<string, ContentCommand>) => Promise<number>;
+    };
+    return { commands: cli.contentCommands ?? {}, ...(cli.runContentCli ? { run: cli.runContentCli } : {}) };
+  } catch {
+    return { commands: {} };
+  }
+}
+
+/** Runs one command; resolves to the process's exit code. */
+export async function runCli(argv: string[], io: CommandIO): Promise<number> {
+  const own = await packageCommands();
+  const commands = { ...own.commands, ...databaseCommands };
+  if (own.run) return own.run(argv, commands);
+  const [name, ...args] = argv;
+  const command = name === undefined ? undefined : commands[name];
+  if (!command) {
+    if (name !== undefined && name !== 'help' && name !== '--help') io.err(`unknown command "${name}"`);
+    io.err('usage: pnpm content <command>');
+    for (const c of Object.values(commands)) io.err(`  ${c.usage}\n      ${c.summary}`);
+    return name === undefined || name === 'help' || name === '--help' ? 0 : 2;
+  }
+  try {
+    return await command.run(args, io);
+  } catch (error) {
+    io.err((error as Error).message);
+    return 2;
+  }
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  process.exitCode = await runCli(process.argv.slice(2), {
+    out: (line) => process.stdout.write(`${line}\n`),
+    err: (line) => process.stderr.write(`${line}\n`),
+    cwd: process.cwd(),
+  });
+}
