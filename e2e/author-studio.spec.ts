@@ -181,6 +181,24 @@ test.describe('authors’ studio', () => {
     await context.close();
   });
 
+  test('@desktop a version exported as a zip imports back as a draft, with its report', async ({ page }) => {
+    await signIn(page, AUTHOR);
+    await expect(page).toHaveURL(/\/auteur$/);
+    const exported = await page.request.get(`/api/studio/modules/${MODULE}/versions/1/export.zip`);
+    expect(exported.status()).toBe(200);
+    expect(exported.headers()['content-type']).toContain('application/zip');
+    await page.getByLabel('Fichier .zip').setInputFiles({
+      name: `${MODULE}.zip`,
+      mimeType: 'application/zip',
+      buffer: await exported.body(),
+    });
+    await page.getByTestId('import-form').getByRole('button', { name: 'Importer' }).click();
+    const report = page.getByTestId('import-report');
+    await expect(report).toContainText(MODULE, { timeout: 60_000 });
+    await report.getByRole('link').click();
+    await expect(page.getByTestId('draft-version-status')).toHaveAttribute('data-status', 'draft');
+  });
+
   test('the studio fits a phone and is closed to students', async ({ page, browser }) => {
     await signIn(page, AUTHOR);
     await expect(page).toHaveURL(/\/auteur$/);
