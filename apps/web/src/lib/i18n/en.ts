@@ -1,9 +1,11 @@
+import { studioEn } from './studio-en.ts';
 import { tutorEn } from './tutor-en.ts';
 import type { Messages } from './types.ts';
 
 /** English messages. The `Messages` type makes a missing or an extra key a type error. */
 export const en: Messages = {
   ...tutorEn,
+  ...studioEn,
   'app.name': 'Tremplin',
   'app.tagline': 'National digital skills programme',
   'app.skipToContent': 'Skip to content',

@@ -1,3 +1,4 @@
+import { studioFr } from './studio-fr.ts';
 import { tutorFr } from './tutor-fr.ts';
 
 /**
@@ -13,6 +14,7 @@ import { tutorFr } from './tutor-fr.ts';
  */
 export const fr = {
   ...tutorFr,
+  ...studioFr,
   'app.name': 'Tremplin',
   'app.tagline': 'Programme national de compétences numériques',
   'app.skipToContent': 'Aller au contenu',
