@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { demo, expectNoHorizontalScroll, signIn } from './helpers.ts';
 import { openExercise } from './student-helpers.ts';
@@ -221,5 +222,46 @@ test.describe('authors’ studio', () => {
     await expect(learner.getByTestId('not-allowed')).toBeVisible();
     expect((await learner.request.get('/api/studio/modules')).status()).toBe(403);
     await context.close();
+  });
+
+  test('@desktop the studio’s pages pass axe’s WCAG 2.1 A and AA checks', async ({ page }) => {
+    const expectAccessible = async (where: string) => {
+      const { violations } = await new AxeBuilder({ page })
+        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+        .analyze();
+      const found = violations.map(
+        (v) => `${where}: ${v.id} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
+      );
+      expect(found).toEqual([]);
+    };
+    await signIn(page, AUTHOR);
+    await expect(page.getByTestId('studio-module')).not.toHaveCount(0);
+    await expectAccessible('/auteur');
+
+    await page.goto('/auteur/modules/anglais-technique');
+    await expect(page.getByTestId('draft-version-status').or(page.getByTestId('open-draft'))).toBeVisible();
+    if (await page.getByTestId('open-draft').isVisible()) await page.getByTestId('open-draft').click();
+    await expect(page.getByTestId('module-title')).toBeVisible();
+    await expectAccessible('module');
+    await page.getByTestId('section-lessons').click();
+    await expect(page.getByRole('heading', { level: 2 }).first()).toBeVisible();
+    await expectAccessible('lessons');
+    for (const slug of [
+      'choisir-le-message',
+      'completer-la-documentation',
+      'ecrire-un-commit',
+      'vocabulaire-git',
+    ]) {
+      await page.getByTestId('section-exercises').click();
+      await page.locator(`[data-testid="exercise-item"][data-slug="${slug}"]`).click();
+      await expect(page.locator(`[data-testid="exercise-item"][data-slug="${slug}"]`)).toHaveAttribute(
+        'aria-current',
+        'true',
+      );
+      await expectAccessible(`exercise ${slug}`);
+    }
+    await page.getByTestId('section-versions').click();
+    await expect(page.getByTestId('version-item').first()).toBeVisible();
+    await expectAccessible('versions');
   });
 });

@@ -11,6 +11,7 @@ import { signIn, studentFor } from './helpers.ts';
 interface ContentModule {
   slug: string;
   title: string;
+  en: { title: string };
   lessons: { slug: string; title: string }[];
   exercises: { slug: string; title: string; kind: string; spec: Record<string, unknown> }[];
 }

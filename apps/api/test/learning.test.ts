@@ -1,5 +1,8 @@
 import { loadDemoModules } from '@tremplin/content';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findUserByEmail } from '@tremplin/db';
+import type { Actor } from '../src/modules/auth/auth.service.ts';
+import { NEW_CARDS_PER_DAY, VocabularyService } from '../src/modules/vocabulary/vocabulary.service.ts';
 import { buildTestApp, demoExercise, signIn, submitAndWait, type TestApp } from './helper.ts';
 
 let t: TestApp;
@@ -116,6 +119,36 @@ describe('vocabulary review', () => {
     expect(easy.dueCount).toBeLessThan(queue.dueCount);
     expect((await review('unknown:card', 3)).statusCode).toBe(404);
     expect((await review(queue.cards[2].cardKey, 5)).statusCode).toBe(400);
+  });
+});
+
+describe('new vocabulary cards, a few a day', () => {
+  it(`offers at most ${NEW_CARDS_PER_DAY} new cards a day, counts those seen today, and more the next day`, async () => {
+    const learner = await signIn(t.app, 'etudiant7@tremplin.test');
+    const queue = async () =>
+      (await get('/api/vocabulary/queue', learner)).json() as {
+        cards: { cardKey: string; isNew: boolean }[];
+      };
+    const first = await queue();
+    expect(first.cards).toHaveLength(NEW_CARDS_PER_DAY);
+    expect(first.cards.every((c) => c.isNew)).toBe(true);
+    for (const card of first.cards.slice(0, 3)) {
+      const reviewed = await t.app.inject({
+        method: 'POST',
+        url: '/api/vocabulary/reviews',
+        headers: { cookie: learner },
+        payload: { cardKey: card.cardKey, rating: 3 },
+      });
+      expect(reviewed.statusCode).toBe(200);
+    }
+    const later = await queue();
+    expect(later.cards).toHaveLength(NEW_CARDS_PER_DAY - 3);
+    expect(later.cards.map((c) => c.cardKey)).toEqual(first.cards.slice(3).map((c) => c.cardKey));
+
+    const user = await findUserByEmail(t.database.db, 'etudiant7@tremplin.test');
+    const tomorrow = new Date(Date.now() + 24 * 3600 * 1000);
+    const next = await new VocabularyService(t.database.db).queue({ user } as Actor, tomorrow);
+    expect(next.cards.filter((c) => c.isNew)).toHaveLength(NEW_CARDS_PER_DAY);
   });
 });
 

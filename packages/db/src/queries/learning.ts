@@ -114,6 +114,7 @@ export async function saveVocabularyState(
       due: row.due,
       reviews: 1,
       lastReviewedAt: row.now,
+      firstReviewedAt: row.now,
     })
     .onConflictDoUpdate({
       target: [vocabularyStates.userId, vocabularyStates.cardKey],

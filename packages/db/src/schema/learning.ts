@@ -48,6 +48,8 @@ export const vocabularyStates = pgTable(
     due: timestamp('due', { withTimezone: true }).notNull(),
     reviews: integer('reviews').notNull().default(0),
     lastReviewedAt: timestamp('last_reviewed_at', { withTimezone: true }),
+    /** When the learner first saw the card: new cards are offered a few a day. */
+    firstReviewedAt: timestamp('first_reviewed_at', { withTimezone: true }),
   },
   (t) => [
     primaryKey({ columns: [t.userId, t.cardKey] }),

@@ -20,6 +20,16 @@ interface KnownCard {
   card: VocabularySpec['cards'][number];
 }
 
+/**
+ * New cards offered a day, as Anki does by default: a deck of 240 terms is learnt over weeks, not
+ * thrown at a learner at once; cards already seen come back when due, however many.
+ */
+export const NEW_CARDS_PER_DAY = 20;
+
+/** Midnight of `now`'s day in Lomé (UTC, all year). */
+const startOfDay = (now: Date) =>
+  new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+
 /** Spaced repetition (FSRS) of the technical terms of the modules a learner follows. */
 export class VocabularyService {
   readonly #db: Db;
@@ -28,7 +38,7 @@ export class VocabularyService {
     this.#db = db;
   }
 
-  /** The cards due now (oldest due first), then the ones never seen. */
+  /** The cards due now (oldest due first), then the ones never seen, up to the day's new cards. */
   async queue(actor: Actor, now = new Date()): Promise<VocabularyQueue> {
     const cards = await this.#cards(actor);
     const states = new Map(
@@ -63,7 +73,11 @@ export class VocabularyService {
       }
     }
     due.sort((a, b) => a.due.localeCompare(b.due));
-    const queue = [...due, ...fresh];
+    const today = startOfDay(now);
+    let seenToday = 0;
+    for (const state of states.values())
+      if (state.firstReviewedAt && state.firstReviewedAt >= today) seenToday++;
+    const queue = [...due, ...fresh.slice(0, Math.max(0, NEW_CARDS_PER_DAY - seenToday))];
     return { cards: queue, dueCount: queue.length };
   }
 
