@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, type TestInfo } from '@playwright/test';
 
 export const DEMO_PASSWORD = 'tremplin-demo';
@@ -34,6 +35,17 @@ export async function currentUser(
 }
 
 /** Nothing wider than the viewport: no sideways scrolling on a 360 px phone. */
+/** The page as it stands passes axe's WCAG 2.1 A and AA rules; `where` names it in the failure. */
+export async function expectAccessible(page: Page, where: string): Promise<void> {
+  const { violations } = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  const found = violations.map(
+    (v) => `${where}: ${v.id} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
+  );
+  expect(found).toEqual([]);
+}
+
 export async function expectNoHorizontalScroll(page: Page): Promise<void> {
   await expect
     .poll(() => page.locator('html').evaluate((html) => html.scrollWidth - html.clientWidth))

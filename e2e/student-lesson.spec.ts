@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectNoHorizontalScroll } from './helpers.ts';
+import { expectAccessible, expectNoHorizontalScroll } from './helpers.ts';
 import { contentModule, signInStudent } from './student-helpers.ts';
 
 // Demo students 11 (desktop) and 12 (phone).
@@ -82,6 +82,21 @@ test.describe('lessons', () => {
 
     await page.getByRole('button', { name: 'Français' }).click();
     await expect(page.getByTestId('breadcrumbs')).toContainText('Mes modules');
+  });
+
+  test('@desktop home, module and lesson pass axe’s WCAG 2.1 A and AA checks', async ({ page }, testInfo) => {
+    await signInStudent(page, testInfo, 11, 12);
+    await expect(page.getByTestId('module-card')).toHaveCount(3);
+    await expectAccessible(page, 'home');
+    await page
+      .locator(`[data-testid="module-card"][data-slug="${programming.slug}"]`)
+      .getByTestId('module-link')
+      .click();
+    await expect(page.getByTestId('module-lesson')).toHaveCount(programming.lessons.length);
+    await expectAccessible(page, 'module');
+    await page.getByTestId('module-lesson').first().getByRole('link').click();
+    await expect(page.getByTestId('lesson-status')).toBeVisible();
+    await expectAccessible(page, 'lesson');
   });
 
   test('a lesson or module that does not exist shows the error page', async ({ page }, testInfo) => {

@@ -102,6 +102,9 @@ describe('code highlighting', () => {
     expect(code?.querySelector('.hljs-keyword')?.textContent).toBe('const');
     expect(code?.querySelector('.hljs-comment')?.textContent).toBe('// calcul');
     expect(code?.textContent).toBe('const total = somme(1, 2); // calcul');
+    // A block that scrolls sideways takes the keyboard's focus, highlighted or not.
+    expect(fragment.querySelector('pre')?.getAttribute('tabindex')).toBe('0');
+    expect(dom(render('```\nplain\n```')).querySelector('pre')?.getAttribute('tabindex')).toBe('0');
 
     const ts = dom(render('```ts\nfunction f(x: number): string { return `${x}`; }\n```'));
     expect(ts.querySelector('code')?.className).toContain('language-typescript');

@@ -35,11 +35,13 @@ function escapeHtml(text: string): string {
 }
 
 function createMarked(headingOffset: number): Marked {
+  // Code blocks and tables scroll sideways on a phone: they take the focus, so a keyboard can scroll them.
   class SafeRenderer extends Renderer {
     override code({ text, lang }: Tokens.Code): string {
       const highlighted = highlightCode(text, lang);
-      if (!highlighted) return `<pre class="code-block"><code>${escapeHtml(text)}</code></pre>\n`;
-      return `<pre class="code-block"><code class="hljs language-${highlighted.language}">${highlighted.html}</code></pre>\n`;
+      if (!highlighted)
+        return `<pre class="code-block" tabindex="0"><code>${escapeHtml(text)}</code></pre>\n`;
+      return `<pre class="code-block" tabindex="0"><code class="hljs language-${highlighted.language}">${highlighted.html}</code></pre>\n`;
     }
 
     override heading({ tokens, depth }: Tokens.Heading): string {
