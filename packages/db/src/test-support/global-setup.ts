@@ -4,7 +4,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import postgres from 'postgres';
 import { migrate, openDatabase, pgliteOf, seedDemoProgramme } from '../index.ts';
-import { templateName, templateDumpPath, withDatabaseName } from './names.ts';
+import { dropTestDatabase, templateName, templateDumpPath, withDatabaseName } from './names.ts';
 
 export default async function setup(): Promise<void> {
   const url = process.env.DATABASE_URL;
@@ -34,7 +34,7 @@ async function preparePostgresTemplates(url: string): Promise<void> {
   try {
     for (const kind of ['migrated', 'seeded'] as const) {
       const name = templateName(url, kind);
-      await admin.unsafe(`drop database if exists "${name}" with (force)`);
+      await dropTestDatabase(admin, name);
       await admin.unsafe(`create database "${name}"`);
       const database = await openDatabase({ url: withDatabaseName(url, name), poolSize: 1 });
       try {

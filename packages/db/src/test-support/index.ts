@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
 import postgres from 'postgres';
 import { openDatabase, type Database, type Db } from '../client.ts';
-import { templateName, templateDumpPath, withDatabaseName } from './names.ts';
+import { dropTestDatabase, templateName, templateDumpPath, withDatabaseName } from './names.ts';
 
 export interface TestDatabase extends Database {
   /** The URL of the private PostgreSQL database, when the suite runs on PostgreSQL. */
@@ -38,7 +38,7 @@ export async function createTestDatabase({ seed = true }: { seed?: boolean } = {
       await database.close();
       const dropper = postgres(url, { max: 1, onnotice: () => {} });
       try {
-        await dropper.unsafe(`drop database if exists "${name}" with (force)`);
+        await dropTestDatabase(dropper, name);
       } finally {
         await dropper.end();
       }

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type postgres from 'postgres';
 
 const ROOT = path.resolve(import.meta.dirname, '../../../..');
 
@@ -21,4 +22,21 @@ export function withDatabaseName(url: string, name: string): string {
   const parsed = new URL(url);
   parsed.pathname = `/${name}`;
   return parsed.toString();
+}
+
+/**
+ * Drops a test database, closing its sessions. `WITH (FORCE)` refuses (42501) while an autovacuum
+ * worker is in it, since a role without pg_signal_backend may not end that process: the worker is
+ * done within moments, so the drop is tried again a few times before giving up.
+ */
+export async function dropTestDatabase(admin: postgres.Sql, name: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await admin.unsafe(`drop database if exists "${name}" with (force)`);
+      return;
+    } catch (error) {
+      if ((error as { code?: string }).code !== '42501' || attempt >= 20) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
 }
