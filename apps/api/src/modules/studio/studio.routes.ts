@@ -149,7 +149,8 @@ export const studioRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: StudioPreview, ...denied, ...invalid },
       },
     },
-    async (request) => studio.preview(request.params.slug, request.params.exercise, author(request)),
+    async (request) =>
+      studio.preview(request.params.slug, request.params.exercise, author(request), request.locale),
   );
 
   app.post(

@@ -288,8 +288,8 @@ export class StudioService {
     return this.#problems(open.content, locale);
   }
 
-  async preview(slug: string, exerciseSlug: string, actor: Actor): Promise<StudioPreview> {
-    const { exercise, spec } = await this.#draftExercise(slug, exerciseSlug);
+  async preview(slug: string, exerciseSlug: string, actor: Actor, locale: Locale): Promise<StudioPreview> {
+    const { exercise, spec } = await this.#draftExercise(slug, exerciseSlug, locale);
     return {
       slug: exercise.slug,
       title: exercise.title,
@@ -308,7 +308,7 @@ export class StudioService {
     body: { code?: string | undefined; answer?: Answer | undefined },
     locale: Locale,
   ): Promise<StudioRunResult> {
-    const { spec } = await this.#draftExercise(slug, exerciseSlug);
+    const { spec } = await this.#draftExercise(slug, exerciseSlug, locale);
     const names = {
       fr: { code: 'du code', answer: 'une réponse' },
       en: { code: 'code', answer: 'an answer' },
@@ -611,6 +611,7 @@ export class StudioService {
   async #draftExercise(
     slug: string,
     exerciseSlug: string,
+    locale: Locale,
   ): Promise<{ exercise: ExerciseDefinition; spec: FullSpec }> {
     const open = await this.#open(await this.#module(slug));
     const found = findExercise(open.content, exerciseSlug);
@@ -625,10 +626,10 @@ export class StudioService {
         (p) => p.path.startsWith('exercises[0]'),
       );
       throw withDetails(new AppError('TREMPLIN_ERR_INVALID_DRAFT', { count: problems.length }), {
-        problems: problems.map((p) => ({
-          ...p,
-          path: p.path.replace('exercises[0]', `exercises[${found.index}]`),
-        })),
+        problems: localized(
+          problems.map((p) => ({ ...p, path: p.path.replace('exercises[0]', `exercises[${found.index}]`) })),
+          locale,
+        ),
       });
     }
     return { exercise: found.exercise, spec: found.exercise.spec };
