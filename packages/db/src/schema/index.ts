@@ -5,3 +5,4 @@ export * from './work.ts';
 export * from './learning.ts';
 export * from './tutoring.ts';
 export * from './fair-use.ts';
+export * from './coordination.ts';
