@@ -18,3 +18,5 @@ export * from './queries/submissions.ts';
 export * from './queries/fair-use.ts';
 export * from './queries/help-requests.ts';
 export * from './queries/tutoring/index.ts';
+export * from './queries/audit.ts';
+export * from './queries/password-resets.ts';
