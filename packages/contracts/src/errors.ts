@@ -267,6 +267,72 @@ export const ERRORS = {
     fr: "Ce type de dossier n'est pas encore importable : {detail}",
     en: 'This kind of folder cannot be imported yet: {detail}',
   },
+  // ---------- The programme's structure and the accounts (the coordination) ----------
+  TREMPLIN_ERR_COHORT_EXISTS: {
+    status: 409,
+    fr: 'Une promotion « {slug} » existe déjà : choisissez un autre identifiant.',
+    en: 'A cohort "{slug}" already exists: choose another identifier.',
+  },
+  TREMPLIN_ERR_COHORT_DATES: {
+    status: 400,
+    fr: 'La fin de la promotion doit venir après son début.',
+    en: "The cohort's end must come after its start.",
+  },
+  TREMPLIN_ERR_GROUP_EXISTS: {
+    status: 409,
+    fr: 'Un groupe « {name} » existe déjà dans cette promotion : choisissez un autre nom.',
+    en: 'A group "{name}" already exists in this cohort: choose another name.',
+  },
+  TREMPLIN_ERR_UNKNOWN_REFERENCE: {
+    status: 400,
+    fr: '{what} est introuvable : rechargez la page et réessayez.',
+    en: '{what} cannot be found: reload the page and try again.',
+  },
+  TREMPLIN_ERR_NOT_A_LEARNER: {
+    status: 409,
+    fr: "Cette personne n'est apprenante d'aucun groupe : elle ne peut pas être déplacée.",
+    en: 'This person is not a learner of any group: they cannot be moved.',
+  },
+  TREMPLIN_ERR_SAME_GROUP: {
+    status: 409,
+    fr: 'Cette personne est déjà dans ce groupe.',
+    en: 'This person is already in this group.',
+  },
+  TREMPLIN_ERR_GROUP_NOT_ENROLLED: {
+    status: 404,
+    fr: "Ce groupe n'est pas inscrit à ce module : inscrivez-le d'abord.",
+    en: 'This group is not enrolled in this module: enrol it first.',
+  },
+  TREMPLIN_ERR_LAST_ADMIN: {
+    status: 409,
+    fr: 'Il doit rester au moins un administrateur actif : nommez-en un autre avant.',
+    en: 'At least one active administrator must remain: appoint another one first.',
+  },
+  TREMPLIN_ERR_OWN_ROLE: {
+    status: 409,
+    fr: 'Vous ne pouvez pas retirer votre propre rôle {role} : demandez-le à une autre personne.',
+    en: 'You cannot remove your own {role} role: ask someone else to.',
+  },
+  TREMPLIN_ERR_OWN_ACCOUNT: {
+    status: 409,
+    fr: 'Vous ne pouvez pas désactiver votre propre compte.',
+    en: 'You cannot disable your own account.',
+  },
+  TREMPLIN_ERR_ADMIN_ONLY: {
+    status: 403,
+    fr: 'Seul un administrateur peut donner ou retirer le rôle administrateur.',
+    en: 'Only an administrator can grant or remove the administrator role.',
+  },
+  TREMPLIN_ERR_RESET_LINK_INVALID: {
+    status: 410,
+    fr: "Ce lien n'est plus valable (déjà utilisé, expiré ou inconnu) : demandez-en un nouveau à la coordination.",
+    en: 'This link is no longer valid (already used, expired or unknown): ask the coordination for a new one.',
+  },
+  TREMPLIN_ERR_PASSWORD_TOO_SHORT: {
+    status: 400,
+    fr: 'Le mot de passe doit compter au moins {min} caractères.',
+    en: 'The password must be at least {min} characters long.',
+  },
   TREMPLIN_ERR_INTERNAL: {
     status: 500,
     fr: 'Une erreur inattendue est survenue. Elle a été enregistrée ; réessayez plus tard.',

@@ -257,6 +257,8 @@ export const ModuleSummary = Type.Object({
   version: Type.Integer(),
   progress: ModuleProgress,
   nextExercise: Nullable(Type.Object({ id: Id, title: Type.String(), kind: ExerciseKind })),
+  /** The deadline the coordination set for the learner's group (an instant, shown in Lomé time); null: none. */
+  dueAt: Nullable(Type.String({ format: 'date-time' })),
 });
 export type ModuleSummary = Static<typeof ModuleSummary>;
 

@@ -146,7 +146,15 @@ export type StatsQuery = Static<typeof StatsQuery>;
 // ---------- Progress grid ----------
 
 export const GroupModuleList = Type.Object({
-  modules: Type.Array(Type.Object({ slug: Type.String(), title: Type.String(), learners: Type.Integer() })),
+  modules: Type.Array(
+    Type.Object({
+      slug: Type.String(),
+      title: Type.String(),
+      learners: Type.Integer(),
+      /** The group's deadline for the module (set by the coordination); null: none. */
+      dueAt: Nullable(Type.String({ format: 'date-time' })),
+    }),
+  ),
 });
 export type GroupModuleList = Static<typeof GroupModuleList>;
 

@@ -4,6 +4,7 @@ import {
   countDueVocabulary,
   findLessonFor,
   listEnrolledModules,
+  listLearnerDeadlines,
   listReadLessons,
   listRecentSubmissions,
   listVersionExercises,
@@ -135,13 +136,14 @@ export class LearningService {
     ]);
     const lessons = lessonRows.map((l) => localLesson(l, locale));
     const exercises = exerciseRows.map((e) => localExercise(e, locale));
-    const [read, { best, changed }] = await Promise.all([
+    const [read, { best, changed }, deadlines] = await Promise.all([
       listReadLessons(
         this.#db,
         actor.user.id,
         lessons.map((l) => l.id),
       ),
       workAcrossVersions(this.#db, actor.user.id, modules, exercises),
+      listLearnerDeadlines(this.#db, actor.user.id),
     ]);
     return modules.map((module) => {
       const m = localModule(module, module.en, locale);
@@ -156,6 +158,7 @@ export class LearningService {
         version: m.version,
         progress: progressOf(ownLessons, ownExercises, read, best),
         nextExercise: nextExercise(items, ownExercises, best),
+        dueAt: deadlines.get(m.moduleId)?.toISOString() ?? null,
         lessons: ownLessons.map((l) => ({ id: l.id, title: l.title, read: read.has(l.id) })),
         exercises: ownExercises.map((e) => summarize(e, best, changed)),
       };

@@ -22,7 +22,8 @@ export class ProgressService {
   async modules(actor: Actor, groupId: string): Promise<GroupModuleList> {
     assertReadGroup(actor, groupId);
     if (!(await findLiveGroup(this.#db, groupId))) throw notFound();
-    return { modules: await listGroupModules(this.#db, groupId) };
+    const modules = await listGroupModules(this.#db, groupId);
+    return { modules: modules.map((m) => ({ ...m, dueAt: m.dueAt?.toISOString() ?? null })) };
   }
 
   async grid(actor: Actor, groupId: string, moduleSlug: string): Promise<ProgressGrid> {

@@ -4,6 +4,7 @@ import type { Db } from '../../client.ts';
 import {
   enrolments,
   exercises,
+  groupModules,
   memberships,
   moduleVersions,
   modules,
@@ -14,7 +15,7 @@ import {
 export async function listGroupModules(
   db: Db,
   groupId: string,
-): Promise<Array<{ slug: string; title: string; learners: number }>> {
+): Promise<Array<{ slug: string; title: string; learners: number; dueAt: Date | null }>> {
   const latestTitle = sql<string>`(select v.title from ${moduleVersions} v where v.module_id = ${modules.id}
     and v.status = 'published' order by v.version desc limit 1)`;
   const rows = await db
@@ -22,6 +23,9 @@ export async function listGroupModules(
       slug: modules.slug,
       title: latestTitle,
       learners: sql<number>`count(distinct ${enrolments.userId})::int`,
+      // The coordination's deadline for this group (null: none).
+      dueAt: sql<Date | null>`(select gm.due_at from ${groupModules} gm
+        where gm.group_id = ${groupId} and gm.module_id = ${modules.id})`.mapWith(groupModules.dueAt),
     })
     .from(enrolments)
     .innerJoin(modules, eq(modules.id, enrolments.moduleId))
