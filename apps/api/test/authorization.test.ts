@@ -1,6 +1,7 @@
 // Every route, every role: who may call what. A role that never reads a resource gets 403; a
 // scope it cannot see (another group, another learner) gets 404 so that existence does not leak.
 import { findUserByEmail, hashPassword, listAllGroups, schema } from '@tremplin/db';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, demoExercise, signIn, type TestApp } from './helper.ts';
 import { tutoringCases, tutoringFixtures, type TutoringFixtures, type Who } from './tutoring-matrix.ts';
@@ -28,6 +29,8 @@ let ownSubmission = '';
 let ownRun = '';
 let cardKey = '';
 let tutoring: TutoringFixtures;
+/** The structure's and the accounts' fixtures: a tutor, a grader, a module the groups follow. */
+const programme = { tutorId: '', graderId: '', moduleId: '', cohortId: '', universityId: '' };
 const unknownId = '00000000-0000-4000-8000-000000000000';
 
 beforeAll(async () => {
@@ -66,6 +69,16 @@ beforeAll(async () => {
   });
   cardKey = queue.json().cards[0].cardKey;
   await studioFixtures(cookies.get('author')!);
+  programme.tutorId = (await findUserByEmail(t.database.db, ACCOUNTS.tutor))!.id;
+  programme.graderId = (await findUserByEmail(t.database.db, ACCOUNTS.grader))!.id;
+  const [lome] = await t.database.db.select().from(schema.groups).where(eq(schema.groups.id, lomeGroup));
+  programme.cohortId = lome!.cohortId;
+  programme.universityId = lome!.universityId;
+  const [js] = await t.database.db
+    .select({ id: schema.modules.id })
+    .from(schema.modules)
+    .where(eq(schema.modules.slug, 'programmation-js'));
+  programme.moduleId = js!.id;
   tutoring = await tutoringFixtures(
     t.app,
     { group: lomeGroup, learner: lomeStudent, submission: ownSubmission, exercise: codeExercise },
@@ -414,6 +427,8 @@ const CASES: RouteCase[] = [
     request: () => ({ method: 'POST', url: '/api/auth/logout' }),
     expected: everyone(204, 204),
   },
+  // The programme's structure: the coordination only; a learner's moves as their profile.
+  ...programmeCases(),
 ];
 
 describe.each(CASES)('$route', ({ request, expected }) => {
@@ -432,6 +447,145 @@ describe.each(CASES)('$route', ({ request, expected }) => {
     if (response.statusCode >= 400) expect(response.json()).toHaveProperty('code');
   });
 });
+
+function programmeCases(): RouteCase[] {
+  const coordination = (status: number): Record<Who, number> => ({
+    ...everyone(403),
+    coordinator: status,
+    admin: status,
+  });
+  const groupModule = () => `/api/programme/groups/${lomeGroup}/modules/${programme.moduleId}`;
+  const reset = { ...everyone(410), anonymous: 410 };
+  return [
+    {
+      route: 'GET /api/programme/structure',
+      request: () => ({ method: 'GET', url: '/api/programme/structure' }),
+      expected: coordination(200),
+    },
+    {
+      route: 'POST /api/programme/cohorts',
+      request: () => ({
+        method: 'POST',
+        url: '/api/programme/cohorts',
+        payload: {
+          slug: 'matrice',
+          name: 'Matrice',
+          kind: 'students',
+          startsOn: '2027-02-01',
+          endsOn: '2027-01-01',
+        },
+      }),
+      expected: coordination(400),
+    },
+    {
+      route: 'POST /api/programme/groups',
+      request: () => ({
+        method: 'POST',
+        url: '/api/programme/groups',
+        payload: {
+          name: 'Groupe Lomé 1',
+          universityId: programme.universityId,
+          cohortId: programme.cohortId,
+        },
+      }),
+      expected: coordination(409),
+    },
+    {
+      route: 'PUT /api/programme/groups/:groupId/tutors',
+      request: () => ({
+        method: 'PUT',
+        url: `/api/programme/groups/${lomeGroup}/tutors`,
+        payload: { tutorIds: [programme.tutorId] },
+      }),
+      expected: coordination(200),
+    },
+    {
+      route: 'POST /api/programme/moves',
+      request: () => ({
+        method: 'POST',
+        url: '/api/programme/moves',
+        payload: { learnerId: lomeStudent, toGroupId: lomeGroup },
+      }),
+      expected: coordination(409),
+    },
+    {
+      route: 'PUT /api/programme/groups/:groupId/modules/:moduleId',
+      request: () => ({ method: 'PUT', url: groupModule(), payload: { dueAt: null } }),
+      expected: coordination(200),
+    },
+    {
+      route: 'PATCH /api/programme/groups/:groupId/modules/:moduleId',
+      request: () => ({ method: 'PATCH', url: groupModule(), payload: { dueAt: null } }),
+      expected: coordination(200),
+    },
+    {
+      route: 'GET /api/learners/:learnerId/moves',
+      request: () => ({ method: 'GET', url: `/api/learners/${lomeStudent}/moves` }),
+      expected: {
+        ...everyone(403),
+        student: 200,
+        otherStudent: 404,
+        tutor: 200,
+        otherTutor: 404,
+        coordinator: 200,
+        admin: 200,
+      },
+    },
+    {
+      route: 'GET /api/accounts',
+      request: () => ({ method: 'GET', url: '/api/accounts?q=tremplin&role=student' }),
+      expected: coordination(200),
+    },
+    {
+      route: 'POST /api/accounts/:userId/disable',
+      request: () => ({ method: 'POST', url: `/api/accounts/${unknownId}/disable`, payload: {} }),
+      expected: coordination(404),
+    },
+    {
+      route: 'POST /api/accounts/:userId/enable',
+      request: () => ({ method: 'POST', url: `/api/accounts/${lomeStudent}/enable`, payload: {} }),
+      expected: coordination(200),
+    },
+    {
+      route: 'POST /api/accounts/:userId/reset-link',
+      request: () => ({ method: 'POST', url: `/api/accounts/${programme.graderId}/reset-link`, payload: {} }),
+      expected: coordination(201),
+    },
+    {
+      route: 'PUT /api/accounts/:userId/roles',
+      request: () => ({
+        method: 'PUT',
+        url: `/api/accounts/${programme.graderId}/roles`,
+        payload: { roles: ['grader'] },
+      }),
+      expected: coordination(200),
+    },
+    {
+      route: 'GET /api/audit',
+      request: () => ({ method: 'GET', url: '/api/audit?subjectType=group' }),
+      expected: coordination(200),
+    },
+    {
+      route: 'GET /api/audit/export',
+      request: () => ({ method: 'GET', url: '/api/audit/export' }),
+      expected: coordination(200),
+    },
+    {
+      route: 'GET /api/auth/reset/:token',
+      request: () => ({ method: 'GET', url: `/api/auth/reset/${'a'.repeat(43)}` }),
+      expected: reset,
+    },
+    {
+      route: 'POST /api/auth/reset',
+      request: () => ({
+        method: 'POST',
+        url: '/api/auth/reset',
+        payload: { token: 'a'.repeat(43), password: 'un mot de passe assez long' },
+      }),
+      expected: reset,
+    },
+  ];
+}
 
 describe('the matrix', () => {
   it('covers every route the API documents', async () => {

@@ -26,8 +26,13 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const send = (method: 'POST' | 'PUT' | 'PATCH', url: string, payload: object, cookie = coordinator, lang = 'fr') =>
-  t.app.inject({ method, url, payload, headers: { cookie, 'accept-language': lang } });
+const send = (
+  method: 'POST' | 'PUT' | 'PATCH',
+  url: string,
+  payload: object,
+  cookie = coordinator,
+  lang = 'fr',
+) => t.app.inject({ method, url, payload, headers: { cookie, 'accept-language': lang } });
 
 /** The newest audit line about a subject. */
 async function lastAudit(subjectId: string) {
@@ -41,7 +46,10 @@ async function lastAudit(subjectId: string) {
 
 describe('the structure', () => {
   it('lists universities, cohorts, disciplines and groups with their tutors and learner counts', async () => {
-    const response = await t.app.inject({ url: '/api/programme/structure', headers: { cookie: coordinator } });
+    const response = await t.app.inject({
+      url: '/api/programme/structure',
+      headers: { cookie: coordinator },
+    });
     expect(response.statusCode).toBe(200);
     const body = response.json();
     expect(body.universities.map((u: { slug: string }) => u.slug).sort()).toEqual(['univ-kara', 'univ-lome']);
@@ -62,36 +70,63 @@ describe('the structure', () => {
     };
     const created = await send('POST', '/api/programme/cohorts', body);
     expect(created.statusCode).toBe(201);
-    expect((await lastAudit(created.json().id))).toMatchObject({ action: 'cohort.create', actorId: coordinatorId });
+    expect(await lastAudit(created.json().id)).toMatchObject({
+      action: 'cohort.create',
+      actorId: coordinatorId,
+    });
     const again = await send('POST', '/api/programme/cohorts', body, coordinator, 'en');
     expect(again.statusCode).toBe(409);
     expect(again.json()).toMatchObject({ code: 'TREMPLIN_ERR_COHORT_EXISTS', field: 'slug' });
     expect(again.json().message).toContain('already exists');
-    const backwards = await send('POST', '/api/programme/cohorts', { ...body, slug: 'x-2027', endsOn: '2026-01-01' });
+    const backwards = await send('POST', '/api/programme/cohorts', {
+      ...body,
+      slug: 'x-2027',
+      endsOn: '2026-01-01',
+    });
     expect(backwards.statusCode).toBe(400);
     expect(backwards.json().message).toBe('La fin de la promotion doit venir après son début.');
   });
 
   it('creates a group once per cohort and name, with an audit line', async () => {
-    const created = await send('POST', '/api/programme/groups', { name: 'Groupe Lomé 9', universityId, cohortId });
+    const created = await send('POST', '/api/programme/groups', {
+      name: 'Groupe Lomé 9',
+      universityId,
+      cohortId,
+    });
     expect(created.statusCode).toBe(201);
     expect(created.json()).toMatchObject({ name: 'Groupe Lomé 9', learnerCount: 0, tutors: [] });
     expect(await lastAudit(created.json().id)).toMatchObject({ action: 'group.create' });
-    const twice = await send('POST', '/api/programme/groups', { name: 'Groupe Lomé 9', universityId, cohortId });
-    expect(twice.statusCode).toBe(409);
-    expect(twice.json().message).toBe('Un groupe « Groupe Lomé 9 » existe déjà dans cette promotion : choisissez un autre nom.');
-    const unknown = await send('POST', '/api/programme/groups', {
-      name: 'Groupe X',
-      universityId: '00000000-0000-4000-8000-000000000000',
+    const twice = await send('POST', '/api/programme/groups', {
+      name: 'Groupe Lomé 9',
+      universityId,
       cohortId,
-    }, coordinator, 'en');
+    });
+    expect(twice.statusCode).toBe(409);
+    expect(twice.json().message).toBe(
+      'Un groupe « Groupe Lomé 9 » existe déjà dans cette promotion : choisissez un autre nom.',
+    );
+    const unknown = await send(
+      'POST',
+      '/api/programme/groups',
+      {
+        name: 'Groupe X',
+        universityId: '00000000-0000-4000-8000-000000000000',
+        cohortId,
+      },
+      coordinator,
+      'en',
+    );
     expect(unknown.statusCode).toBe(400);
     expect(unknown.json()).toMatchObject({ code: 'TREMPLIN_ERR_UNKNOWN_REFERENCE', field: 'universityId' });
     expect(unknown.json().message).toBe('The university cannot be found: reload the page and try again.');
   });
 
-  it("assigns a tutor to a group: they gain the tutor role there and see the group", async () => {
-    const created = await send('POST', '/api/programme/groups', { name: 'Groupe Lomé 10', universityId, cohortId });
+  it('assigns a tutor to a group: they gain the tutor role there and see the group', async () => {
+    const created = await send('POST', '/api/programme/groups', {
+      name: 'Groupe Lomé 10',
+      universityId,
+      cohortId,
+    });
     const groupId = created.json().id as string;
     const tutor2 = (await findUserByEmail(t.database.db, 'tuteur2@tremplin.test'))!.id;
     const assigned = await send('PUT', `/api/programme/groups/${groupId}/tutors`, { tutorIds: [tutor2] });
@@ -128,9 +163,15 @@ describe('moving a learner', () => {
     });
     expect(moved.statusCode).toBe(200);
     expect(moved.json()).toEqual({ learnerId: learner.id, fromGroupId: lome, toGroupId: kara });
-    const profile = await t.app.inject({ url: `/api/learners/${learner.id}`, headers: { cookie: coordinator } });
+    const profile = await t.app.inject({
+      url: `/api/learners/${learner.id}`,
+      headers: { cookie: coordinator },
+    });
     expect(profile.json().groups.map((g: { id: string }) => g.id)).toEqual([kara]);
-    const moves = await t.app.inject({ url: `/api/learners/${learner.id}/moves`, headers: { cookie: coordinator } });
+    const moves = await t.app.inject({
+      url: `/api/learners/${learner.id}/moves`,
+      headers: { cookie: coordinator },
+    });
     expect(moves.json().moves).toEqual([
       expect.objectContaining({
         fromGroupName: 'Groupe Lomé 1',
@@ -140,7 +181,10 @@ describe('moving a learner', () => {
       }),
     ]);
     const own = await signIn(t.app, 'etudiant3@tremplin.test');
-    const ownMoves = await t.app.inject({ url: `/api/learners/${learner.id}/moves`, headers: { cookie: own } });
+    const ownMoves = await t.app.inject({
+      url: `/api/learners/${learner.id}/moves`,
+      headers: { cookie: own },
+    });
     expect(ownMoves.json().moves).toHaveLength(1);
     const after = await t.database.db
       .select()
@@ -157,9 +201,18 @@ describe('moving a learner', () => {
     const lomeTutor = await signIn(t.app, 'tuteur1@tremplin.test');
     const hidden = await t.app.inject({ url: `/api/learners/${learner.id}`, headers: { cookie: lomeTutor } });
     expect(hidden.statusCode).toBe(404);
-    const again = await send('POST', '/api/programme/moves', { learnerId: learner.id, toGroupId: kara }, coordinator, 'en');
+    const again = await send(
+      'POST',
+      '/api/programme/moves',
+      { learnerId: learner.id, toGroupId: kara },
+      coordinator,
+      'en',
+    );
     expect(again.statusCode).toBe(409);
-    expect(again.json()).toMatchObject({ code: 'TREMPLIN_ERR_SAME_GROUP', message: 'This person is already in this group.' });
+    expect(again.json()).toMatchObject({
+      code: 'TREMPLIN_ERR_SAME_GROUP',
+      message: 'This person is already in this group.',
+    });
   });
 
   it('refuses to move someone who is not a learner', async () => {
@@ -172,9 +225,15 @@ describe('moving a learner', () => {
 
 describe('enrolling a group in a module with a deadline', () => {
   it('enrols the current learners, shows the deadline to them and to the tutor, and audits it', async () => {
-    const structure = (await t.app.inject({ url: '/api/programme/structure', headers: { cookie: coordinator } })).json();
+    const structure = (
+      await t.app.inject({ url: '/api/programme/structure', headers: { cookie: coordinator } })
+    ).json();
     const english = structure.modules.find((m: { discipline: string }) => m.discipline === 'english');
-    const created = await send('POST', '/api/programme/groups', { name: 'Groupe Lomé 11', universityId, cohortId });
+    const created = await send('POST', '/api/programme/groups', {
+      name: 'Groupe Lomé 11',
+      universityId,
+      cohortId,
+    });
     const groupId = created.json().id as string;
     const learner = (await findUserByEmail(t.database.db, 'etudiant4@tremplin.test'))!;
     await send('POST', '/api/programme/moves', { learnerId: learner.id, toGroupId: groupId });
@@ -190,26 +249,33 @@ describe('enrolling a group in a module with a deadline', () => {
       after: { moduleId: english.id, dueAt, learners: 1 },
     });
     const asLearner = await signIn(t.app, 'etudiant4@tremplin.test');
-    const modules = (await t.app.inject({ url: '/api/modules', headers: { cookie: asLearner } })).json().modules;
+    const modules = (await t.app.inject({ url: '/api/modules', headers: { cookie: asLearner } })).json()
+      .modules;
     expect(modules.find((m: { slug: string }) => m.slug === english.slug).dueAt).toBe(dueAt);
     expect(modules.find((m: { slug: string }) => m.slug !== english.slug)?.dueAt ?? null).toBeNull();
 
     const tutor1 = (await findUserByEmail(t.database.db, 'tuteur1@tremplin.test'))!.id;
     await send('PUT', `/api/programme/groups/${groupId}/tutors`, { tutorIds: [tutor1] });
     const tutor = await signIn(t.app, 'tuteur1@tremplin.test');
-    const tutorView = await t.app.inject({ url: `/api/groups/${groupId}/modules`, headers: { cookie: tutor } });
+    const tutorView = await t.app.inject({
+      url: `/api/groups/${groupId}/modules`,
+      headers: { cookie: tutor },
+    });
     const tutorModules = tutorView.json().modules as Array<{ slug: string; dueAt: string | null }>;
     expect(tutorModules.find((m) => m.slug === english.slug)?.dueAt).toBe(dueAt);
     expect(tutorModules.filter((m) => m.slug !== english.slug).every((m) => m.dueAt === null)).toBe(true);
 
-    const changed = await send('PATCH', `/api/programme/groups/${groupId}/modules/${english.id}`, { dueAt: null });
+    const changed = await send('PATCH', `/api/programme/groups/${groupId}/modules/${english.id}`, {
+      dueAt: null,
+    });
     expect(changed.statusCode).toBe(200);
     expect(await lastAudit(groupId)).toMatchObject({
       action: 'group.set-deadline',
       before: { dueAt },
       after: { dueAt: null },
     });
-    const later = (await t.app.inject({ url: '/api/modules', headers: { cookie: asLearner } })).json().modules;
+    const later = (await t.app.inject({ url: '/api/modules', headers: { cookie: asLearner } })).json()
+      .modules;
     expect(later.find((m: { slug: string }) => m.slug === english.slug).dueAt).toBeNull();
 
     // A learner moving in later is enrolled in the group's modules.
@@ -226,8 +292,14 @@ describe('enrolling a group in a module with a deadline', () => {
   });
 
   it('refuses a deadline change for a module the group is not in, and a malformed date', async () => {
-    const structure = (await t.app.inject({ url: '/api/programme/structure', headers: { cookie: coordinator } })).json();
-    const created = await send('POST', '/api/programme/groups', { name: 'Groupe Lomé 12', universityId, cohortId });
+    const structure = (
+      await t.app.inject({ url: '/api/programme/structure', headers: { cookie: coordinator } })
+    ).json();
+    const created = await send('POST', '/api/programme/groups', {
+      name: 'Groupe Lomé 12',
+      universityId,
+      cohortId,
+    });
     const moduleId = structure.modules[0].id as string;
     const url = `/api/programme/groups/${created.json().id}/modules/${moduleId}`;
     const missing = await send('PATCH', url, { dueAt: null });

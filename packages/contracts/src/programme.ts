@@ -9,7 +9,12 @@ const Instant = Type.String({ format: 'date-time' });
 const Name = Type.String({ minLength: 1, maxLength: 120, pattern: '\\S' });
 const Reason = Type.String({ maxLength: 1000 });
 
-export const University = Type.Object({ id: Id, slug: Type.String(), name: Type.String(), city: Type.String() });
+export const University = Type.Object({
+  id: Id,
+  slug: Type.String(),
+  name: Type.String(),
+  city: Type.String(),
+});
 export type University = Static<typeof University>;
 
 export const CohortKind = Type.Union([Type.Literal('students'), Type.Literal('tutor-training')]);

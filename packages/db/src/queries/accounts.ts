@@ -30,7 +30,10 @@ export interface AccountSearch {
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** Accounts matching a search (name or address contains `q`; holds `role`), by name, one page. */
-export async function searchAccounts(db: Db, search: AccountSearch): Promise<{ total: number; rows: AccountRow[] }> {
+export async function searchAccounts(
+  db: Db,
+  search: AccountSearch,
+): Promise<{ total: number; rows: AccountRow[] }> {
   const where: SQL[] = [];
   const q = search.q?.trim();
   if (q) {
@@ -39,11 +42,11 @@ export async function searchAccounts(db: Db, search: AccountSearch): Promise<{ t
   }
   if (search.role)
     where.push(
-      sql`exists (select 1 from ${memberships} m where m.user_id = ${users.id} and m.role = ${search.role})`,
+      sql`exists (select 1 from ${memberships} m where m.user_id = "users"."id" and m.role = ${search.role})`,
     );
   const condition = and(...where);
-  const roles = sql<Role[]>`coalesce((select array_agg(distinct m.role order by m.role) from ${memberships} m
-    where m.user_id = ${users.id}), '{}')`;
+  const roles = sql<Role[]>`coalesce((select json_agg(r.role order by r.role) from
+    (select distinct m.role from ${memberships} m where m.user_id = "users"."id") r), '[]'::json)`;
   const [rows, [count]] = await Promise.all([
     db
       .select({
@@ -59,7 +62,10 @@ export async function searchAccounts(db: Db, search: AccountSearch): Promise<{ t
       .orderBy(asc(users.displayName), asc(users.email))
       .offset(search.offset)
       .limit(search.limit),
-    db.select({ n: sql<number>`count(*)::int` }).from(users).where(condition),
+    db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(users)
+      .where(condition),
   ]);
   return { total: count?.n ?? 0, rows };
 }
@@ -110,7 +116,10 @@ export async function endUserSessions(tx: Db, userId: string, exceptSessionId?: 
   const rows = await tx
     .delete(sessions)
     .where(
-      and(eq(sessions.userId, userId), exceptSessionId === undefined ? undefined : ne(sessions.id, exceptSessionId)),
+      and(
+        eq(sessions.userId, userId),
+        exceptSessionId === undefined ? undefined : ne(sessions.id, exceptSessionId),
+      ),
     )
     .returning({ id: sessions.id });
   return rows.map((r) => r.id);
@@ -126,7 +135,13 @@ export async function findResetHolder(
     .select({ displayName: users.displayName, expiresAt: passwordResets.expiresAt })
     .from(passwordResets)
     .innerJoin(users, eq(users.id, passwordResets.userId))
-    .where(and(eq(passwordResets.tokenHash, tokenHash), isNull(passwordResets.usedAt), gt(passwordResets.expiresAt, now)))
+    .where(
+      and(
+        eq(passwordResets.tokenHash, tokenHash),
+        isNull(passwordResets.usedAt),
+        gt(passwordResets.expiresAt, now),
+      ),
+    )
     .limit(1);
   return row;
 }

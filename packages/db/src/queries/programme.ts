@@ -112,8 +112,10 @@ export interface GroupEnrolmentRow {
   dueAt: Date | null;
 }
 
+// Written with the table's name: a query of one table would render `${modules.id}` as a bare "id",
+// which the subquery would take for its own.
 const latestTitle = sql<string>`coalesce((select v.title from ${moduleVersions} v
-  where v.module_id = ${modules.id} and v.status = 'published' order by v.version desc limit 1), ${modules.slug})`;
+  where v.module_id = "modules"."id" and v.status = 'published' order by v.version desc limit 1), "modules"."slug")`;
 
 /** The modules groups are enrolled in, with their deadlines. */
 export async function listGroupEnrolments(db: Db, groupIds?: string[]): Promise<GroupEnrolmentRow[]> {
@@ -140,7 +142,7 @@ export async function listEnrollableModules(
     .select({ id: modules.id, slug: modules.slug, title: latestTitle, discipline: modules.disciplineId })
     .from(modules)
     .where(
-      sql`exists (select 1 from ${moduleVersions} v where v.module_id = ${modules.id} and v.status = 'published')`,
+      sql`exists (select 1 from ${moduleVersions} v where v.module_id = "modules"."id" and v.status = 'published')`,
     )
     .orderBy(asc(modules.slug));
 }
@@ -151,7 +153,11 @@ export async function findModuleById(db: Db, moduleId: string): Promise<{ id: st
 }
 
 /** The user ids holding a role in a group. */
-export async function listGroupMemberIds(db: Db, groupId: string, role: 'student' | 'tutor'): Promise<string[]> {
+export async function listGroupMemberIds(
+  db: Db,
+  groupId: string,
+  role: 'student' | 'tutor',
+): Promise<string[]> {
   const rows = await db
     .select({ userId: memberships.userId })
     .from(memberships)
@@ -244,9 +250,15 @@ export interface GroupMoveRow {
 export async function listLearnerMoves(db: Db, userId: string): Promise<GroupMoveRow[]> {
   return db
     .select({
-      fromGroupName: sql<string | null>`(select g.name from ${groups} g where g.id = ${groupMoves.fromGroupId})`,
-      toGroupName: sql<string | null>`(select g.name from ${groups} g where g.id = ${groupMoves.toGroupId})`,
-      movedByName: sql<string | null>`(select u.display_name from ${users} u where u.id = ${groupMoves.movedBy})`,
+      fromGroupName: sql<
+        string | null
+      >`(select g.name from ${groups} g where g.id = "group_moves"."from_group_id")`,
+      toGroupName: sql<
+        string | null
+      >`(select g.name from ${groups} g where g.id = "group_moves"."to_group_id")`,
+      movedByName: sql<
+        string | null
+      >`(select u.display_name from ${users} u where u.id = "group_moves"."moved_by")`,
       reason: groupMoves.reason,
       movedAt: groupMoves.movedAt,
     })
@@ -306,7 +318,10 @@ export async function setGroupModuleDeadline(
  */
 export async function listLearnerDeadlines(db: Db, userId: string): Promise<Map<string, Date>> {
   const rows = await db
-    .select({ moduleId: groupModules.moduleId, dueAt: sql<Date>`min(${groupModules.dueAt})`.mapWith(groupModules.dueAt) })
+    .select({
+      moduleId: groupModules.moduleId,
+      dueAt: sql<Date>`min(${groupModules.dueAt})`.mapWith(groupModules.dueAt),
+    })
     .from(groupModules)
     .innerJoin(memberships, eq(memberships.groupId, groupModules.groupId))
     .where(and(eq(memberships.userId, userId), eq(memberships.role, 'student')))

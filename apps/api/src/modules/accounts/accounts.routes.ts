@@ -20,7 +20,7 @@ import { AccountsService } from './accounts.service.ts';
 const denied = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody };
 
 export const accountsRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const accounts = new AccountsService(app.database.db);
+  const accounts = new AccountsService(app.database.db, () => app.auth.now());
   // The platform's overseers: the coordination, and the administrators who see all it sees.
   const coordination = (request: Parameters<typeof requireRole>[0]) =>
     requireRole(request, 'coordinator', 'admin');

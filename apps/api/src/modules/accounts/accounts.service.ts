@@ -215,7 +215,18 @@ export class AccountsService {
   async auditCsv(query: AuditQuery): Promise<string> {
     const entries = await this.audit({ ...query, limit: 10_000 });
     return toCsv(
-      ['id', 'at', 'actor_id', 'actor_name', 'action', 'subject_type', 'subject_id', 'before', 'after', 'reason'],
+      [
+        'id',
+        'at',
+        'actor_id',
+        'actor_name',
+        'action',
+        'subject_type',
+        'subject_id',
+        'before',
+        'after',
+        'reason',
+      ],
       entries.map((e) => [
         e.id,
         e.at,

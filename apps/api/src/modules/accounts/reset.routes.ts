@@ -6,7 +6,7 @@ import { AddressLimiter } from './address-limiter.ts';
 
 /** The public side of one-time links: `/reinitialisation/<token>` asks these two routes. */
 export const resetRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const accounts = new AccountsService(app.database.db);
+  const accounts = new AccountsService(app.database.db, () => app.auth.now());
   // 20 tries at once per address, then one every 30 seconds.
   const limiter = new AddressLimiter(20, 30_000);
   const errors = { 400: ErrorBody, 410: ErrorBody, 429: ErrorBody };
@@ -17,7 +17,7 @@ export const resetRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { public: true },
       schema: {
         tags: ['auth'],
-        summary: "Whether a one-time link is still good, and whose account it opens (display name only)",
+        summary: 'Whether a one-time link is still good, and whose account it opens (display name only)',
         params: ResetTokenParams,
         response: { 200: ResetTokenStatus, ...errors },
       },
@@ -34,7 +34,8 @@ export const resetRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { public: true },
       schema: {
         tags: ['auth'],
-        summary: "Sets a new password through a one-time link: spends it and signs the account's sessions out",
+        summary:
+          "Sets a new password through a one-time link: spends it and signs the account's sessions out",
         body: ResetPasswordBody,
         response: { 204: Type.Null(), ...errors },
       },

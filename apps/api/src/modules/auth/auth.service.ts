@@ -121,6 +121,11 @@ export class AuthService {
     return { token, expiresAt, actor: await this.#actorOf(user, sessionId) };
   }
 
+  /** The clock of sessions and links (tests move it instead of sleeping). */
+  now(): Date {
+    return this.#now();
+  }
+
   /** An account's recent failures per address, and when each address may try again. */
   async signInFailures(rawEmail: string): Promise<SignInFailures> {
     const email = rawEmail.trim().toLowerCase();

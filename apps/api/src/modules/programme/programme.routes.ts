@@ -35,7 +35,8 @@ export const programmeRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags: TAGS,
-        summary: 'Universities, cohorts, disciplines, groups (tutors, learners, modules) and enrollable modules',
+        summary:
+          'Universities, cohorts, disciplines, groups (tutors, learners, modules) and enrollable modules',
         response: { 200: ProgrammeStructure, ...denied },
       },
     },
@@ -130,7 +131,7 @@ export const programmeRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags: TAGS,
-        summary: "Changes the deadline of a module the group is enrolled in (null: none)",
+        summary: 'Changes the deadline of a module the group is enrolled in (null: none)',
         params: GroupModuleParams,
         body: GroupModuleBody,
         response: { 200: GroupModuleResult, 400: ErrorBody, ...denied, 404: ErrorBody },

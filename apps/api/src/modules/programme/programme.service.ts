@@ -70,7 +70,12 @@ export class ProgrammeService {
     const modulesOf = new Map<string, StructureGroup['modules']>();
     for (const m of groupModules) {
       const list = modulesOf.get(m.groupId) ?? [];
-      list.push({ moduleId: m.moduleId, slug: m.slug, title: m.title, dueAt: m.dueAt?.toISOString() ?? null });
+      list.push({
+        moduleId: m.moduleId,
+        slug: m.slug,
+        title: m.title,
+        dueAt: m.dueAt?.toISOString() ?? null,
+      });
       modulesOf.set(m.groupId, list);
     }
     return {
@@ -170,7 +175,8 @@ export class ProgrammeService {
     const groups = await listLearnerGroups(this.#db, input.learnerId);
     const from = groups[0];
     if (!from) throw new AppError('TREMPLIN_ERR_NOT_A_LEARNER', {}, 'learnerId');
-    if (groups.some((g) => g.id === target.id)) throw new AppError('TREMPLIN_ERR_SAME_GROUP', {}, 'toGroupId');
+    if (groups.some((g) => g.id === target.id))
+      throw new AppError('TREMPLIN_ERR_SAME_GROUP', {}, 'toGroupId');
     await this.#db.transaction(async (tx) => {
       const moved = await moveLearner(tx, {
         userId: input.learnerId,
@@ -216,7 +222,8 @@ export class ProgrammeService {
         action: result.before === undefined ? 'group.enrol-module' : 'group.set-deadline',
         subjectType: 'group',
         subjectId: groupId,
-        before: result.before === undefined ? null : { moduleId, dueAt: result.before?.toISOString() ?? null },
+        before:
+          result.before === undefined ? null : { moduleId, dueAt: result.before?.toISOString() ?? null },
         after: { moduleId, dueAt: due?.toISOString() ?? null, learners: result.learners },
       });
       return result.learners;
