@@ -58,6 +58,7 @@ describe('the progress grid', () => {
       slug: 'programmation-js',
       title: expect.any(String),
       learners: 17,
+      dueAt: null,
     });
   });
 
