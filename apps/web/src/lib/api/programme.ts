@@ -42,7 +42,11 @@ export const setGroupTutors = (groupId: string, tutorIds: string[]) =>
   api.put<StructureGroup>(`/api/programme/groups/${groupId}/tutors`, { tutorIds });
 
 export const moveLearner = (learnerId: string, toGroupId: string, reason?: string) =>
-  api.post<MoveLearnerResult>('/api/programme/moves', { learnerId, toGroupId, ...(reason ? { reason } : {}) });
+  api.post<MoveLearnerResult>('/api/programme/moves', {
+    learnerId,
+    toGroupId,
+    ...(reason ? { reason } : {}),
+  });
 
 export const enrolGroup = (groupId: string, moduleId: string, dueAt: string | null) =>
   api.put<GroupModuleResult>(`/api/programme/groups/${groupId}/modules/${moduleId}`, { dueAt });

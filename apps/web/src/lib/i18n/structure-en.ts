@@ -3,7 +3,6 @@ import type { structureFr } from './structure-fr.ts';
 /** English messages of the structure, accounts, audit log and reset pages (spread into `en`). */
 export const structureEn: { readonly [K in keyof typeof structureFr]: string } = {
   'lome.suffix': '(Lomé time)',
-  'structure.pageTitle': 'Programme structure',
   'structure.heading': 'Programme structure',
   'structure.intro': 'Groups by university and cohort, their tutors, learners and modules.',
   'structure.loading': 'Loading the structure…',
@@ -18,6 +17,7 @@ export const structureEn: { readonly [K in keyof typeof structureFr]: string } =
   'structure.noModules': 'No module',
   'structure.dueAt': 'due {at}',
   'structure.noDeadline': 'no deadline',
+  'structure.moduleDue': 'To finish by {at} (Lomé time)',
   'structure.create.heading': 'Create a group',
   'structure.create.name': 'Group name',
   'structure.create.university': 'University',
@@ -45,9 +45,7 @@ export const structureEn: { readonly [K in keyof typeof structureFr]: string } =
   'structure.enrol.submit': 'Enrol',
   'structure.enrol.done': 'Group enrolled: {count} learners.',
   'structure.enrol.choose': 'Choose a module.',
-  'structure.close': 'Close',
 
-  'accounts.pageTitle': 'Accounts',
   'accounts.heading': 'Accounts',
   'accounts.intro': 'Find an account to disable or enable it, create a reset link or change its roles.',
   'accounts.q': 'Name or e-mail address',
@@ -64,7 +62,8 @@ export const structureEn: { readonly [K in keyof typeof structureFr]: string } =
   'accounts.enable': 'Enable',
   'accounts.confirmDisable': "Disable {name}'s account? Their sessions will end at once.",
   'accounts.resetLink': 'Create a reset link',
-  'accounts.linkShown': 'One-time link for {name}, valid until {at}. It will not be shown again: copy it now.',
+  'accounts.linkShown':
+    'One-time link for {name}, valid until {at}. It will not be shown again: copy it now.',
   'accounts.linkLabel': 'Reset link',
   'accounts.copy': 'Copy the link',
   'accounts.copied': 'Link copied.',
@@ -76,9 +75,9 @@ export const structureEn: { readonly [K in keyof typeof structureFr]: string } =
   'accounts.done.disabled': "{name}'s account disabled.",
   'accounts.done.enabled': "{name}'s account enabled.",
 
-  'audit.pageTitle': 'Coordination audit log',
   'audit.heading': 'Coordination audit log',
-  'audit.intro': 'Every action of the coordination is written here; the log can be neither changed nor erased.',
+  'audit.intro':
+    'Every action of the coordination is written here; the log can be neither changed nor erased.',
   'audit.action': 'Action',
   'audit.anyAction': 'All actions',
   'audit.subjectType': 'Subject',
@@ -88,7 +87,6 @@ export const structureEn: { readonly [K in keyof typeof structureFr]: string } =
   'audit.download': 'Download as CSV',
   'audit.loading': 'Loading the log…',
   'audit.none': 'No line matches.',
-  'audit.at': 'Date (Lomé time)',
   'audit.actor': 'Done by',
   'audit.subject': 'Subject',
   'audit.details': 'Details',

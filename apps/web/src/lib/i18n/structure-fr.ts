@@ -4,9 +4,9 @@
  */
 export const structureFr = {
   'lome.suffix': '(heure de Lomé)',
-  'structure.pageTitle': 'Structure du programme',
   'structure.heading': 'Structure du programme',
-  'structure.intro': 'Groupes par université et par promotion, leurs tuteurs, leurs apprenants et leurs modules.',
+  'structure.intro':
+    'Groupes par université et par promotion, leurs tuteurs, leurs apprenants et leurs modules.',
   'structure.loading': 'Chargement de la structure…',
   'structure.links': 'Pages de la coordination',
   'structure.linkStructure': 'Structure',
@@ -19,6 +19,7 @@ export const structureFr = {
   'structure.noModules': 'Aucun module',
   'structure.dueAt': 'échéance le {at}',
   'structure.noDeadline': 'sans échéance',
+  'structure.moduleDue': 'À terminer avant le {at} (heure de Lomé)',
   'structure.create.heading': 'Créer un groupe',
   'structure.create.name': 'Nom du groupe',
   'structure.create.university': 'Université',
@@ -46,11 +47,10 @@ export const structureFr = {
   'structure.enrol.submit': 'Inscrire',
   'structure.enrol.done': 'Groupe inscrit\u202f: {count} apprenants.',
   'structure.enrol.choose': 'Choisissez un module.',
-  'structure.close': 'Fermer',
 
-  'accounts.pageTitle': 'Comptes',
   'accounts.heading': 'Comptes',
-  'accounts.intro': 'Recherchez un compte pour le désactiver, le réactiver, créer un lien de réinitialisation ou changer ses rôles.',
+  'accounts.intro':
+    'Recherchez un compte pour le désactiver, le réactiver, créer un lien de réinitialisation ou changer ses rôles.',
   'accounts.q': 'Nom ou adresse e-mail',
   'accounts.role': 'Rôle',
   'accounts.anyRole': 'Tous les rôles',
@@ -63,9 +63,11 @@ export const structureFr = {
   'accounts.active': 'Actif',
   'accounts.disable': 'Désactiver',
   'accounts.enable': 'Réactiver',
-  'accounts.confirmDisable': 'Désactiver le compte de {name}\u202f? Ses sessions seront fermées immédiatement.',
+  'accounts.confirmDisable':
+    'Désactiver le compte de {name}\u202f? Ses sessions seront fermées immédiatement.',
   'accounts.resetLink': 'Créer un lien de réinitialisation',
-  'accounts.linkShown': 'Lien à usage unique pour {name}, valable jusqu’au {at}. Il ne sera plus affiché\u202f: copiez-le maintenant.',
+  'accounts.linkShown':
+    'Lien à usage unique pour {name}, valable jusqu’au {at}. Il ne sera plus affiché\u202f: copiez-le maintenant.',
   'accounts.linkLabel': 'Lien de réinitialisation',
   'accounts.copy': 'Copier le lien',
   'accounts.copied': 'Lien copié.',
@@ -77,9 +79,9 @@ export const structureFr = {
   'accounts.done.disabled': 'Compte de {name} désactivé.',
   'accounts.done.enabled': 'Compte de {name} réactivé.',
 
-  'audit.pageTitle': 'Journal de la coordination',
   'audit.heading': 'Journal de la coordination',
-  'audit.intro': 'Chaque action de la coordination est inscrite ici\u202f; le journal ne peut être ni modifié ni effacé.',
+  'audit.intro':
+    'Chaque action de la coordination est inscrite ici\u202f; le journal ne peut être ni modifié ni effacé.',
   'audit.action': 'Action',
   'audit.anyAction': 'Toutes les actions',
   'audit.subjectType': 'Objet',
@@ -89,7 +91,6 @@ export const structureFr = {
   'audit.download': 'Télécharger en CSV',
   'audit.loading': 'Chargement du journal…',
   'audit.none': 'Aucune ligne ne correspond.',
-  'audit.at': 'Date (heure de Lomé)',
   'audit.actor': 'Auteur de l’action',
   'audit.subject': 'Objet',
   'audit.details': 'Détails',
