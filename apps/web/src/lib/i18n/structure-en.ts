@@ -17,6 +17,8 @@ export const structureEn: { readonly [K in keyof typeof structureFr]: string } =
   'structure.noModules': 'No module',
   'structure.dueAt': 'due {at}',
   'structure.noDeadline': 'no deadline',
+  'structure.moves.heading': 'Group changes',
+  'structure.moves.item': 'from {from} to {to}',
   'structure.moduleDue': 'To finish by {at} (Lomé time)',
   'structure.create.heading': 'Create a group',
   'structure.create.name': 'Group name',

@@ -19,6 +19,8 @@ export const structureFr = {
   'structure.noModules': 'Aucun module',
   'structure.dueAt': 'échéance le {at}',
   'structure.noDeadline': 'sans échéance',
+  'structure.moves.heading': 'Changements de groupe',
+  'structure.moves.item': 'de {from} à {to}',
   'structure.moduleDue': 'À terminer avant le {at} (heure de Lomé)',
   'structure.create.heading': 'Créer un groupe',
   'structure.create.name': 'Nom du groupe',
