@@ -215,6 +215,32 @@ describe('moving a learner', () => {
     });
   });
 
+  it('moves a learner of several groups out of the one named', async () => {
+    const tutor = (await findUserByEmail(t.database.db, 'tuteur1@tremplin.test'))!.id;
+    const [training] = await t.database.db
+      .select({ groupId: schema.memberships.groupId })
+      .from(schema.memberships)
+      .where(and(eq(schema.memberships.userId, tutor), eq(schema.memberships.role, 'student')));
+    const created = await send('POST', '/api/programme/groups', {
+      name: 'Formateurs bis',
+      universityId,
+      cohortId,
+    });
+    const moved = await send('POST', '/api/programme/moves', {
+      learnerId: tutor,
+      fromGroupId: training!.groupId,
+      toGroupId: created.json().id,
+    });
+    expect(moved.statusCode).toBe(200);
+    expect(moved.json().fromGroupId).toBe(training!.groupId);
+    const wrong = await send('POST', '/api/programme/moves', {
+      learnerId: tutor,
+      fromGroupId: kara,
+      toGroupId: lome,
+    });
+    expect(wrong.json().code).toBe('TREMPLIN_ERR_NOT_A_LEARNER');
+  });
+
   it('refuses to move someone who is not a learner', async () => {
     const author = (await findUserByEmail(t.database.db, 'auteur@tremplin.test'))!.id;
     const response = await send('POST', '/api/programme/moves', { learnerId: author, toGroupId: kara });

@@ -97,6 +97,8 @@ export type SetTutorsBody = Static<typeof SetTutorsBody>;
 
 export const MoveLearnerBody = Type.Object({
   learnerId: Id,
+  /** The group they leave; needed only when they learn in several (a tutor in training, say). */
+  fromGroupId: Type.Optional(Id),
   toGroupId: Id,
   reason: Type.Optional(Reason),
 });

@@ -166,14 +166,19 @@ export class ProgrammeService {
   /** Moves a learner from their group to another; their work and history stay theirs. */
   async moveLearner(
     actorId: string,
-    input: { learnerId: string; toGroupId: string; reason?: string | undefined },
+    input: {
+      learnerId: string;
+      fromGroupId?: string | undefined;
+      toGroupId: string;
+      reason?: string | undefined;
+    },
   ): Promise<MoveLearnerResult> {
     if (!(await findUserById(this.#db, input.learnerId)))
       throw unknown("L'apprenant", 'The learner', 'learnerId');
     const target = await findGroup(this.#db, input.toGroupId);
     if (!target) throw unknown('Le groupe de destination', 'The destination group', 'toGroupId');
     const groups = await listLearnerGroups(this.#db, input.learnerId);
-    const from = groups[0];
+    const from = input.fromGroupId ? groups.find((g) => g.id === input.fromGroupId) : groups[0];
     if (!from) throw new AppError('TREMPLIN_ERR_NOT_A_LEARNER', {}, 'learnerId');
     if (groups.some((g) => g.id === target.id))
       throw new AppError('TREMPLIN_ERR_SAME_GROUP', {}, 'toGroupId');
