@@ -41,9 +41,10 @@ export const createGroup = (body: { name: string; universityId: string; cohortId
 export const setGroupTutors = (groupId: string, tutorIds: string[]) =>
   api.put<StructureGroup>(`/api/programme/groups/${groupId}/tutors`, { tutorIds });
 
-export const moveLearner = (learnerId: string, toGroupId: string, reason?: string) =>
+export const moveLearner = (learnerId: string, fromGroupId: string, toGroupId: string, reason?: string) =>
   api.post<MoveLearnerResult>('/api/programme/moves', {
     learnerId,
+    fromGroupId,
     toGroupId,
     ...(reason ? { reason } : {}),
   });
