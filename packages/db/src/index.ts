@@ -20,3 +20,4 @@ export * from './queries/help-requests.ts';
 export * from './queries/tutoring/index.ts';
 export * from './queries/audit.ts';
 export * from './queries/password-resets.ts';
+export * from './queries/recruitment.ts';

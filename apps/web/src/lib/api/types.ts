@@ -2,7 +2,7 @@
  * Wire types of the Tremplin API used by the web app, from @tremplin/contracts.
  */
 
-export const ROLES = ['student', 'tutor', 'author', 'grader', 'coordinator', 'admin'] as const;
+export const ROLES = ['student', 'tutor', 'author', 'grader', 'coordinator', 'admin', 'candidate'] as const;
 export type Role = (typeof ROLES)[number];
 
 // Types only: the schemas themselves stay on the server side of the bundle.
