@@ -11,6 +11,7 @@ import { healthRoutes } from './modules/health/health.routes.ts';
 import { exercisesRoutes } from './modules/exercises/exercises.routes.ts';
 import { learningRoutes } from './modules/learning/learning.routes.ts';
 import { meRoutes } from './modules/me/me.routes.ts';
+import { recruitmentRoutes } from './modules/recruitment/recruitment.routes.ts';
 import { studioRoutes } from './modules/studio/studio.routes.ts';
 import { liveActionsRoutes } from './modules/tutoring/live-actions.routes.ts';
 import { tutoringRoutes } from './modules/tutoring/tutoring.routes.ts';
@@ -32,7 +33,7 @@ export interface BuildAppOptions {
   database: Database;
   logger?: FastifyServerOptions['logger'];
   grading?: GradingPluginOptions;
-  /** The clock of sign-in limits and sessions (tests only). */
+  /** The clock of sign-in limits, sessions and the calls' deadlines (tests only). */
   now?: () => Date;
   fairUse?: FairUsePluginOptions;
 }
@@ -85,6 +86,7 @@ export async function buildApp({
   await app.register(tutoringRoutes);
   await app.register(liveActionsRoutes);
   await app.register(studioRoutes);
+  await app.register(recruitmentRoutes, now ? { now } : {});
   await app.register(wsRoutes);
   await app.register(webPlugin, { buildDir: config.webBuildDir });
   return app;

@@ -312,6 +312,11 @@ export const ERRORS = {
     fr: 'Notes invalides : {detail}',
     en: 'Invalid scores: {detail}',
   },
+  TREMPLIN_ERR_NOT_ELIGIBLE: {
+    status: 409,
+    fr: 'Cette candidature ne remplit pas les conditions de l’appel : elle ne peut pas être retenue.',
+    en: 'This application does not meet the call’s conditions: it cannot be selected.',
+  },
   TREMPLIN_ERR_ALREADY_DECIDED: {
     status: 409,
     fr: 'Cette candidature a déjà été tranchée ({status}) : elle ne change plus.',

@@ -217,7 +217,9 @@ export async function listCallApplications(
       )!,
     );
   }
-  const decider = sql<string | null>`(select d.display_name from ${users} d where d.id = ${applications.decidedBy})`;
+  const decider = sql<
+    string | null
+  >`(select d.display_name from ${users} d where d.id = ${applications.decidedBy})`;
   const rows = await db
     .select({
       id: applications.id,
@@ -337,8 +339,9 @@ export async function enrolInTraining(
   db: Db,
   input: { userId: string; cohortId: string; universityId: string },
 ): Promise<{ groupId: string; groupName: string; moduleIds: string[] }> {
-  const learners = sql<number>`(select count(*)::int from ${memberships} m
-    where m.group_id = ${groups.id} and m.role = 'student')`;
+  // Spelled out: in a one-table query drizzle leaves `id` unqualified, which the subquery would take as its own.
+  const learners = sql<number>`(select count(*)::int from memberships m
+    where m.group_id = groups.id and m.role = 'student')`;
   const existing = await db
     .select({ id: groups.id, name: groups.name, universityId: groups.universityId, learners })
     .from(groups)
@@ -346,7 +349,8 @@ export async function enrolInTraining(
     .orderBy(asc(groups.createdAt), asc(groups.name));
   const withRoom = existing.filter((g) => g.learners < TRAINING_GROUP_SIZE);
   let group =
-    withRoom.find((g) => g.universityId === input.universityId) ?? (withRoom[0] as (typeof withRoom)[0] | undefined);
+    withRoom.find((g) => g.universityId === input.universityId) ??
+    (withRoom[0] as (typeof withRoom)[0] | undefined);
   if (!group) {
     const [cohort] = await db.select().from(cohorts).where(eq(cohorts.id, input.cohortId)).limit(1);
     const [university] = await db

@@ -6,13 +6,7 @@ import { listEnrolledModules } from '../queries/content.ts';
 import { verifyPassword } from '../passwords.ts';
 import { seedDemoProgramme } from './demo.ts';
 import { contentHash, type ModuleDefinition } from '@tremplin/content';
-import {
-  applications,
-  exercises,
-  moduleVersionEvents,
-  moduleVersions,
-  tutorCalls,
-} from '../schema/index.ts';
+import { applications, exercises, moduleVersionEvents, moduleVersions, tutorCalls } from '../schema/index.ts';
 
 let database: TestDatabase;
 beforeAll(async () => {
