@@ -74,3 +74,22 @@ export type KnownErrorCode =
   | 'TREMPLIN_ERR_UNEXPECTED_RESPONSE';
 
 export type ErrorCode = KnownErrorCode | (string & {});
+
+// The public call for tutors and the coordination's screening.
+export type {
+  ApplicationDetail,
+  ApplicationDocument,
+  ApplicationList,
+  ApplicationListQuery,
+  ApplicationStatus,
+  ApplicationSummary,
+  CallField,
+  CallUniversity,
+  EligibilityReason,
+  OwnApplication,
+  RubricCriterion,
+  StudyLevel,
+  TutorCall,
+  TutorCallBody,
+  TutorCallList,
+} from '@tremplin/contracts';

@@ -1,3 +1,4 @@
+import { recruitmentFr } from './recruitment-fr.ts';
 import { studioFr } from './studio-fr.ts';
 import { tutorFr } from './tutor-fr.ts';
 
@@ -14,6 +15,7 @@ import { tutorFr } from './tutor-fr.ts';
  */
 export const fr = {
   ...tutorFr,
+  ...recruitmentFr,
   ...studioFr,
   'app.name': 'Tremplin',
   'app.tagline': 'Programme national de compétences numériques',
