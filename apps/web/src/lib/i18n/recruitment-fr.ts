@@ -119,4 +119,21 @@ export const recruitmentFr = {
   'recruit.decision.select': 'Retenir et inscrire à la formation',
   'recruit.decision.reject': 'Ne pas retenir',
   'recruit.decision.ineligible': 'Une candidature non recevable ne peut pas être retenue.',
+  'recruit.callForm.openHeading': 'Ouvrir un appel à candidatures',
+  'recruit.callForm.editHeading': 'Modifier l’appel',
+  'recruit.callForm.title': 'Titre',
+  'recruit.callForm.slug': 'Identifiant (minuscules, chiffres et tirets)',
+  'recruit.callForm.body': 'Texte de l’appel (Markdown)',
+  'recruit.callForm.opensAt': 'Ouverture (heure de Lomé)',
+  'recruit.callForm.closesAt': 'Date limite (heure de Lomé)',
+  'recruit.callForm.fieldsHelp': 'Une filière par ligne\u202f: identifiant | français | anglais.',
+  'recruit.callForm.rubric': 'Grille d’évaluation',
+  'recruit.callForm.rubricHelp':
+    'Un critère par ligne\u202f: identifiant | français | anglais | note maximale.',
+  'recruit.callForm.missing':
+    'Remplissez le titre, l’identifiant, les dates, au moins une université, un niveau, une filière et un critère.',
+  'recruit.callForm.open': 'Ouvrir l’appel',
+  'recruit.callForm.save': 'Enregistrer l’appel',
+  'recruit.coord.openCall': 'Ouvrir un appel',
+  'recruit.coord.editCall': 'Modifier cet appel',
 } as const;
