@@ -96,6 +96,16 @@ test.describe('recruiting a tutor', () => {
     await coordinator.getByTestId('decision-select').click();
     await expect(coordinator.getByTestId('detail-status')).toHaveText('Retenue');
     await expect(coordinator.getByTestId('detail-training-group')).toHaveText('Formateurs Lomé-Kara');
+
+    // The call's form, filled from the call (nothing saved: the other project reads the same call).
+    await coordinator.getByRole('link', { name: '← Toutes les candidatures' }).click();
+    await coordinator.getByRole('link', { name: 'Modifier cet appel' }).click();
+    await expect(coordinator.getByLabel('Titre')).toHaveValue(
+      'Appel à candidatures : 900 tuteurs et tutrices 2027',
+    );
+    await expect(coordinator.getByLabel('Date limite (heure de Lomé)')).toHaveValue('2027-06-30T23:59');
+    await expectAccessible(coordinator, 'coordination/recrutement/appel');
+    await expectNoHorizontalScroll(coordinator);
     await context.close();
 
     // The candidate sees the outcome.
