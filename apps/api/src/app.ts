@@ -13,6 +13,7 @@ import { exercisesRoutes } from './modules/exercises/exercises.routes.ts';
 import { learningRoutes } from './modules/learning/learning.routes.ts';
 import { meRoutes } from './modules/me/me.routes.ts';
 import { programmeRoutes } from './modules/programme/programme.routes.ts';
+import { recruitmentRoutes } from './modules/recruitment/recruitment.routes.ts';
 import { studioRoutes } from './modules/studio/studio.routes.ts';
 import { liveActionsRoutes } from './modules/tutoring/live-actions.routes.ts';
 import { tutoringRoutes } from './modules/tutoring/tutoring.routes.ts';
@@ -34,7 +35,7 @@ export interface BuildAppOptions {
   database: Database;
   logger?: FastifyServerOptions['logger'];
   grading?: GradingPluginOptions;
-  /** The clock of sign-in limits and sessions (tests only). */
+  /** The clock of sign-in limits, sessions and the calls' deadlines (tests only). */
   now?: () => Date;
   fairUse?: FairUsePluginOptions;
 }
@@ -89,6 +90,7 @@ export async function buildApp({
   await app.register(tutoringRoutes);
   await app.register(liveActionsRoutes);
   await app.register(studioRoutes);
+  await app.register(recruitmentRoutes, now ? { now } : {});
   await app.register(wsRoutes);
   await app.register(webPlugin, { buildDir: config.webBuildDir });
   return app;

@@ -50,6 +50,15 @@ export interface Config {
   };
   /** Fair use of the graders and of the tutors' attention (docs/adr/0007-fair-use-of-the-graders.md). */
   fairUse: FairUseConfig;
+  /** The public call for tutors: candidates' sign-ups and supporting documents. */
+  recruitment: {
+    /** The largest PDF a candidate may attach, in bytes. */
+    maxDocumentBytes: number;
+    /** Documents per application. */
+    maxDocuments: number;
+    /** Candidate accounts one address may create per hour (the public sign-up's limit). */
+    signUpsPerAddressPerHour: number;
+  };
   /** The tutors' live dashboards. */
   live: {
     /** Failing runs or submissions in a row that mark a learner stuck. */
@@ -188,6 +197,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       // sandbox runs and three transactions, and a loop holds a process up to its CPU limit: ten per
       // process and second is a prudent middle.
       gradedPerSecond: integer('GRADING_JOBS_PER_SECOND', poolSize * 10, 1, 100_000),
+    },
+    recruitment: {
+      maxDocumentBytes: integer('RECRUITMENT_MAX_DOCUMENT_BYTES', 5 * 1024 * 1024, 1024, 50 * 1024 * 1024),
+      maxDocuments: integer('RECRUITMENT_MAX_DOCUMENTS', 5, 1, 50),
+      signUpsPerAddressPerHour: integer('RECRUITMENT_SIGN_UPS_PER_ADDRESS_PER_HOUR', 10, 1, 100_000),
     },
     live: {
       stuckFailedRuns: integer('LIVE_STUCK_FAILED_RUNS', 3, 1, 100),

@@ -4,6 +4,10 @@ import { findUserByEmail, hashPassword, listAllGroups, schema } from '@tremplin/
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, demoExercise, signIn, type TestApp } from './helper.ts';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { recruitmentCases, recruitmentFixtures, type RecruitmentFixtures } from './recruitment-matrix.ts';
 import { tutoringCases, tutoringFixtures, type TutoringFixtures, type Who } from './tutoring-matrix.ts';
 
 const ACCOUNTS: Record<Exclude<Who, 'anonymous'>, string> = {
@@ -15,6 +19,7 @@ const ACCOUNTS: Record<Exclude<Who, 'anonymous'>, string> = {
   grader: 'correcteur@tremplin.test',
   coordinator: 'coordination@tremplin.test',
   admin: 'admin@tremplin.test',
+  candidate: 'candidat1@tremplin.test', // applied to the demo call
 };
 
 let t: TestApp;
@@ -31,10 +36,16 @@ let cardKey = '';
 let tutoring: TutoringFixtures;
 /** The structure's and the accounts' fixtures: a tutor, a grader, a module the groups follow. */
 const programme = { tutorId: '', graderId: '', moduleId: '', cohortId: '', universityId: '' };
+let recruitment: RecruitmentFixtures;
 const unknownId = '00000000-0000-4000-8000-000000000000';
 
 beforeAll(async () => {
-  t = await buildTestApp();
+  t = await buildTestApp({
+    env: {
+      DATA_DIR: await mkdtemp(path.join(tmpdir(), 'tremplin-matrix-')),
+      RECRUITMENT_SIGN_UPS_PER_ADDRESS_PER_HOUR: '1000',
+    },
+  });
   const [admin] = await t.database.db
     .insert(schema.users)
     .values({ email: ACCOUNTS.admin, displayName: 'Admin', passwordHash: await hashPassword('admin-pass') })
@@ -84,6 +95,7 @@ beforeAll(async () => {
     { group: lomeGroup, learner: lomeStudent, submission: ownSubmission, exercise: codeExercise },
     { student: cookies.get('student')!, tutor: cookies.get('tutor')! },
   );
+  recruitment = await recruitmentFixtures(t, cookies.get('candidate')!);
 });
 afterAll(() => t.close());
 
@@ -262,6 +274,7 @@ const everyone = (status: number, anonymous = 401): Record<Who, number> => ({
   grader: status,
   coordinator: status,
   admin: status,
+  candidate: status,
 });
 
 const CASES: RouteCase[] = [
@@ -422,6 +435,7 @@ const CASES: RouteCase[] = [
   },
   ...tutoringCases(() => tutoring),
   ...studioCases(),
+  ...recruitmentCases(() => recruitment),
   {
     route: 'POST /api/auth/logout',
     request: () => ({ method: 'POST', url: '/api/auth/logout' }),

@@ -80,7 +80,11 @@ const text = (s: JsonSchema) =>
   fc.oneof(
     {
       weight: 4,
-      arbitrary: fc.string({ minLength: s.minLength ?? 0, maxLength: Math.min(s.maxLength ?? 40, 40) }),
+      arbitrary: fc.string({
+        minLength: s.minLength ?? 0,
+        // Short strings, but never shorter than the schema's minimum (a motivation of 50 characters).
+        maxLength: Math.min(s.maxLength ?? 40, Math.max(40, s.minLength ?? 0)),
+      }),
     },
     { weight: 1, arbitrary: fc.constantFrom(...HOSTILE_TEXTS) },
     { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 20 }) },

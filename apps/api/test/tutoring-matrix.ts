@@ -13,7 +13,8 @@ export type Who =
   | 'author'
   | 'grader'
   | 'coordinator'
-  | 'admin';
+  | 'admin'
+  | 'candidate';
 
 export interface TutoringFixtures {
   group: string;
@@ -80,6 +81,7 @@ const base = (status: number): Record<Who, number> => ({
   grader: status,
   coordinator: status,
   admin: status,
+  candidate: status,
 });
 /** Read by the group's tutor and the coordination. */
 const reads = (ok = 200) => ({ ...base(403), tutor: ok, otherTutor: 404, coordinator: ok, admin: ok });

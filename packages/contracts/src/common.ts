@@ -13,9 +13,19 @@ export const Role = Type.Union([
   Type.Literal('grader'),
   Type.Literal('coordinator'),
   Type.Literal('admin'),
+  // Signed up on the public call for tutors: sees only their own application.
+  Type.Literal('candidate'),
 ]);
 export type Role = Static<typeof Role>;
-export const ROLES: readonly Role[] = ['student', 'tutor', 'author', 'grader', 'coordinator', 'admin'];
+export const ROLES: readonly Role[] = [
+  'student',
+  'tutor',
+  'author',
+  'grader',
+  'coordinator',
+  'admin',
+  'candidate',
+];
 
 export const Id = Type.String({ format: 'uuid' });
 export type Id = Static<typeof Id>;

@@ -333,6 +333,61 @@ export const ERRORS = {
     fr: 'Le mot de passe doit compter au moins {min} caractères.',
     en: 'The password must be at least {min} characters long.',
   },
+  TREMPLIN_ERR_CALL_CLOSED: {
+    status: 409,
+    fr: 'L’appel est clos : les candidatures étaient reçues jusqu’au {deadline} (heure de Lomé).',
+    en: 'The call is closed: applications were taken until {deadline} (Lomé time).',
+  },
+  TREMPLIN_ERR_CALL_NOT_OPEN: {
+    status: 409,
+    fr: 'L’appel n’est pas encore ouvert : les candidatures seront reçues à partir du {opens} (heure de Lomé).',
+    en: 'The call is not open yet: applications will be taken from {opens} (Lomé time).',
+  },
+  TREMPLIN_ERR_CALL_INVALID: {
+    status: 400,
+    fr: 'L’appel ne peut pas être enregistré : {detail}',
+    en: 'The call cannot be saved: {detail}',
+  },
+  TREMPLIN_ERR_EMAIL_TAKEN: {
+    status: 409,
+    fr: 'Un compte existe déjà avec cette adresse : connectez-vous pour retrouver votre candidature.',
+    en: 'An account already exists with this address: sign in to find your application.',
+  },
+  TREMPLIN_ERR_NO_APPLICATION: {
+    status: 409,
+    fr: 'Enregistrez d’abord votre candidature, puis joignez vos pièces.',
+    en: 'Save your application first, then attach your documents.',
+  },
+  TREMPLIN_ERR_DOCUMENT_NOT_PDF: {
+    status: 415,
+    fr: 'Ce fichier n’est pas un PDF (son contenu a été vérifié, pas son nom) : envoyez un document PDF.',
+    en: 'This file is not a PDF (its content was checked, not its name): send a PDF document.',
+  },
+  TREMPLIN_ERR_DOCUMENT_TOO_LARGE: {
+    status: 413,
+    fr: 'Ce document est trop volumineux : {limit} au plus.',
+    en: 'This document is too large: at most {limit}.',
+  },
+  TREMPLIN_ERR_TOO_MANY_DOCUMENTS: {
+    status: 409,
+    fr: 'Une candidature compte au plus {limit} pièces jointes.',
+    en: 'An application holds at most {limit} documents.',
+  },
+  TREMPLIN_ERR_RUBRIC_SCORES: {
+    status: 400,
+    fr: 'Notes invalides : {detail}',
+    en: 'Invalid scores: {detail}',
+  },
+  TREMPLIN_ERR_NOT_ELIGIBLE: {
+    status: 409,
+    fr: 'Cette candidature ne remplit pas les conditions de l’appel : elle ne peut pas être retenue.',
+    en: 'This application does not meet the call’s conditions: it cannot be selected.',
+  },
+  TREMPLIN_ERR_ALREADY_DECIDED: {
+    status: 409,
+    fr: 'Cette candidature a déjà été tranchée ({status}) : elle ne change plus.',
+    en: 'This application has already been decided ({status}): it no longer changes.',
+  },
   TREMPLIN_ERR_INTERNAL: {
     status: 500,
     fr: 'Une erreur inattendue est survenue. Elle a été enregistrée ; réessayez plus tard.',

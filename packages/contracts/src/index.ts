@@ -11,3 +11,4 @@ export * from './formats.ts';
 export * from './feedback.ts';
 export * from './studio.ts';
 export * from './programme.ts';
+export * from './recruitment.ts';

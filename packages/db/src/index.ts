@@ -22,3 +22,4 @@ export * from './queries/audit.ts';
 export * from './queries/password-resets.ts';
 export * from './queries/programme.ts';
 export * from './queries/accounts.ts';
+export * from './queries/recruitment.ts';

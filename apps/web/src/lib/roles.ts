@@ -4,7 +4,7 @@ import type { MessageKey } from '#lib/i18n/types.ts';
 
 /**
  * Each role's space, as a SvelteKit route ID (pass it to `resolve()`; URLs are French, the product is
- * French first: /etudiant, /tuteur, /auteur, /correcteur, /coordination, /admin).
+ * French first: /etudiant, /tuteur, /auteur, /correcteur, /coordination, /admin, /candidature).
  */
 export const ROLE_HOME = {
   student: '/(app)/etudiant',
@@ -13,6 +13,8 @@ export const ROLE_HOME = {
   grader: '/(app)/correcteur',
   coordinator: '/(app)/coordination',
   admin: '/(app)/admin',
+  // Public: the call for tutors, where a candidate finds their application and its outcome.
+  candidate: '/candidature',
 } as const satisfies Record<Role, RouteId>;
 
 export type RoleHomeRoute = (typeof ROLE_HOME)[Role];
@@ -27,6 +29,7 @@ export const ROLE_LABEL_KEY = {
   grader: 'role.grader',
   coordinator: 'role.coordinator',
   admin: 'role.admin',
+  candidate: 'role.candidate',
 } as const satisfies Record<Role, MessageKey>;
 
 export const ROLE_SPACE_TITLE_KEY = {
@@ -36,6 +39,7 @@ export const ROLE_SPACE_TITLE_KEY = {
   grader: 'space.grader.title',
   coordinator: 'space.coordinator.title',
   admin: 'space.admin.title',
+  candidate: 'space.candidate.title',
 } as const satisfies Record<Role, MessageKey>;
 
 export const LOGIN_PATH = '/connexion';

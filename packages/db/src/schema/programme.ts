@@ -1,7 +1,16 @@
 import { date, index, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { users } from './people.ts';
 
-export const ROLE_VALUES = ['student', 'tutor', 'author', 'grader', 'coordinator', 'admin'] as const;
+/** `candidate`: someone who signed up on the public call for tutors (their home is their application). */
+export const ROLE_VALUES = [
+  'student',
+  'tutor',
+  'author',
+  'grader',
+  'coordinator',
+  'admin',
+  'candidate',
+] as const;
 
 export const universities = pgTable('universities', {
   id: uuid('id').primaryKey().defaultRandom(),

@@ -14,9 +14,9 @@ beforeAll(async () => {
 afterAll(() => database.close());
 
 describe('the demo accounts', () => {
-  it('are the 39 seeded accounts while they open with the public password', async () => {
+  it('are the 41 seeded accounts while they open with the public password', async () => {
     const found = await findDemoAccounts(database.db);
-    expect(found).toHaveLength(39);
+    expect(found).toHaveLength(41);
     expect(found.map((a) => a.email)).toContain('coordination@tremplin.test');
   });
 
@@ -42,7 +42,7 @@ describe('the demo accounts', () => {
 
     const removed = await removeDemoAccounts(db);
 
-    expect(removed).toHaveLength(38);
+    expect(removed).toHaveLength(40);
     expect(removed).not.toContain('etudiant34@tremplin.test');
     expect(await findDemoAccounts(db)).toEqual([]);
     const closed = (await findUserByEmail(db, 'etudiant1@tremplin.test'))!;

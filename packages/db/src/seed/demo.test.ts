@@ -6,7 +6,7 @@ import { listEnrolledModules } from '../queries/content.ts';
 import { verifyPassword } from '../passwords.ts';
 import { seedDemoProgramme } from './demo.ts';
 import { contentHash, type ModuleDefinition } from '@tremplin/content';
-import { exercises, moduleVersionEvents, moduleVersions } from '../schema/index.ts';
+import { applications, exercises, moduleVersionEvents, moduleVersions, tutorCalls } from '../schema/index.ts';
 
 let database: TestDatabase;
 beforeAll(async () => {
@@ -17,7 +17,7 @@ afterAll(() => database.close());
 describe('the demo programme', () => {
   it('seeds an empty database: two groups of 17 learners with their tutors, and the staff', async () => {
     expect(await seedDemoProgramme(database.db)).toEqual({ seeded: true });
-    expect(await countUsers(database.db)).toBe(34 + 5);
+    expect(await countUsers(database.db)).toBe(34 + 5 + 2);
     const groups = await listAllGroups(database.db);
     const lome = groups.find((g) => g.name === 'Groupe Lomé 1')!;
     const kara = groups.find((g) => g.name === 'Groupe Kara 1')!;
@@ -80,8 +80,22 @@ describe('the demo programme', () => {
     expect(rows.every((r) => /^[0-9a-f]{64}$/.test(r.hash ?? ''))).toBe(true);
   });
 
+  it('opens the call for 900 tutors, with two demo candidates who applied (one not eligible)', async () => {
+    const [call] = await database.db.select().from(tutorCalls);
+    expect(call).toMatchObject({ seats: 900, closesAt: new Date('2027-06-30T23:59:00Z') });
+    expect(call!.levels).toEqual(['master', 'doctorate']);
+    expect(call!.universityIds).toHaveLength(2);
+    const rows = await database.db.select().from(applications);
+    expect(rows.map((r) => [r.eligible, r.ineligibleReasons]).sort()).toEqual([
+      [false, ['level']],
+      [true, []],
+    ]);
+    const candidate = await findUserByEmail(database.db, 'candidat1@tremplin.test');
+    expect((await listUserMemberships(database.db, candidate!.id)).map((m) => m.role)).toEqual(['candidate']);
+  });
+
   it('never runs against a database that already holds users', async () => {
     expect(await seedDemoProgramme(database.db)).toEqual({ seeded: false });
-    expect(await countUsers(database.db)).toBe(39);
+    expect(await countUsers(database.db)).toBe(41);
   });
 });

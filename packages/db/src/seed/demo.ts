@@ -4,7 +4,17 @@ import { hashPassword } from '../passwords.ts';
 import { enrolUsers } from '../queries/content.ts';
 import { publishModule } from '../queries/studio.ts';
 import { countUsers } from '../queries/users.ts';
-import { cohorts, disciplines, groups, memberships, universities, users } from '../schema/index.ts';
+import {
+  applications,
+  cohorts,
+  disciplines,
+  groups,
+  memberships,
+  tutorCalls,
+  universities,
+  users,
+} from '../schema/index.ts';
+import { DEMO_CALL, DEMO_CANDIDATES } from './demo-call.ts';
 import { demoModules } from './demo-content.ts';
 import { DEMO_PASSWORD, DEMO_STAFF, DEMO_STUDENTS, type DemoPerson } from './demo-people.ts';
 
@@ -21,7 +31,8 @@ export const DISCIPLINES = [
  * Seeds the demo programme: two universities, a cohort, two groups of 17 learners with their
  * tutors, the tutors' training group, an author, a grader and a coordinator, and every module of
  * the content package published: the students enrolled in the Licence modules (programming, AI,
- * technical English), the tutors in their training module (discipline tutoring).
+ * technical English), the tutors in their training module (discipline tutoring); the call for 900
+ * tutors (its training cohort: the tutors' training) and two candidates who applied to it.
  * Does nothing (and says so) when the database already holds users.
  */
 export async function seedDemoProgramme(db: Db): Promise<{ seeded: boolean }> {
@@ -73,7 +84,12 @@ export async function seedDemoProgramme(db: Db): Promise<{ seeded: boolean }> {
       .returning();
     if (!groupLome || !groupKara || !groupTraining) throw new Error('demo seed: groups not created');
 
-    const people: DemoPerson[] = [...DEMO_STUDENTS.lome, ...DEMO_STUDENTS.kara, ...Object.values(DEMO_STAFF)];
+    const people: DemoPerson[] = [
+      ...DEMO_STUDENTS.lome,
+      ...DEMO_STUDENTS.kara,
+      ...Object.values(DEMO_STAFF),
+      ...DEMO_CANDIDATES,
+    ];
     const inserted = await tx
       .insert(users)
       .values(people.map((p) => ({ email: p.email, displayName: p.displayName, passwordHash })))
@@ -97,6 +113,7 @@ export async function seedDemoProgramme(db: Db): Promise<{ seeded: boolean }> {
       { userId: id(DEMO_STAFF.author), role: 'author', groupId: null },
       { userId: id(DEMO_STAFF.grader), role: 'grader', groupId: null },
       { userId: id(DEMO_STAFF.coordinator), role: 'coordinator', groupId: null },
+      ...DEMO_CANDIDATES.map((p) => ({ userId: id(p), role: 'candidate' as const, groupId: null })),
     ];
     await tx.insert(memberships).values(grants);
 
@@ -111,6 +128,44 @@ export async function seedDemoProgramme(db: Db): Promise<{ seeded: boolean }> {
       if (module.discipline === 'tutoring') await enrolUsers(tx, moduleId, trainees, training.id);
       else await enrolUsers(tx, moduleId, learners, students.id);
     }
+
+    const universityOf = new Map([
+      ['univ-lome', lome],
+      ['univ-kara', kara],
+    ]);
+    const { universitySlugs, ...call } = DEMO_CALL;
+    const [tutorCall] = await tx
+      .insert(tutorCalls)
+      .values({
+        ...call,
+        universityIds: universitySlugs.map((slug) => universityOf.get(slug)!.id),
+        trainingCohortId: training.id,
+        createdBy: id(DEMO_STAFF.coordinator),
+      })
+      .returning();
+    // Eligibility as the API checks it (university, level, field of the call).
+    await tx.insert(applications).values(
+      DEMO_CANDIDATES.map((c) => {
+        const reasons = [
+          ...(universitySlugs.includes(c.university) ? [] : ['university']),
+          ...(call.levels.includes(c.level) ? [] : ['level']),
+          ...(call.fields.some((f) => f.id === c.field) ? [] : ['field']),
+        ];
+        return {
+          callId: tutorCall!.id,
+          userId: id(c),
+          universityId: universityOf.get(c.university)!.id,
+          level: c.level,
+          field: c.field,
+          studentNumber: c.studentNumber,
+          motivation: c.motivation,
+          eligible: reasons.length === 0,
+          ineligibleReasons: reasons,
+          submittedAt: new Date('2026-11-20T10:00:00Z'),
+          updatedAt: new Date('2026-11-20T10:00:00Z'),
+        };
+      }),
+    );
     return { seeded: true };
   });
 }

@@ -2,7 +2,16 @@ import { ROLES, type Me, type MeGroup, type Role } from '@tremplin/contracts';
 import type { Actor } from '../auth/auth.service.ts';
 
 // The role whose space a user lands in first: their main job before their training.
-const ROLE_PRIORITY: readonly Role[] = ['admin', 'coordinator', 'grader', 'author', 'tutor', 'student'];
+const ROLE_PRIORITY: readonly Role[] = [
+  'admin',
+  'coordinator',
+  'grader',
+  'author',
+  'tutor',
+  'student',
+  // Last: once selected, a candidate lands in the tutors' training; their application stays one click away.
+  'candidate',
+];
 
 /** The signed-in user as the interface sees them, roles in landing order. */
 export function toMe(actor: Actor): Me {

@@ -2,7 +2,7 @@
  * Wire types of the Tremplin API used by the web app, from @tremplin/contracts.
  */
 
-export const ROLES = ['student', 'tutor', 'author', 'grader', 'coordinator', 'admin'] as const;
+export const ROLES = ['student', 'tutor', 'author', 'grader', 'coordinator', 'admin', 'candidate'] as const;
 export type Role = (typeof ROLES)[number];
 
 // Types only: the schemas themselves stay on the server side of the bundle.
@@ -74,3 +74,22 @@ export type KnownErrorCode =
   | 'TREMPLIN_ERR_UNEXPECTED_RESPONSE';
 
 export type ErrorCode = KnownErrorCode | (string & {});
+
+// The public call for tutors and the coordination's screening.
+export type {
+  ApplicationDetail,
+  ApplicationDocument,
+  ApplicationList,
+  ApplicationListQuery,
+  ApplicationStatus,
+  ApplicationSummary,
+  CallField,
+  CallUniversity,
+  EligibilityReason,
+  OwnApplication,
+  RubricCriterion,
+  StudyLevel,
+  TutorCall,
+  TutorCallBody,
+  TutorCallList,
+} from '@tremplin/contracts';

@@ -1,4 +1,5 @@
 import { structureEn } from './structure-en.ts';
+import { recruitmentEn } from './recruitment-en.ts';
 import { studioEn } from './studio-en.ts';
 import { tutorEn } from './tutor-en.ts';
 import type { Messages } from './types.ts';
@@ -6,6 +7,7 @@ import type { Messages } from './types.ts';
 /** English messages. The `Messages` type makes a missing or an extra key a type error. */
 export const en: Messages = {
   ...tutorEn,
+  ...recruitmentEn,
   ...studioEn,
   ...structureEn,
   'app.name': 'Tremplin',

@@ -1,4 +1,5 @@
 import { structureFr } from './structure-fr.ts';
+import { recruitmentFr } from './recruitment-fr.ts';
 import { studioFr } from './studio-fr.ts';
 import { tutorFr } from './tutor-fr.ts';
 
@@ -15,6 +16,7 @@ import { tutorFr } from './tutor-fr.ts';
  */
 export const fr = {
   ...tutorFr,
+  ...recruitmentFr,
   ...studioFr,
   ...structureFr,
   'app.name': 'Tremplin',

@@ -59,6 +59,12 @@ export async function signIn(email: string, password: string): Promise<Me> {
   return user;
 }
 
+/** A new account, signed in by the API as it was created (the public call's sign-up): adopt it. */
+export function signedUp(user: Me): void {
+  adopt(user);
+  localeChosenWhileSignedOut = false;
+}
+
 /** Ends the session on the server, then forgets the user. Throws (and keeps the user) on failure. */
 export async function signOut(): Promise<void> {
   await auth.logout();
