@@ -1,3 +1,4 @@
+import { importsEn } from './imports-en.ts';
 import { studioEn } from './studio-en.ts';
 import { tutorEn } from './tutor-en.ts';
 import type { Messages } from './types.ts';
@@ -6,6 +7,7 @@ import type { Messages } from './types.ts';
 export const en: Messages = {
   ...tutorEn,
   ...studioEn,
+  ...importsEn,
   'app.name': 'Tremplin',
   'app.tagline': 'National digital skills programme',
   'app.skipToContent': 'Skip to content',

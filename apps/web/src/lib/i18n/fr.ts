@@ -1,3 +1,4 @@
+import { importsFr } from './imports-fr.ts';
 import { studioFr } from './studio-fr.ts';
 import { tutorFr } from './tutor-fr.ts';
 
@@ -15,6 +16,7 @@ import { tutorFr } from './tutor-fr.ts';
 export const fr = {
   ...tutorFr,
   ...studioFr,
+  ...importsFr,
   'app.name': 'Tremplin',
   'app.tagline': 'Programme national de compétences numériques',
   'app.skipToContent': 'Aller au contenu',
