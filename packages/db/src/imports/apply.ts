@@ -20,9 +20,11 @@ export interface StoredReport extends ImportReport {
 
 export type ImportBatchRow = typeof importBatches.$inferSelect;
 
+type ApplyErrorCode = 'not-found' | 'already-applied' | 'not-applied' | 'conflict';
+
 export class ImportApplyError extends Error {
-  readonly code: 'not-found' | 'already-applied' | 'not-applied';
-  constructor(code: 'not-found' | 'already-applied' | 'not-applied') {
+  readonly code: ApplyErrorCode;
+  constructor(code: ApplyErrorCode) {
     super(code);
     this.code = code;
   }
@@ -79,6 +81,15 @@ export type ApplyOutcome =
   /** `all` refused: the file (checked again just now) has errors; the stored report is the new one. */
   | { applied: false; batch: ImportBatchRow };
 
+/** A unique key met (23505): another import or action wrote the same account or group meanwhile. */
+function isUniqueViolation(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e && depth < 5; depth++) {
+    if ((e as { code?: unknown }).code === '23505') return true;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
 /** Enrols learners in the modules of the group each now belongs to (one statement per slice). */
 async function enrolInGroupModules(tx: Db, userIds: string[]): Promise<void> {
   for (const slice of slices(userIds)) {
@@ -105,6 +116,23 @@ export async function applyImportBatch(
     actorId,
     now = new Date(),
   }: { batchId: string; mode: 'all' | 'valid'; actorId: string | null; now?: Date },
+): Promise<ApplyOutcome> {
+  return applyInTransaction(db, { batchId, mode, actorId, now }).catch((error: unknown) => {
+    // The check ran inside the transaction, but a concurrent one may have committed the same
+    // address or group since: nothing was written; checking the file again will say which rows.
+    if (isUniqueViolation(error)) throw new ImportApplyError('conflict');
+    throw error;
+  });
+}
+
+async function applyInTransaction(
+  db: Db,
+  {
+    batchId,
+    mode,
+    actorId,
+    now,
+  }: { batchId: string; mode: 'all' | 'valid'; actorId: string | null; now: Date },
 ): Promise<ApplyOutcome> {
   return db.transaction(async (tx) => {
     const [batch] = await tx.select().from(importBatches).where(eq(importBatches.id, batchId)).for('update');

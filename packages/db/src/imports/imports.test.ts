@@ -250,6 +250,21 @@ describe('applying', () => {
     expect(await findUserByEmail(database.db, 'essi.crlf@exemple.tg')).toBeDefined();
   });
 
+  it('two imports of the same people at once: one writes them, the other writes nothing', async () => {
+    const text =
+      'email,nom,universite,cohorte,groupe\nrace.un@exemple.tg,Course Un,univ-lome,promotion-2026,Groupe Course\n';
+    const [one, two] = [await batch('students', text), await batch('students', text)];
+    const outcomes = await Promise.allSettled([apply(one.id, 'all'), apply(two.id, 'all')]);
+    const applied = outcomes.filter((o) => o.status === 'fulfilled' && o.value.applied);
+    expect(applied).toHaveLength(1);
+    // The other was refused: checked again after the first committed, or stopped by the unique key.
+    for (const o of outcomes.filter((o) => !(o.status === 'fulfilled' && o.value.applied)))
+      if (o.status === 'rejected') expect((o.reason as ImportApplyError).code).toBe('conflict');
+      else expect(o.value.applied).toBe(false);
+    expect(await countUsers('race.%')).toBe(1);
+    expect(await database.db.select().from(groups).where(eq(groups.name, 'Groupe Course'))).toHaveLength(1);
+  });
+
   it('gives activation links that let each new account set its password once', async () => {
     const stored = await batch('tutors', fixture('tutors.csv'));
     await apply(stored.id, 'all');

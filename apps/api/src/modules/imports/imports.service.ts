@@ -56,6 +56,7 @@ function applyError(error: unknown): never {
   if (error instanceof ImportApplyError) {
     if (error.code === 'not-found') throw notFound();
     if (error.code === 'already-applied') throw new AppError('TREMPLIN_ERR_IMPORT_APPLIED');
+    if (error.code === 'conflict') throw new AppError('TREMPLIN_ERR_CONFLICT');
     throw new AppError('TREMPLIN_ERR_IMPORT_NOT_APPLIED');
   }
   throw error;
