@@ -61,6 +61,13 @@ describe('POST /api/imports', () => {
     expect(response.json()).toMatchObject({ fileName: 'students.csv', rowsValid: 2, errors: [] });
   });
 
+  it('refuses a file over 10 MB, and answers a report for a file without rows', async () => {
+    const big = await upload('students', Buffer.alloc(10 * 1024 * 1024 + 1, 'a'));
+    expect(big.statusCode).toBe(413);
+    const empty = await upload('tutors', Buffer.from('email;nom;universite;cohorte;groupe\r\n'));
+    expect(empty.json()).toMatchObject({ kind: 'tutors', rowsTotal: 0, rowsValid: 0, errors: [] });
+  });
+
   it('refuses a file that is not UTF-8 with a clear message', async () => {
     const response = await upload('students', fixture('latin1.csv'));
     expect(response.statusCode).toBe(400);
