@@ -9,6 +9,7 @@ import { resetRoutes } from './modules/accounts/reset.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { groupsRoutes } from './modules/groups/groups.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
+import { importsRoutes } from './modules/imports/imports.routes.ts';
 import { exercisesRoutes } from './modules/exercises/exercises.routes.ts';
 import { learningRoutes } from './modules/learning/learning.routes.ts';
 import { meRoutes } from './modules/me/me.routes.ts';
@@ -91,6 +92,7 @@ export async function buildApp({
   await app.register(liveActionsRoutes);
   await app.register(studioRoutes);
   await app.register(recruitmentRoutes, now ? { now } : {});
+  await app.register(importsRoutes);
   await app.register(wsRoutes);
   await app.register(webPlugin, { buildDir: config.webBuildDir });
   return app;

@@ -1,7 +1,7 @@
 // Every route, every role: who may call what. A role that never reads a resource gets 403; a
 // scope it cannot see (another group, another learner) gets 404 so that existence does not leak.
-import { findUserByEmail, hashPassword, listAllGroups, schema } from '@tremplin/db';
 import { eq } from 'drizzle-orm';
+import { createImportBatch, findUserByEmail, hashPassword, listAllGroups, schema } from '@tremplin/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, demoExercise, signIn, type TestApp } from './helper.ts';
 import { mkdtemp } from 'node:fs/promises';
@@ -37,6 +37,7 @@ let tutoring: TutoringFixtures;
 /** The structure's and the accounts' fixtures: a tutor, a grader, a module the groups follow. */
 const programme = { tutorId: '', graderId: '', moduleId: '', cohortId: '', universityId: '' };
 let recruitment: RecruitmentFixtures;
+let importId = '';
 const unknownId = '00000000-0000-4000-8000-000000000000';
 
 beforeAll(async () => {
@@ -90,6 +91,15 @@ beforeAll(async () => {
     .from(schema.modules)
     .where(eq(schema.modules.slug, 'programmation-js'));
   programme.moduleId = js!.id;
+  importId = (
+    await createImportBatch(t.database.db, {
+      kind: 'students',
+      fileName: 'matrice.csv',
+      content:
+        'email;nom;universite;cohorte;groupe\nmatrice@exemple.tg;Matrice;univ-lome;promotion-2026;Groupe Lomé 1\n',
+      createdBy: null,
+    })
+  ).id;
   tutoring = await tutoringFixtures(
     t.app,
     { group: lomeGroup, learner: lomeStudent, submission: ownSubmission, exercise: codeExercise },
@@ -137,6 +147,42 @@ async function studioFixtures(cookie: string) {
   await send('PUT', '/api/studio/modules/matrice-studio/draft', { revision: 1, content });
   await send('POST', '/api/studio/modules/matrice-revue/draft/submit', {});
 }
+
+const importCases = (): RouteCase[] => {
+  const coordination = (status: number): Record<Who, number> => ({
+    ...everyone(403),
+    coordinator: status,
+    admin: status,
+  });
+  const csv = Buffer.from('email;nom;universite;cohorte;groupe\n').toString('base64');
+  return [
+    {
+      route: 'POST /api/imports',
+      request: () => ({ method: 'POST', url: '/api/imports?kind=students', payload: { csvBase64: csv } }),
+      expected: coordination(201),
+    },
+    {
+      route: 'GET /api/imports',
+      request: () => ({ method: 'GET', url: '/api/imports' }),
+      expected: coordination(200),
+    },
+    {
+      route: 'GET /api/imports/:importId',
+      request: () => ({ method: 'GET', url: `/api/imports/${importId}` }),
+      expected: coordination(200),
+    },
+    {
+      route: 'POST /api/imports/:importId/apply',
+      request: () => ({ method: 'POST', url: `/api/imports/${unknownId}/apply`, payload: { mode: 'all' } }),
+      expected: coordination(404),
+    },
+    {
+      route: 'POST /api/imports/:importId/activation-links (not applied yet)',
+      request: () => ({ method: 'POST', url: `/api/imports/${importId}/activation-links` }),
+      expected: coordination(409),
+    },
+  ];
+};
 
 const studioCases = (): RouteCase[] => {
   const authors = (status: number): Record<Who, number> => ({
@@ -436,6 +482,7 @@ const CASES: RouteCase[] = [
   ...tutoringCases(() => tutoring),
   ...studioCases(),
   ...recruitmentCases(() => recruitment),
+  ...importCases(),
   {
     route: 'POST /api/auth/logout',
     request: () => ({ method: 'POST', url: '/api/auth/logout' }),

@@ -388,6 +388,26 @@ export const ERRORS = {
     fr: 'Cette candidature a déjà été tranchée ({status}) : elle ne change plus.',
     en: 'This application has already been decided ({status}): it no longer changes.',
   },
+  TREMPLIN_ERR_IMPORT_ENCODING: {
+    status: 400,
+    fr: "Le fichier n'est pas en UTF-8 : enregistrez-le en « CSV UTF-8 » depuis votre tableur, puis recommencez.",
+    en: 'The file is not UTF-8: save it as "CSV UTF-8" from your spreadsheet, then try again.',
+  },
+  TREMPLIN_ERR_IMPORT_HAS_ERRORS: {
+    status: 409,
+    fr: "Rien n'a été importé : {count} erreur(s) restent dans le fichier. Corrigez-les ou importez seulement les lignes valides.",
+    en: 'Nothing was imported: {count} error(s) remain in the file. Fix them or import the valid rows only.',
+  },
+  TREMPLIN_ERR_IMPORT_APPLIED: {
+    status: 409,
+    fr: 'Cet import a déjà été appliqué : envoyez un nouveau fichier.',
+    en: 'This import has already been applied: upload a new file.',
+  },
+  TREMPLIN_ERR_IMPORT_NOT_APPLIED: {
+    status: 409,
+    fr: "Cet import n'a pas encore été appliqué : il n'a créé aucun compte.",
+    en: 'This import has not been applied yet: it created no accounts.',
+  },
   TREMPLIN_ERR_INTERNAL: {
     status: 500,
     fr: 'Une erreur inattendue est survenue. Elle a été enregistrée ; réessayez plus tard.',

@@ -12,3 +12,4 @@ export * from './feedback.ts';
 export * from './studio.ts';
 export * from './programme.ts';
 export * from './recruitment.ts';
+export * from './imports.ts';

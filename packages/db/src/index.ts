@@ -23,3 +23,5 @@ export * from './queries/password-resets.ts';
 export * from './queries/programme.ts';
 export * from './queries/accounts.ts';
 export * from './queries/recruitment.ts';
+export * from './csv.ts';
+export * from './imports/index.ts';

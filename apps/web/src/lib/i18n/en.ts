@@ -1,5 +1,6 @@
 import { structureEn } from './structure-en.ts';
 import { recruitmentEn } from './recruitment-en.ts';
+import { importsEn } from './imports-en.ts';
 import { studioEn } from './studio-en.ts';
 import { tutorEn } from './tutor-en.ts';
 import type { Messages } from './types.ts';
@@ -10,6 +11,7 @@ export const en: Messages = {
   ...recruitmentEn,
   ...studioEn,
   ...structureEn,
+  ...importsEn,
   'app.name': 'Tremplin',
   'app.tagline': 'National digital skills programme',
   'app.skipToContent': 'Skip to content',

@@ -1,5 +1,6 @@
 import { structureFr } from './structure-fr.ts';
 import { recruitmentFr } from './recruitment-fr.ts';
+import { importsFr } from './imports-fr.ts';
 import { studioFr } from './studio-fr.ts';
 import { tutorFr } from './tutor-fr.ts';
 
@@ -19,6 +20,7 @@ export const fr = {
   ...recruitmentFr,
   ...studioFr,
   ...structureFr,
+  ...importsFr,
   'app.name': 'Tremplin',
   'app.tagline': 'Programme national de compétences numériques',
   'app.skipToContent': 'Aller au contenu',
