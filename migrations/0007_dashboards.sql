@@ -5,6 +5,13 @@ CREATE TABLE "learner_activity_days" (
 	CONSTRAINT "learner_activity_days_user_id_day_pk" PRIMARY KEY("user_id","day")
 );
 --> statement-breakpoint
+CREATE TABLE "learner_activity_weeks" (
+	"user_id" uuid NOT NULL,
+	"week" date NOT NULL,
+	"events" integer NOT NULL,
+	CONSTRAINT "learner_activity_weeks_user_id_week_pk" PRIMARY KEY("user_id","week")
+);
+--> statement-breakpoint
 CREATE TABLE "learner_exercise_stats" (
 	"user_id" uuid NOT NULL,
 	"module_id" uuid NOT NULL,
@@ -32,11 +39,13 @@ CREATE TABLE "learner_module_stats" (
 );
 --> statement-breakpoint
 ALTER TABLE "learner_activity_days" ADD CONSTRAINT "learner_activity_days_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "learner_activity_weeks" ADD CONSTRAINT "learner_activity_weeks_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "learner_exercise_stats" ADD CONSTRAINT "learner_exercise_stats_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "learner_exercise_stats" ADD CONSTRAINT "learner_exercise_stats_module_id_modules_id_fk" FOREIGN KEY ("module_id") REFERENCES "public"."modules"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "learner_module_stats" ADD CONSTRAINT "learner_module_stats_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "learner_module_stats" ADD CONSTRAINT "learner_module_stats_module_id_modules_id_fk" FOREIGN KEY ("module_id") REFERENCES "public"."modules"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "learner_activity_days_day_idx" ON "learner_activity_days" USING btree ("day","user_id");--> statement-breakpoint
+CREATE INDEX "learner_activity_weeks_week_idx" ON "learner_activity_weeks" USING btree ("week","user_id");--> statement-breakpoint
 CREATE INDEX "learner_exercise_stats_module_idx" ON "learner_exercise_stats" USING btree ("module_id");--> statement-breakpoint
 CREATE INDEX "learner_module_stats_module_idx" ON "learner_module_stats" USING btree ("module_id");--> statement-breakpoint
 CREATE INDEX "help_requests_taken_idx" ON "help_requests" USING btree ("taken_by","taken_at");--> statement-breakpoint
@@ -118,6 +127,10 @@ BEGIN
 	SELECT n.user_id, (n.created_at AT TIME ZONE 'Africa/Lome')::date, count(*)::int
 	FROM new_rows n GROUP BY 1, 2
 	ON CONFLICT ("user_id", "day") DO UPDATE SET "events" = d."events" + EXCLUDED."events";
+	INSERT INTO "learner_activity_weeks" AS w ("user_id", "week", "events")
+	SELECT n.user_id, date_trunc('week', n.created_at AT TIME ZONE 'Africa/Lome')::date, count(*)::int
+	FROM new_rows n GROUP BY 1, 2
+	ON CONFLICT ("user_id", "week") DO UPDATE SET "events" = w."events" + EXCLUDED."events";
 	RETURN NULL;
 END;
 $$;--> statement-breakpoint
@@ -134,6 +147,7 @@ BEGIN
 	DELETE FROM "learner_exercise_stats";
 	DELETE FROM "learner_module_stats";
 	DELETE FROM "learner_activity_days";
+	DELETE FROM "learner_activity_weeks";
 	INSERT INTO "learner_exercise_stats"
 		("user_id", "module_id", "exercise_slug", "best_score", "max_score", "attempts", "failed_attempts", "last_attempt_at", "best_submission_id")
 	SELECT s.user_id, mv.module_id, e.slug, max(s.score), max(s.max_score), count(*)::int,
@@ -156,6 +170,8 @@ BEGIN
 		UNION ALL SELECT user_id, (created_at AT TIME ZONE 'Africa/Lome')::date FROM "submissions"
 		UNION ALL SELECT user_id, (created_at AT TIME ZONE 'Africa/Lome')::date FROM "runs"
 	) a GROUP BY user_id, day;
+	INSERT INTO "learner_activity_weeks" ("user_id", "week", "events")
+	SELECT user_id, date_trunc('week', day::timestamp)::date, sum(events)::int FROM "learner_activity_days" GROUP BY 1, 2;
 END;
 $$;--> statement-breakpoint
 SELECT "tremplin_rebuild_dashboards"();

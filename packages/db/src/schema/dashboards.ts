@@ -79,3 +79,22 @@ export const learnerActivityDays = pgTable(
     index('learner_activity_days_day_idx').on(t.day, t.userId),
   ],
 );
+
+/**
+ * The same by week (Monday, Lomé time): the weekly activity line and "active this week" count one
+ * row per learner and week instead of distinct learners over days.
+ */
+export const learnerActivityWeeks = pgTable(
+  'learner_activity_weeks',
+  {
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    week: date('week').notNull(),
+    events: integer('events').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.userId, t.week] }),
+    index('learner_activity_weeks_week_idx').on(t.week, t.userId),
+  ],
+);
