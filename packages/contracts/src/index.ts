@@ -10,3 +10,4 @@ export * from './tutoring.ts';
 export * from './formats.ts';
 export * from './feedback.ts';
 export * from './studio.ts';
+export * from './dashboards.ts';

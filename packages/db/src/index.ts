@@ -20,3 +20,5 @@ export * from './queries/help-requests.ts';
 export * from './queries/tutoring/index.ts';
 export * from './queries/audit.ts';
 export * from './queries/password-resets.ts';
+export * from './queries/dashboards.ts';
+export * from './queries/gradebook.ts';
