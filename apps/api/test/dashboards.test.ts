@@ -257,6 +257,10 @@ describe('the gradebook', () => {
     expect((await get('tuteur1', `/api/groups/${kara}/gradebook`)).statusCode).toBe(404);
     expect((await get('tuteur1', `/api/groups/${kara}/gradebook.csv`)).statusCode).toBe(404);
     expect((await get('etudiant1', `/api/groups/${lome}/gradebook`)).statusCode).toBe(403);
+    const unknown = '00000000-0000-4000-8000-000000000000';
+    expect((await get('coordination', `/api/groups/${unknown}/gradebook`)).statusCode).toBe(404);
+    expect((await get('coordination', `/api/learners/${unknown}/report`)).statusCode).toBe(404);
+    expect((await get('coordination', `/api/groups/${lome}/gradebook?module=inconnu`)).statusCode).toBe(404);
   });
 });
 
