@@ -22,3 +22,4 @@ export * from './queries/audit.ts';
 export * from './queries/password-resets.ts';
 export * from './queries/dashboards.ts';
 export * from './queries/gradebook.ts';
+export { FULL_PROGRAMME, programmeSeeded, seedProgramme, type ProgrammeSize } from './seed/programme.ts';

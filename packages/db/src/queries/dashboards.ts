@@ -73,10 +73,12 @@ export async function listGroupDisciplineFigures(
   db: Db,
   scope: DashboardScope,
 ): Promise<GroupDisciplineRow[]> {
+  return rowsOf<GroupDisciplineRow>(db, groupDisciplineFiguresQuery(scope));
+}
+
+export function groupDisciplineFiguresQuery(scope: DashboardScope): SQL {
   const discipline = scope.disciplineId ? sql`and mo.discipline_id = ${scope.disciplineId}` : sql``;
-  return rowsOf<GroupDisciplineRow>(
-    db,
-    sql`with l as (${scopedLearners(scope)}), sizes as (${moduleSizes})
+  return sql`with l as (${scopedLearners(scope)}), sizes as (${moduleSizes})
     select l.group_id as "groupId", g.name as "groupName", l.university_id as "universityId",
       l.cohort_id as "cohortId", mo.discipline_id as "disciplineId",
       count(distinct l.user_id)::int as learners, count(*)::int as enrolments,
@@ -88,8 +90,7 @@ export async function listGroupDisciplineFigures(
     join modules mo on mo.id = en.module_id ${discipline}
     join sizes z on z.module_id = en.module_id
     left join learner_module_stats s on s.user_id = en.user_id and s.module_id = en.module_id
-    group by l.group_id, g.name, l.university_id, l.cohort_id, mo.discipline_id`,
-  );
+    group by l.group_id, g.name, l.university_id, l.cohort_id, mo.discipline_id`;
 }
 
 export interface GroupActivityRow {
@@ -108,11 +109,13 @@ export async function listGroupActivity(
   scope: DashboardScope,
   now: Date,
 ): Promise<GroupActivityRow[]> {
+  return rowsOf<GroupActivityRow>(db, groupActivityQuery(scope, now));
+}
+
+export function groupActivityQuery(scope: DashboardScope, now: Date): SQL {
   const week = lomeWeek(now);
   const since = lomeDay(new Date(now.getTime() - 6 * DAY_MS));
-  return rowsOf<GroupActivityRow>(
-    db,
-    sql`with l as (${scopedLearners(scope)})
+  return sql`with l as (${scopedLearners(scope)})
     select l.group_id as "groupId", g.name as "groupName", l.university_id as "universityId",
       l.cohort_id as "cohortId", count(*)::int as learners,
       count(*) filter (where exists (select 1 from learner_activity_weeks w
@@ -120,8 +123,7 @@ export async function listGroupActivity(
       count(*) filter (where not exists (select 1 from learner_activity_days d
         where d.user_id = l.user_id and d.day >= ${since}::date))::int as "inactive7Days"
     from l join groups g on g.id = l.group_id
-    group by l.group_id, g.name, l.university_id, l.cohort_id`,
-  );
+    group by l.group_id, g.name, l.university_id, l.cohort_id`;
 }
 
 /** Learners active in each of the last `weeks` weeks (Monday, count), oldest first. */
@@ -131,21 +133,29 @@ export async function listWeeklyActivity(
   now: Date,
   weeks = 12,
 ): Promise<Array<{ week: string; learners: number }>> {
-  const last = lomeWeek(now);
-  const first = lomeDay(new Date(new Date(`${last}T00:00:00Z`).getTime() - (weeks - 1) * 7 * DAY_MS));
+  const first = firstWeek(now, weeks);
   const counted = await rowsOf<{ week: string; learners: number }>(
     db,
-    sql`with l as (select distinct user_id from (${scopedLearners(scope)}) x)
-    select to_char(w.week, 'YYYY-MM-DD') as week, count(*)::int as learners
-    from learner_activity_weeks w join l on l.user_id = w.user_id
-    where w.week between ${first}::date and ${last}::date
-    group by w.week`,
+    weeklyActivityQuery(scope, now, weeks),
   );
   const byWeek = new Map(counted.map((r) => [r.week, r.learners]));
   return Array.from({ length: weeks }, (_, i) => {
     const week = lomeDay(new Date(new Date(`${first}T00:00:00Z`).getTime() + i * 7 * DAY_MS));
     return { week, learners: byWeek.get(week) ?? 0 };
   });
+}
+
+const firstWeek = (now: Date, weeks: number) =>
+  lomeDay(new Date(new Date(`${lomeWeek(now)}T00:00:00Z`).getTime() - (weeks - 1) * 7 * DAY_MS));
+
+export function weeklyActivityQuery(scope: DashboardScope, now: Date, weeks = 12): SQL {
+  const last = lomeWeek(now);
+  const first = firstWeek(now, weeks);
+  return sql`with l as (select distinct user_id from (${scopedLearners(scope)}) x)
+    select to_char(w.week, 'YYYY-MM-DD') as week, count(*)::int as learners
+    from learner_activity_weeks w join l on l.user_id = w.user_id
+    where w.week between ${first}::date and ${last}::date
+    group by w.week`;
 }
 
 export interface AtRiskRow {
@@ -170,11 +180,17 @@ export async function listLearnersAtRisk(
   now: Date,
   limit = 100,
 ): Promise<{ total: number; learners: AtRiskRow[] }> {
+  const rows = await rowsOf<AtRiskRow & { total: number }>(db, learnersAtRiskQuery(scope, now, limit));
+  return {
+    total: rows[0]?.total ?? 0,
+    learners: rows.map(({ total: _total, ...row }) => row),
+  };
+}
+
+export function learnersAtRiskQuery(scope: DashboardScope, now: Date, limit = 100): SQL {
   const since = lomeDay(new Date(now.getTime() - 6 * DAY_MS));
   const discipline = scope.disciplineId ? sql`and mo.discipline_id = ${scope.disciplineId}` : sql``;
-  const rows = await rowsOf<AtRiskRow & { total: number }>(
-    db,
-    sql`with l as (${scopedLearners(scope)}),
+  return sql`with l as (${scopedLearners(scope)}),
     risk as (
       select l.user_id, l.group_id,
         not exists (select 1 from learner_activity_days d where d.user_id = l.user_id and d.day >= ${since}::date) as inactive,
@@ -196,12 +212,7 @@ export async function listLearnersAtRisk(
         join users tu on tu.id = tm.user_id where tm.group_id = p.group_id and tm.role = 'tutor') as "tutorName",
       (select to_char(max(d.day), 'YYYY-MM-DD') from learner_activity_days d where d.user_id = p.user_id) as "lastActiveOn"
     from page p
-    order by p.group_name, p.display_name, p.user_id`,
-  );
-  return {
-    total: rows[0]?.total ?? 0,
-    learners: rows.map(({ total: _total, ...row }) => row),
-  };
+    order by p.group_name, p.display_name, p.user_id`;
 }
 
 export interface TutorActivityRow {
@@ -228,11 +239,13 @@ export async function listTutorActivity(
   now: Date,
   days = 30,
 ): Promise<TutorActivityRow[]> {
+  return rowsOf<TutorActivityRow>(db, tutorActivityQuery(scope, now, days));
+}
+
+export function tutorActivityQuery(scope: DashboardScope, now: Date, days = 30): SQL {
   const since = new Date(now.getTime() - days * DAY_MS);
   const contactSince = new Date(now.getTime() - 14 * DAY_MS);
-  return rowsOf<TutorActivityRow>(
-    db,
-    sql`with l as (${scopedLearners(scope)}),
+  return sql`with l as (${scopedLearners(scope)}),
     tg as (
       select distinct t.user_id as tutor_id, t.group_id from memberships t
       where t.role = 'tutor' and t.group_id in (select group_id from l)
@@ -262,8 +275,7 @@ export async function listTutorActivity(
         (percentile_cont(0.5) within group (order by extract(epoch from hr.taken_at - hr.created_at)))::float8 as median
       from help_requests hr where hr.taken_by = p.tutor_id and hr.taken_at >= ${since.toISOString()}::timestamptz
     ) h
-    order by us.display_name, p.tutor_id`,
-  );
+    order by us.display_name, p.tutor_id`;
 }
 
 /** The filters' choices: cohorts, universities, disciplines. */

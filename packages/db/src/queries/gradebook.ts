@@ -1,6 +1,6 @@
 // The gradebook (a group's learners × a module's exercises) and a learner's report, both read from
 // the summary tables of migration 0007 (learner_exercise_stats, learner_module_stats, activity weeks).
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { lomeDay, lomeWeek, rowsOf } from './dashboards.ts';
 
@@ -22,9 +22,11 @@ export async function listGradebookCells(
   learnerIds: string[],
 ): Promise<GradebookCellRow[]> {
   if (learnerIds.length === 0) return [];
-  return rowsOf<GradebookCellRow>(
-    db,
-    sql`select user_id as "userId", exercise_slug as "exerciseSlug", best_score::float8 as "bestScore",
+  return rowsOf<GradebookCellRow>(db, gradebookCellsQuery(moduleId, learnerIds));
+}
+
+export function gradebookCellsQuery(moduleId: string, learnerIds: string[]): SQL {
+  return sql`select user_id as "userId", exercise_slug as "exerciseSlug", best_score::float8 as "bestScore",
       max_score::float8 as "maxScore", attempts, failed_attempts as "failedAttempts",
       to_char(last_attempt_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as "lastAttemptAt",
       best_submission_id as "bestSubmissionId"
@@ -32,8 +34,7 @@ export async function listGradebookCells(
     where module_id = ${moduleId}::uuid and user_id in (${sql.join(
       learnerIds.map((id) => sql`${id}::uuid`),
       sql`, `,
-    )})`,
-  );
+    )})`;
 }
 
 export interface LearnerReportModuleRow {
