@@ -49,8 +49,10 @@ CREATE INDEX "learner_activity_weeks_week_idx" ON "learner_activity_weeks" USING
 CREATE INDEX "learner_exercise_stats_module_idx" ON "learner_exercise_stats" USING btree ("module_id");--> statement-breakpoint
 CREATE INDEX "learner_module_stats_module_idx" ON "learner_module_stats" USING btree ("module_id");--> statement-breakpoint
 CREATE INDEX "help_requests_taken_idx" ON "help_requests" USING btree ("taken_by","taken_at");--> statement-breakpoint
+CREATE INDEX "help_requests_taken_at_idx" ON "help_requests" USING btree ("taken_at");--> statement-breakpoint
 CREATE INDEX "live_sessions_tutor_started_idx" ON "live_sessions" USING btree ("tutor_id","started_at");--> statement-breakpoint
 CREATE INDEX "tutor_messages_sender_created_idx" ON "tutor_messages" USING btree ("sender_id","created_at");--> statement-breakpoint
+CREATE INDEX "tutor_messages_created_idx" ON "tutor_messages" USING btree ("created_at");--> statement-breakpoint
 -- The summaries of a set of (learner, exercise) pairs, recomputed from their graded submissions:
 -- per exercise slug of the module (so that a new version's exercise continues the old one), then
 -- per module. Recomputing (rather than adding) keeps them right when a review changes a score.

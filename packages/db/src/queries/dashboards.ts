@@ -256,11 +256,16 @@ export function tutorActivityQuery(scope: DashboardScope, now: Date, days = 30):
         and not exists (select 1 from help_requests h where h.user_id = l.user_id and h.taken_at >= ${contactSince.toISOString()}::timestamptz)
       group by l.group_id
     ),
+    group_sizes as (
+      select l.group_id, count(*)::int as n from l group by l.group_id
+    ),
     per_tutor as (
       select tg.tutor_id, count(*)::int as groups,
-        coalesce(sum((select count(*) from l where l.group_id = tg.group_id)), 0)::int as learners,
+        coalesce(sum(gs.n), 0)::int as learners,
         coalesce(sum(u.n), 0)::int as uncontacted
-      from tg left join uncontacted u on u.group_id = tg.group_id
+      from tg
+      left join group_sizes gs on gs.group_id = tg.group_id
+      left join uncontacted u on u.group_id = tg.group_id
       group by tg.tutor_id
     )
     select p.tutor_id as "tutorId", us.display_name as "displayName", p.groups, p.learners,

@@ -204,6 +204,8 @@ export const helpRequests = pgTable(
     index('help_requests_user_idx').on(t.userId),
     // The coordination's tutor activity: requests a tutor answered lately, and how fast.
     index('help_requests_taken_idx').on(t.takenBy, t.takenAt),
+    // …and which learners had help lately (contact within 14 days).
+    index('help_requests_taken_at_idx').on(t.takenAt),
   ],
 );
 
