@@ -5,7 +5,7 @@
 // report. Prints p50/p99 per view against the targets (dashboard < 1 s, gradebook < 300 ms), with the
 // round trip of `select 1` in the same run as the baseline, and writes them into docs/performance.md
 // under "## Dashboards and gradebooks at scale" (BENCH_WRITE_DOCS=false to skip).
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { buildApp } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
 import { writeDocs } from './docs.ts';
@@ -138,7 +138,7 @@ async function time(run: () => Promise<unknown>): Promise<number[]> {
 const baseline = await time(() => database.ping());
 const baselineP50 = percentile(baseline, 50);
 console.log(
-  `Programme: ${figures!.learners} learners, ${figures!.groups} groups, ${figures!.submissions} submissions, ${figures!.activity} activity entries; ${RUNS} runs per view, ${cpus().length} cores.`,
+  `Programme: ${figures!.learners} learners, ${figures!.groups} groups, ${figures!.submissions} submissions, ${figures!.activity} activity entries; ${RUNS} runs per view, ${cpus().length} cores, load average ${loadavg()[0]!.toFixed(1)}.`,
 );
 console.log(`baseline select 1: p50 ${fmt(baselineP50)} ms, p99 ${fmt(percentile(baseline, 99))} ms`);
 
@@ -160,6 +160,8 @@ for (const view of VIEWS) {
   );
 }
 
+const loadAtEnd = loadavg()[0]!.toFixed(1);
+console.log(`load average at the end: ${loadAtEnd}`);
 if (WRITE_DOCS) {
   await writeDocs(
     '## Dashboards and gradebooks at scale',
@@ -170,7 +172,8 @@ if (WRITE_DOCS) {
       'session check, the queries and the JSON. The target applies to p99.',
       '',
       `Programme: ${figures!.learners} learners, ${figures!.groups} groups, ${figures!.submissions} graded submissions,`,
-      `${figures!.activity} activity entries (a year). Machine: ${cpus().length} cores shared with other work, PostgreSQL 15.`,
+      `${figures!.activity} activity entries (a year). Machine: ${cpus().length} cores shared with other work`,
+      `(load average ${loadAtEnd} at the end of the run), PostgreSQL 15.`,
       `Baseline (\`select 1\` round trip in the same run): p50 ${fmt(baselineP50)} ms.`,
       '',
       '| View | p50 (ms) | p99 (ms) | Target (ms) | Result | p50 / baseline |',

@@ -1,3 +1,4 @@
+import { dashboardsEn } from './dashboards-en.ts';
 import { studioEn } from './studio-en.ts';
 import { tutorEn } from './tutor-en.ts';
 import type { Messages } from './types.ts';
@@ -5,6 +6,7 @@ import type { Messages } from './types.ts';
 /** English messages. The `Messages` type makes a missing or an extra key a type error. */
 export const en: Messages = {
   ...tutorEn,
+  ...dashboardsEn,
   ...studioEn,
   'app.name': 'Tremplin',
   'app.tagline': 'National digital skills programme',

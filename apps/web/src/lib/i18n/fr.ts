@@ -1,3 +1,4 @@
+import { dashboardsFr } from './dashboards-fr.ts';
 import { studioFr } from './studio-fr.ts';
 import { tutorFr } from './tutor-fr.ts';
 
@@ -14,6 +15,7 @@ import { tutorFr } from './tutor-fr.ts';
  */
 export const fr = {
   ...tutorFr,
+  ...dashboardsFr,
   ...studioFr,
   'app.name': 'Tremplin',
   'app.tagline': 'Programme national de compétences numériques',
