@@ -35,7 +35,6 @@ export const dashboardsEn: { readonly [K in keyof typeof dashboardsFr]: string }
   'dash.col.week': 'Week of',
   'dash.col.activeLearners': 'Active learners',
   'dash.col.name': 'Name',
-  'dash.col.gradebook': 'Gradebook',
   'dash.by.university': 'By university',
   'dash.by.discipline': 'By discipline',
   'dash.by.cohort': 'By cohort',

@@ -36,7 +36,6 @@ export const dashboardsFr = {
   'dash.col.week': 'Semaine du',
   'dash.col.activeLearners': 'Apprenants actifs',
   'dash.col.name': 'Nom',
-  'dash.col.gradebook': 'Carnet de notes',
   'dash.by.university': 'Par université',
   'dash.by.discipline': 'Par discipline',
   'dash.by.cohort': 'Par promotion',
