@@ -18,6 +18,7 @@ import { recruitmentRoutes } from './modules/recruitment/recruitment.routes.ts';
 import { studioRoutes } from './modules/studio/studio.routes.ts';
 import { liveActionsRoutes } from './modules/tutoring/live-actions.routes.ts';
 import { tutoringRoutes } from './modules/tutoring/tutoring.routes.ts';
+import { dashboardsRoutes } from './modules/dashboards/dashboards.routes.ts';
 import authPlugin from './plugins/auth.ts';
 import databasePlugin from './plugins/database.ts';
 import docsPlugin from './plugins/docs.ts';
@@ -89,6 +90,7 @@ export async function buildApp({
   await app.register(learningRoutes);
   await app.register(exercisesRoutes);
   await app.register(tutoringRoutes);
+  await app.register(dashboardsRoutes);
   await app.register(liveActionsRoutes);
   await app.register(studioRoutes);
   await app.register(recruitmentRoutes, now ? { now } : {});

@@ -479,6 +479,26 @@ const CASES: RouteCase[] = [
     }),
     expected: { ...everyone(403), student: 201, otherStudent: 201 },
   },
+  {
+    route: 'GET /api/dashboard',
+    request: () => ({ method: 'GET', url: '/api/dashboard' }),
+    expected: { ...everyone(403), tutor: 200, otherTutor: 200, coordinator: 200, admin: 200 },
+  },
+  {
+    route: 'GET /api/groups/:groupId/gradebook',
+    request: () => ({ method: 'GET', url: `/api/groups/${lomeGroup}/gradebook` }),
+    expected: { ...everyone(403), tutor: 200, otherTutor: 404, coordinator: 200, admin: 200 },
+  },
+  {
+    route: 'GET /api/groups/:groupId/gradebook.csv',
+    request: () => ({ method: 'GET', url: `/api/groups/${lomeGroup}/gradebook.csv` }),
+    expected: { ...everyone(403), tutor: 200, otherTutor: 404, coordinator: 200, admin: 200 },
+  },
+  {
+    route: 'GET /api/learners/:learnerId/report',
+    request: () => ({ method: 'GET', url: `/api/learners/${lomeStudent}/report` }),
+    expected: { ...everyone(403), tutor: 200, otherTutor: 404, coordinator: 200, admin: 200 },
+  },
   ...tutoringCases(() => tutoring),
   ...studioCases(),
   ...recruitmentCases(() => recruitment),

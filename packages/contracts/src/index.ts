@@ -13,3 +13,4 @@ export * from './studio.ts';
 export * from './programme.ts';
 export * from './recruitment.ts';
 export * from './imports.ts';
+export * from './dashboards.ts';

@@ -25,3 +25,6 @@ export * from './queries/accounts.ts';
 export * from './queries/recruitment.ts';
 export * from './csv.ts';
 export * from './imports/index.ts';
+export * from './queries/dashboards.ts';
+export * from './queries/gradebook.ts';
+export { FULL_PROGRAMME, programmeSeeded, seedProgramme, type ProgrammeSize } from './seed/programme.ts';

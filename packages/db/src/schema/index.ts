@@ -6,3 +6,4 @@ export * from './learning.ts';
 export * from './tutoring.ts';
 export * from './fair-use.ts';
 export * from './coordination.ts';
+export * from './dashboards.ts';

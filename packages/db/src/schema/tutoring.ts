@@ -27,6 +27,10 @@ export const tutorMessages = pgTable(
     index('tutor_messages_recipient_created_idx').on(t.recipientId, t.createdAt),
     index('tutor_messages_group_created_idx').on(t.groupId, t.createdAt),
     index('tutor_messages_help_request_idx').on(t.helpRequestId),
+    // The coordination's tutor activity: feedback a tutor gave lately.
+    index('tutor_messages_sender_created_idx').on(t.senderId, t.createdAt),
+    // …and which learners had a message lately (contact within 14 days).
+    index('tutor_messages_created_idx').on(t.createdAt),
   ],
 );
 

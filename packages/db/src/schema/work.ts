@@ -155,7 +155,11 @@ export const liveSessions = pgTable(
     startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
     endedAt: timestamp('ended_at', { withTimezone: true }),
   },
-  (t) => [index('live_sessions_group_started_idx').on(t.groupId, t.startedAt)],
+  (t) => [
+    index('live_sessions_group_started_idx').on(t.groupId, t.startedAt),
+    // The coordination's tutor activity: sessions a tutor held lately.
+    index('live_sessions_tutor_started_idx').on(t.tutorId, t.startedAt),
+  ],
 );
 
 export const liveSessionAttendance = pgTable(
@@ -198,6 +202,10 @@ export const helpRequests = pgTable(
   (t) => [
     index('help_requests_group_status_idx').on(t.groupId, t.status, t.createdAt),
     index('help_requests_user_idx').on(t.userId),
+    // The coordination's tutor activity: requests a tutor answered lately, and how fast.
+    index('help_requests_taken_idx').on(t.takenBy, t.takenAt),
+    // …and which learners had help lately (contact within 14 days).
+    index('help_requests_taken_at_idx').on(t.takenAt),
   ],
 );
 

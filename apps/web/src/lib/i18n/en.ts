@@ -1,6 +1,7 @@
 import { structureEn } from './structure-en.ts';
 import { recruitmentEn } from './recruitment-en.ts';
 import { importsEn } from './imports-en.ts';
+import { dashboardsEn } from './dashboards-en.ts';
 import { studioEn } from './studio-en.ts';
 import { tutorEn } from './tutor-en.ts';
 import type { Messages } from './types.ts';
@@ -9,6 +10,7 @@ import type { Messages } from './types.ts';
 export const en: Messages = {
   ...tutorEn,
   ...recruitmentEn,
+  ...dashboardsEn,
   ...studioEn,
   ...structureEn,
   ...importsEn,

@@ -1,6 +1,7 @@
 import { structureFr } from './structure-fr.ts';
 import { recruitmentFr } from './recruitment-fr.ts';
 import { importsFr } from './imports-fr.ts';
+import { dashboardsFr } from './dashboards-fr.ts';
 import { studioFr } from './studio-fr.ts';
 import { tutorFr } from './tutor-fr.ts';
 
@@ -18,6 +19,7 @@ import { tutorFr } from './tutor-fr.ts';
 export const fr = {
   ...tutorFr,
   ...recruitmentFr,
+  ...dashboardsFr,
   ...studioFr,
   ...structureFr,
   ...importsFr,

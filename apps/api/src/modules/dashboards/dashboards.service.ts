@@ -1,0 +1,353 @@
+import type {
+  Dashboard,
+  DashboardQuery,
+  FigureRow,
+  Figures,
+  Gradebook,
+  LearnerReport,
+} from '@tremplin/contracts';
+import {
+  findGroupSummary,
+  findPublishedModule,
+  findUserById,
+  findLearnerActivity,
+  listDashboardFilters,
+  listGradebookCells,
+  listGroupActivity,
+  listGroupDisciplineFigures,
+  listGroupLearners,
+  listGroupModules,
+  listGroupTutors,
+  listLearnerExerciseStats,
+  listLearnerGroups,
+  listLearnerModuleStats,
+  listLearnersAtRisk,
+  listModuleExercises,
+  listTutorActivity,
+  listWeeklyActivity,
+  type DashboardScope,
+  type Db,
+  type GroupDisciplineRow,
+} from '@tremplin/db';
+import { forbidden, notFound } from '../../errors.ts';
+import type { Actor } from '../auth/auth.service.ts';
+import { assertReadGroup, assertReadLearner, overseesAll } from '../tutoring/tutoring-access.ts';
+import { toCsv } from './csv.ts';
+
+const emptySums = (): {
+  learners: number;
+  enrolments: number;
+  completionSum: number;
+  scoreSum: number;
+  maxSum: number;
+} => ({
+  learners: 0,
+  enrolments: 0,
+  completionSum: 0,
+  scoreSum: 0,
+  maxSum: 0,
+});
+
+/** Figures from summed enrolments: the same arithmetic at every level, so levels agree. */
+function figuresOf(s: ReturnType<typeof emptySums>): Figures {
+  return {
+    learners: s.learners,
+    enrolments: s.enrolments,
+    completion: s.enrolments === 0 ? null : round(s.completionSum / s.enrolments),
+    averageScore: s.maxSum === 0 ? null : round(s.scoreSum / s.maxSum),
+  };
+}
+
+/** Four decimals: a ratio shown as a percentage with two. */
+const round = (x: number) => Math.round(x * 10_000) / 10_000;
+
+/** Adds per-group-and-discipline rows up by a key; learners are counted per group (a learner has one). */
+function rollUp(
+  rows: GroupDisciplineRow[],
+  keyOf: (row: GroupDisciplineRow) => string[],
+  learnersOfGroup: Map<string, number>,
+): Map<string, ReturnType<typeof emptySums> & { groups: Set<string> }> {
+  const out = new Map<string, ReturnType<typeof emptySums> & { groups: Set<string> }>();
+  for (const row of rows) {
+    for (const key of keyOf(row)) {
+      const sums = out.get(key) ?? { ...emptySums(), groups: new Set<string>() };
+      sums.enrolments += row.enrolments;
+      sums.completionSum += row.completionSum;
+      sums.scoreSum += row.scoreSum;
+      sums.maxSum += row.maxSum;
+      sums.groups.add(row.groupId);
+      out.set(key, sums);
+    }
+  }
+  for (const sums of out.values()) {
+    sums.learners = [...sums.groups].reduce((n, g) => n + (learnersOfGroup.get(g) ?? 0), 0);
+  }
+  return out;
+}
+
+/** The coordination's dashboard, gradebooks and learner reports; a tutor's, limited to their groups. */
+export class DashboardsService {
+  readonly #db: Db;
+  readonly #now: () => Date;
+
+  constructor(db: Db, now: () => Date = () => new Date()) {
+    this.#db = db;
+    this.#now = now;
+  }
+
+  async dashboard(actor: Actor, query: DashboardQuery): Promise<Dashboard> {
+    let scope: DashboardScope;
+    if (overseesAll(actor)) scope = {};
+    else if (actor.roles.has('tutor')) {
+      scope = {
+        groupIds: actor.memberships.filter((m) => m.role === 'tutor' && m.groupId).map((m) => m.groupId!),
+      };
+    } else throw forbidden();
+    if (query.cohort) scope.cohortId = query.cohort;
+    if (query.university) scope.universityId = query.university;
+    if (query.discipline) scope.disciplineId = query.discipline;
+    const now = this.#now();
+
+    const [filters, figures, activity, weekly, atRisk, tutors, groupTutors] = await Promise.all([
+      listDashboardFilters(this.#db),
+      listGroupDisciplineFigures(this.#db, scope),
+      listGroupActivity(this.#db, scope, now),
+      listWeeklyActivity(this.#db, scope, now),
+      listLearnersAtRisk(this.#db, scope, now),
+      listTutorActivity(this.#db, scope, now),
+      listGroupTutors(this.#db, scope),
+    ]);
+    const learnersOfGroup = new Map(activity.map((g) => [g.groupId, g.learners]));
+    const tutorsOfGroup = new Map<string, Array<{ id: string; name: string }>>();
+    for (const t of groupTutors) {
+      tutorsOfGroup.set(t.groupId, [
+        ...(tutorsOfGroup.get(t.groupId) ?? []),
+        { id: t.tutorId, name: t.displayName },
+      ]);
+    }
+    const names = {
+      university: new Map(filters.universities.map((u) => [u.id, u.name])),
+      cohort: new Map(filters.cohorts.map((c) => [c.id, c.name])),
+      discipline: new Map(filters.disciplines.map((d) => [d.id, d.nameFr])),
+      tutor: new Map(groupTutors.map((t) => [t.tutorId, t.displayName])),
+    };
+    const rows = (
+      sums: Map<string, ReturnType<typeof emptySums>>,
+      nameOf: Map<string, string>,
+    ): FigureRow[] =>
+      [...sums.entries()]
+        .map(([id, s]) => ({ id, name: nameOf.get(id) ?? id, ...figuresOf(s) }))
+        .sort((a, b) => a.name.localeCompare(b.name, 'fr'));
+
+    const byGroup = rollUp(figures, (r) => [r.groupId], learnersOfGroup);
+    const all = rollUp(figures, () => ['all'], learnersOfGroup).get('all') ?? emptySums();
+    const overallLearners = activity.reduce((n, g) => n + g.learners, 0);
+    return {
+      scope: overseesAll(actor) ? 'programme' : 'tutor',
+      generatedAt: now.toISOString(),
+      filters: {
+        ...filters,
+        disciplines: filters.disciplines as Dashboard['filters']['disciplines'],
+      },
+      overall: {
+        ...figuresOf({ ...all, learners: overallLearners }),
+        activeThisWeek: activity.reduce((n, g) => n + g.activeThisWeek, 0),
+        inactive7Days: activity.reduce((n, g) => n + g.inactive7Days, 0),
+        atRisk: atRisk.total,
+      },
+      byUniversity: rows(
+        rollUp(figures, (r) => [r.universityId], learnersOfGroup),
+        names.university,
+      ),
+      byDiscipline: rows(
+        // A learner follows several disciplines: the learners of a discipline are its enrolled ones.
+        new Map(
+          [...rollUp(figures, (r) => [r.disciplineId], learnersOfGroup).entries()].map(([id, s]) => [
+            id,
+            {
+              ...s,
+              learners: figures.filter((r) => r.disciplineId === id).reduce((n, r) => n + r.learners, 0),
+            },
+          ]),
+        ),
+        names.discipline,
+      ),
+      byCohort: rows(
+        rollUp(figures, (r) => [r.cohortId], learnersOfGroup),
+        names.cohort,
+      ),
+      byTutor: rows(
+        rollUp(figures, (r) => (tutorsOfGroup.get(r.groupId) ?? []).map((t) => t.id), learnersOfGroup),
+        names.tutor,
+      ),
+      groups: activity
+        .map((g) => ({
+          id: g.groupId,
+          name: g.groupName,
+          university: names.university.get(g.universityId) ?? '',
+          tutors: (tutorsOfGroup.get(g.groupId) ?? []).map((t) => t.name).sort(),
+          ...figuresOf({ ...(byGroup.get(g.groupId) ?? emptySums()), learners: g.learners }),
+          activeThisWeek: g.activeThisWeek,
+          inactive7Days: g.inactive7Days,
+        }))
+        .sort((a, b) => a.name.localeCompare(b.name, 'fr')),
+      weeklyActivity: weekly,
+      atRisk: atRisk.learners.map((l) => ({
+        id: l.learnerId,
+        displayName: l.displayName,
+        group: { id: l.groupId, name: l.groupName },
+        tutorName: l.tutorName,
+        lastActiveOn: l.lastActiveOn,
+        inactive: l.inactive,
+        failingModules: l.failingModules,
+      })),
+      tutors: tutors.map((t) => ({
+        id: t.tutorId,
+        displayName: t.displayName,
+        groups: t.groups,
+        learners: t.learners,
+        liveSessions: t.liveSessions,
+        helpAnswered: t.helpAnswered,
+        medianResponseSeconds: t.medianResponseSeconds === null ? null : Math.round(t.medianResponseSeconds),
+        feedbackGiven: t.feedbackGiven,
+        learnersWithoutContact: t.learnersWithoutContact,
+      })),
+    };
+  }
+
+  async gradebook(actor: Actor, groupId: string, moduleSlug: string | undefined): Promise<Gradebook> {
+    assertReadGroup(actor, groupId);
+    const [group, modules] = await Promise.all([
+      findGroupSummary(this.#db, groupId),
+      listGroupModules(this.#db, groupId),
+    ]);
+    if (!group) throw notFound();
+    const slug = moduleSlug ?? modules[0]?.slug;
+    const base = {
+      group: { id: group.id, name: group.name },
+      modules: modules.map(({ slug, title }) => ({ slug, title })),
+    };
+    if (!slug) return { ...base, module: null, exercises: [], learners: [] };
+    const module = await findPublishedModule(this.#db, slug);
+    if (!module) throw notFound();
+    const learners = await listGroupLearners(this.#db, groupId);
+    const [exercises, cells] = await Promise.all([
+      listModuleExercises(this.#db, module.versionId),
+      listGradebookCells(
+        this.#db,
+        module.moduleId,
+        learners.map((l) => l.id),
+      ),
+    ]);
+    const cellOf = new Map(cells.map((c) => [`${c.userId}:${c.exerciseSlug}`, c]));
+    const maxTotal = exercises.reduce((sum, e) => sum + e.maxScore, 0);
+    return {
+      ...base,
+      module: { slug: module.slug, title: module.title, version: module.version },
+      exercises: exercises.map((e) => ({ slug: e.slug, title: e.title, maxScore: e.maxScore })),
+      learners: learners.map((learner) => {
+        const row = exercises.map((e) => {
+          const cell = cellOf.get(`${learner.id}:${e.slug}`);
+          return {
+            bestScore: cell?.bestScore ?? null,
+            attempts: cell?.attempts ?? 0,
+            failedAttempts: cell?.failedAttempts ?? 0,
+            submissionId: cell?.bestSubmissionId ?? null,
+          };
+        });
+        return {
+          id: learner.id,
+          displayName: learner.displayName,
+          cells: row,
+          total: row.reduce((sum, c) => sum + (c.bestScore ?? 0), 0),
+          maxTotal,
+          exercisesPassed: row.filter(
+            (c, i) => c.bestScore !== null && c.bestScore >= exercises[i]!.maxScore / 2,
+          ).length,
+        };
+      }),
+    };
+  }
+
+  /** The gradebook as CSV: the screen's numbers, one row per learner. */
+  async gradebookCsv(
+    actor: Actor,
+    groupId: string,
+    moduleSlug: string | undefined,
+  ): Promise<{ filename: string; body: string }> {
+    const book = await this.gradebook(actor, groupId, moduleSlug);
+    const header = [
+      'learner',
+      ...book.exercises.map((e) => `${e.title} (/${e.maxScore})`),
+      'total',
+      'max',
+      'passed',
+    ];
+    const rows = book.learners.map((l) => [
+      l.displayName,
+      ...l.cells.map((c) => (c.bestScore === null ? '' : String(c.bestScore))),
+      String(l.total),
+      String(l.maxTotal),
+      String(l.exercisesPassed),
+    ]);
+    return { filename: `carnet-${book.module?.slug ?? 'vide'}.csv`, body: toCsv(header, rows) };
+  }
+
+  async learnerReport(actor: Actor, learnerId: string): Promise<LearnerReport> {
+    await assertReadLearner(this.#db, actor, learnerId);
+    const learner = await findUserById(this.#db, learnerId);
+    if (!learner) throw notFound();
+    const now = this.#now();
+    const [groups, modules, exerciseStats, activity] = await Promise.all([
+      listLearnerGroups(this.#db, learnerId),
+      listLearnerModuleStats(this.#db, learnerId),
+      listLearnerExerciseStats(this.#db, learnerId),
+      findLearnerActivity(this.#db, learnerId, now),
+    ]);
+    const tutors = await listGroupTutors(this.#db, { groupIds: groups.map((g) => g.id) });
+    const scores = await Promise.all(
+      modules.map(async (m) => {
+        const published = await findPublishedModule(this.#db, m.slug);
+        return published ? listModuleExercises(this.#db, published.versionId) : [];
+      }),
+    );
+    return {
+      learner: { id: learner.id, displayName: learner.displayName, email: learner.email },
+      groups: groups.map((g) => ({
+        id: g.id,
+        name: g.name,
+        university: g.universityName,
+        tutors: tutors
+          .filter((t) => t.groupId === g.id)
+          .map((t) => t.displayName)
+          .sort(),
+      })),
+      generatedAt: now.toISOString(),
+      lastActiveOn: activity.lastActiveOn,
+      weeklyActivity: activity.weeks,
+      modules: modules.map((m, i) => ({
+        slug: m.slug,
+        title: m.title,
+        titleEn: m.titleEn,
+        discipline: m.disciplineId as LearnerReport['modules'][number]['discipline'],
+        completion: m.exercises === 0 ? 0 : round(Math.min(1, m.exercisesPassed / m.exercises)),
+        averageScore: m.maxSum === 0 ? null : round(m.scoreSum / m.maxSum),
+        exercises: m.exercises,
+        exercisesPassed: m.exercisesPassed,
+        attempts: m.attempts,
+        failedAttempts: m.failedAttempts,
+        lastAttemptAt: m.lastAttemptAt,
+        scores: (scores[i] ?? []).map((e) => {
+          const stat = exerciseStats.find((s) => s.moduleId === m.moduleId && s.exerciseSlug === e.slug);
+          return {
+            slug: e.slug,
+            title: e.title,
+            maxScore: e.maxScore,
+            bestScore: stat?.bestScore ?? null,
+            attempts: stat?.attempts ?? 0,
+          };
+        }),
+      })),
+    };
+  }
+}
