@@ -24,13 +24,6 @@ export type ApplicationStatusValue = ApplicationRow['status'];
 /** Learners per training group, as in the programme's groups. */
 export const TRAINING_GROUP_SIZE = 17;
 
-export async function listUniversities(db: Db): Promise<Array<{ id: string; slug: string; name: string }>> {
-  return db
-    .select({ id: universities.id, slug: universities.slug, name: universities.name })
-    .from(universities)
-    .orderBy(asc(universities.name));
-}
-
 /** The calls, newest deadline first; `openedBy` keeps only those already opened at that instant. */
 export async function listTutorCalls(db: Db, openedBy?: Date): Promise<TutorCallRow[]> {
   return db
@@ -56,11 +49,6 @@ export async function updateTutorCall(
   values: Partial<Omit<TutorCallInsert, 'id' | 'createdBy' | 'createdAt'>>,
 ): Promise<TutorCallRow | undefined> {
   const [row] = await db.update(tutorCalls).set(values).where(eq(tutorCalls.id, id)).returning();
-  return row;
-}
-
-export async function findCohort(db: Db, id: string): Promise<typeof cohorts.$inferSelect | undefined> {
-  const [row] = await db.select().from(cohorts).where(eq(cohorts.id, id)).limit(1);
   return row;
 }
 

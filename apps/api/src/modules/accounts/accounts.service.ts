@@ -31,7 +31,7 @@ import {
 } from '@tremplin/db';
 import { AppError, notFound } from '../../errors.ts';
 import type { Actor } from '../auth/auth.service.ts';
-import { toCsv } from './csv.ts';
+import { toCsv } from '@tremplin/db';
 
 /** A reset link opens for a day; an activation link (imports) for 14 days. */
 const RESET_LINK_HOURS = 24;

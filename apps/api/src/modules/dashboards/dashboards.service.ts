@@ -32,7 +32,7 @@ import {
 import { forbidden, notFound } from '../../errors.ts';
 import type { Actor } from '../auth/auth.service.ts';
 import { assertReadGroup, assertReadLearner, overseesAll } from '../tutoring/tutoring-access.ts';
-import { toCsv } from './csv.ts';
+import { toCsv } from '@tremplin/db';
 
 const emptySums = (): {
   learners: number;

@@ -45,7 +45,7 @@ import { createHash } from 'node:crypto';
 import type { Config } from '../../config.ts';
 import { AppError, notFound } from '../../errors.ts';
 import type { Actor } from '../auth/auth.service.ts';
-import { toCsv } from './csv.ts';
+import { toCsv } from '@tremplin/db';
 import { cleanFileName, DocumentStore, isPdf } from './documents.ts';
 import { ineligibleRules, reasonOf, type EligibilityRule } from './eligibility.ts';
 import { lomeStamp, lomeWords } from './lome-time.ts';
