@@ -80,4 +80,11 @@ test('imports students from a CSV file with errors, fixed, creating a new group'
   const item = page.getByTestId('group-item').filter({ hasText: group });
   await expect(item).toHaveCount(1);
   await expect(item.getByTestId('group-learners')).toContainText('3');
+
+  // And on the dashboard, in the numbers behind the groups' bars, with its three learners.
+  const dashboard = page.getByTestId('dashboard');
+  await dashboard.getByTestId('bar-chart').getByText('Voir les chiffres').click();
+  const row = dashboard.getByTestId('group-row').filter({ hasText: group });
+  await expect(row).toHaveCount(1);
+  await expect(row.getByRole('cell').nth(2)).toHaveText('3');
 });
