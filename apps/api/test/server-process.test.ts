@@ -90,7 +90,7 @@ describe('the server process', () => {
 
       const removal = run(target, path.join(DB_CLI, 'remove-demo.ts'));
       expect(await removal.exited).toBe(0);
-      expect(removal.output()).toContain('39 demo accounts disabled');
+      expect(removal.output()).toContain('41 demo accounts disabled');
 
       const server = run(production);
       await server.ready;

@@ -116,7 +116,7 @@ export const AuditQuery = Type.Object({
   subjectId: Type.Optional(Type.String({ maxLength: 100 })),
   actorId: Type.Optional(Id),
   /** Keyset paging: lines older than this id. */
-  before: Type.Optional(Type.Integer({ minimum: 1 })),
+  before: Type.Optional(Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER })),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50 })),
 });
 export type AuditQuery = Static<typeof AuditQuery>;
