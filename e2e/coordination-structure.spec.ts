@@ -29,6 +29,18 @@ test.describe('the programme structure and the accounts', () => {
     await expectAccessible(page, 'structure');
     await expectNoHorizontalScroll(page);
 
+    // A new cohort (a programme year): its identifier follows its name; then it can hold groups.
+    const cohort = `Promotion ${group.replace('Groupe ', '')} 2027`;
+    await page.getByTestId('cohort-form').getByText('Créer une promotion').click();
+    await page.getByLabel('Nom de la promotion').fill(cohort);
+    await expect(page.getByTestId('cohort-slug')).toHaveValue(/^promotion-e2e-(bureau|telephone)-2027$/);
+    await page.getByLabel('Début').fill('2027-10-01');
+    await page.getByLabel('Fin').fill('2028-07-31');
+    await page.getByTestId('cohort-create').click();
+    await expect(page.getByTestId('cohort-created')).toContainText(cohort);
+    await expect(page.getByTestId('group-cohort').locator('option', { hasText: cohort })).toHaveCount(1);
+    await expectAccessible(page, 'structure with the cohort form');
+
     // A new group of Université de Kara, in the students' cohort.
     await page.getByLabel('Nom du groupe').fill(group);
     const university = page.getByTestId('group-university');

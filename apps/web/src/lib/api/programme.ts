@@ -35,6 +35,14 @@ export const fetchStructure = () => api.get<ProgrammeStructure>('/api/programme/
 export const fetchGroupLearners = (groupId: string) =>
   api.get<{ learners: Learner[] }>(`/api/groups/${groupId}/learners`);
 
+export const createCohort = (body: {
+  name: string;
+  slug: string;
+  kind: 'students' | 'tutor-training';
+  startsOn: string;
+  endsOn: string;
+}) => api.post<Cohort>('/api/programme/cohorts', body);
+
 export const createGroup = (body: { name: string; universityId: string; cohortId: string }) =>
   api.post<StructureGroup>('/api/programme/groups', body);
 
