@@ -9,7 +9,7 @@ export type CsvCell = string | number | boolean | null | undefined;
  * A text that starts like a spreadsheet formula (`=`, `+`, `-`, `@`, a tab) gets a leading apostrophe,
  * so that a spreadsheet shows what a person typed instead of running it; numbers stay numbers.
  */
-function field(value: CsvCell): string {
+export function csvField(value: CsvCell): string {
   if (value === null || value === undefined) return '';
   let text = String(value);
   if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text) && !/^-?\d+(\.\d+)?$/.test(text))
@@ -22,5 +22,5 @@ function field(value: CsvCell): string {
  * CRLF between records, as RFC 4180 says.
  */
 export function toCsv(header: readonly string[], rows: ReadonlyArray<ReadonlyArray<CsvCell>>): string {
-  return BOM + [header, ...rows].map((row) => row.map(field).join(',')).join('\r\n') + '\r\n';
+  return BOM + [header, ...rows].map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
 }

@@ -5,6 +5,7 @@ import {
   listGroupModules,
   listModuleExercises,
   listProgressCells,
+  toCsv,
   type Db,
 } from '@tremplin/db';
 import { notFound } from '../../errors.ts';
@@ -73,14 +74,6 @@ export class ProgressService {
         String(total),
       ];
     });
-    // A BOM so that spreadsheet programs read the accents as UTF-8.
-    const body = '\uFEFF' + [header, ...rows].map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
-    return { filename: `progression-${grid.module.slug}.csv`, body };
+    return { filename: `progression-${grid.module.slug}.csv`, body: toCsv(header, rows) };
   }
-}
-
-/** One CSV field: quoted when needed, and never read as a formula by a spreadsheet. */
-export function csvField(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) && !/^-?\d+(\.\d+)?$/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvField } from './progress.service.ts';
+import { csvField } from '@tremplin/db';
 import { unionSeconds } from './sessions.service.ts';
 
 describe('unionSeconds', () => {
