@@ -39,7 +39,12 @@ function codeFiles(
     hiddenTestsFile: `${dir}/${base}.hidden.test.${ext}`,
   };
   return {
-    json: { language: spec.language, ...names, ...(spec.limits ? { limits: spec.limits } : {}) },
+    json: {
+      language: spec.language,
+      ...names,
+      ...(spec.limits ? { limits: spec.limits } : {}),
+      ...(spec.similarityThreshold !== undefined ? { similarityThreshold: spec.similarityThreshold } : {}),
+    },
     files: [
       [names.starterFile, spec.starter],
       [names.solutionFile, spec.solution],

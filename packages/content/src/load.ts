@@ -144,6 +144,7 @@ async function loadSpec(ex: ExerciseFile, where: string, files: FileReader): Pro
     visibleTests,
     hiddenTests,
     ...(s.limits ? { limits: s.limits } : {}),
+    ...(s.similarityThreshold !== undefined ? { similarityThreshold: s.similarityThreshold } : {}),
   };
 }
 

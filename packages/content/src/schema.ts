@@ -45,6 +45,11 @@ const CodeSpecBody = {
   visibleTests: Type.String(),
   hiddenTests: Type.String(),
   limits: Type.Optional(CodeLimits),
+  /**
+   * How similar (0 to 1, Dolos's measure over winnowed fingerprints) two learners' submissions must
+   * be to be flagged for a grader; default 0.8. Raise it for short exercises with few ways to write them.
+   */
+  similarityThreshold: Type.Optional(Type.Number({ minimum: 0.3, maximum: 1 })),
 };
 
 const ChoiceSpecBody = {
@@ -269,6 +274,11 @@ const CodeSpecFile = Type.Object(
     visibleTestsFile: FilePath,
     hiddenTestsFile: FilePath,
     limits: Type.Optional(CodeLimits),
+    /**
+     * How similar (0 to 1, Dolos's measure over winnowed fingerprints) two learners' submissions must
+     * be to be flagged for a grader; default 0.8. Raise it for short exercises with few ways to write them.
+     */
+    similarityThreshold: Type.Optional(Type.Number({ minimum: 0.3, maximum: 1 })),
   },
   strict,
 );

@@ -413,6 +413,51 @@ export const ERRORS = {
     fr: 'Une erreur inattendue est survenue. Elle a été enregistrée ; réessayez plus tard.',
     en: 'An unexpected error occurred. It has been logged; try again later.',
   },
+  TREMPLIN_ERR_REVIEW_CLAIMED: {
+    status: 409,
+    fr: 'Ce signalement est déjà pris en charge par {name} jusqu’à {until} (heure de Lomé).',
+    en: 'This flag is already claimed by {name} until {until} (Lomé time).',
+  },
+  TREMPLIN_ERR_REVIEW_DECIDED: {
+    status: 409,
+    fr: 'Ce signalement a déjà été tranché : il ne peut plus être pris en charge ni décidé.',
+    en: 'This flag has already been decided: it can no longer be claimed or decided.',
+  },
+  TREMPLIN_ERR_REVIEW_NOT_CLAIMED: {
+    status: 409,
+    fr: 'Prenez d’abord ce signalement en charge : votre prise en charge n’existe pas ou a expiré.',
+    en: 'Claim this flag first: your claim does not exist or has expired.',
+  },
+  TREMPLIN_ERR_REVIEW_SCORE_RANGE: {
+    status: 400,
+    fr: 'La nouvelle note doit être un pourcentage entre 0 et 100.',
+    en: 'The new score must be a percentage between 0 and 100.',
+  },
+  TREMPLIN_ERR_REVIEW_COMMENT_REQUIRED: {
+    status: 400,
+    fr: 'Un commentaire est obligatoire pour cette décision : il sera lu par l’apprenant et son tuteur.',
+    en: 'A comment is required for this decision: the learner and their tutor will read it.',
+  },
+  TREMPLIN_ERR_REVIEW_CONFLICT: {
+    status: 403,
+    fr: 'Vous êtes le tuteur ou la tutrice de cet apprenant : un autre correcteur doit décider (conflit d’intérêts).',
+    en: 'You tutor this learner: another grader must decide (conflict of interest).',
+  },
+  TREMPLIN_ERR_REVIEW_NOT_ACCEPTABLE: {
+    status: 400,
+    fr: 'Seule la réponse d’un exercice à trous ou à réponse courte peut devenir une variante acceptée.',
+    en: 'Only the answer to a gap-fill or short-answer item can become an accepted variant.',
+  },
+  TREMPLIN_ERR_APPEAL_EXISTS: {
+    status: 409,
+    fr: 'Vous avez déjà contesté cette note : une seule contestation par soumission.',
+    en: 'You have already contested this grade: one appeal per submission.',
+  },
+  TREMPLIN_ERR_APPEAL_NOT_GRADED: {
+    status: 409,
+    fr: 'Cette soumission n’est pas encore notée : vous pourrez contester sa note une fois la correction terminée.',
+    en: 'This submission is not graded yet: you can contest its grade once grading is done.',
+  },
 } as const satisfies Record<string, ErrorDefinition>;
 
 export type ErrorCode = keyof typeof ERRORS;

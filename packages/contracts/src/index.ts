@@ -14,3 +14,4 @@ export * from './programme.ts';
 export * from './recruitment.ts';
 export * from './imports.ts';
 export * from './dashboards.ts';
+export * from './reviews.ts';

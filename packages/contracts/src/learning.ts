@@ -2,6 +2,7 @@
 // test), drafts, runs, submissions, progress, help requests and vocabulary review.
 import { Type, type Static, type TSchema } from 'typebox';
 import { Id, IdParams, Locale } from './common.ts';
+import { SubmissionReview } from './review-outcome.ts';
 
 const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 
@@ -323,7 +324,18 @@ export type Exercise = Static<typeof Exercise>;
 export const ExerciseParams = IdParams;
 export const SlugParams = Type.Object({ slug: Type.String({ pattern: '^[a-z0-9-]{1,80}$' }) });
 
-export const DraftBody = Type.Object({ code: Type.String() });
+/** A paste into the editor since the last save: its size, whether the editor was empty, and when. */
+export const PasteEvent = Type.Object({
+  chars: Type.Integer({ minimum: 0, maximum: 10_000_000 }),
+  intoEmpty: Type.Boolean(),
+  /** Milliseconds between opening the exercise and the paste. */
+  msSinceOpen: Type.Integer({ minimum: 0, maximum: 1_000_000_000 }),
+});
+export type PasteEvent = Static<typeof PasteEvent>;
+export const DraftBody = Type.Object({
+  code: Type.String(),
+  pastes: Type.Optional(Type.Array(PasteEvent, { maxItems: 20 })),
+});
 export type DraftBody = Static<typeof DraftBody>;
 export const DraftSaved = Type.Object({ updatedAt: Type.String() });
 
@@ -362,6 +374,8 @@ export const Submission = Type.Object({
   code: Nullable(Type.String()),
   answer: Nullable(Answer),
   result: Nullable(GradeOutcome),
+  /** Appeals and graders' decisions on this submission (absent while there are none to tell). */
+  review: Type.Optional(SubmissionReview),
 });
 export type Submission = Static<typeof Submission>;
 

@@ -12,6 +12,7 @@ import {
   ReviewRating,
   SubmissionStatus,
 } from './learning.ts';
+import { SubmissionReview } from './review-outcome.ts';
 
 const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 const Instant = Type.String({ description: 'ISO 8601 date and time' });
@@ -211,6 +212,7 @@ export const LearnerSubmission = Type.Object({
   result: Nullable(GradeOutcome),
   createdAt: Instant,
   gradedAt: Nullable(Instant),
+  review: Type.Optional(SubmissionReview),
 });
 export type LearnerSubmission = Static<typeof LearnerSubmission>;
 
@@ -390,7 +392,7 @@ export const FlagCreated = Type.Object({
   submissionId: Id,
   source: Type.Literal('tutor'),
   reason: Type.String(),
-  status: Type.Union([Type.Literal('open'), Type.Literal('in_review'), Type.Literal('resolved')]),
+  status: Type.Union([Type.Literal('open'), Type.Literal('resolved')]),
   createdAt: Instant,
 });
 export type FlagCreated = Static<typeof FlagCreated>;

@@ -7,3 +7,4 @@ export * from './tutoring.ts';
 export * from './fair-use.ts';
 export * from './coordination.ts';
 export * from './dashboards.ts';
+export * from './notifications.ts';

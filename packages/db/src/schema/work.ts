@@ -8,8 +8,10 @@ import {
   text,
   timestamp,
   unique,
+  uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
 import { exercises, moduleVersions, modules } from './content.ts';
 import { users } from './people.ts';
 import { groups } from './programme.ts';
@@ -96,6 +98,13 @@ export const gradingJobs = pgTable(
   (t) => [index('grading_jobs_claim_idx').on(t.status, t.priority, t.runAfter)],
 );
 
+export const FLAG_SOURCES = ['similarity', 'sandbox', 'paste', 'low_confidence', 'tutor', 'appeal'] as const;
+export const REVIEW_DECISIONS = ['confirmed', 'overridden', 'misconduct', 'dismissed', 'accepted'] as const;
+
+/**
+ * A submission a grader should look at, and why. A grader claims it (claimed_by until
+ * claim_expires_at) so that two graders never work on the same one; a decision resolves it.
+ */
 export const flags = pgTable(
   'flags',
   {
@@ -103,24 +112,39 @@ export const flags = pgTable(
     submissionId: uuid('submission_id')
       .notNull()
       .references(() => submissions.id, { onDelete: 'cascade' }),
-    source: text('source', {
-      enum: ['similarity', 'sandbox', 'low_confidence', 'tutor', 'appeal'],
-    }).notNull(),
+    source: text('source', { enum: FLAG_SOURCES }).notNull(),
+    /** The tutor's reason, the learner's appeal comment, or a short machine reason. */
     reason: text('reason').notNull(),
     raisedBy: uuid('raised_by').references(() => users.id),
-    status: text('status', { enum: ['open', 'in_review', 'resolved'] })
+    status: text('status', { enum: ['open', 'resolved'] })
       .notNull()
       .default('open'),
+    /** Similarity: the other learner's submission, and the score in [0, 1]. */
+    otherSubmissionId: uuid('other_submission_id').references(() => submissions.id, { onDelete: 'cascade' }),
+    similarity: real('similarity'),
+    /** What the source measured: matching regions, the anomaly's tests, the paste, the verdicts. */
+    details: jsonb('details').notNull().default({}),
+    claimedBy: uuid('claimed_by').references(() => users.id),
+    claimExpiresAt: timestamp('claim_expires_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     resolvedAt: timestamp('resolved_at', { withTimezone: true }),
   },
   (t) => [
     index('flags_status_created_idx').on(t.status, t.createdAt),
     index('flags_submission_idx').on(t.submissionId),
+    index('flags_other_submission_idx').on(t.otherSubmissionId),
+    // A learner contests a grade once per submission.
+    uniqueIndex('flags_one_appeal_idx')
+      .on(t.submissionId)
+      .where(sql`source = 'appeal'`),
+    // One similarity flag per pair of submissions.
+    uniqueIndex('flags_similarity_pair_idx')
+      .on(t.submissionId, t.otherSubmissionId)
+      .where(sql`source = 'similarity'`),
   ],
 );
 
-/** A grader's audited decision on a flag. */
+/** A grader's decision on a flag: one per flag, with the score before and after. */
 export const reviews = pgTable(
   'reviews',
   {
@@ -131,13 +155,37 @@ export const reviews = pgTable(
     reviewerId: uuid('reviewer_id')
       .notNull()
       .references(() => users.id),
-    decision: text('decision', { enum: ['upheld', 'overridden', 'dismissed'] }).notNull(),
+    decision: text('decision', { enum: REVIEW_DECISIONS }).notNull(),
     previousScore: real('previous_score'),
     newScore: real('new_score'),
     comment: text('comment').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('reviews_flag_idx').on(t.flagId)],
+  (t) => [uniqueIndex('reviews_flag_idx').on(t.flagId)],
+);
+
+/** A code submission's winnowed fingerprints: the inverted index similarity checks query. */
+export const submissionFingerprints = pgTable(
+  'submission_fingerprints',
+  {
+    exerciseSlug: text('exercise_slug').notNull(),
+    moduleId: uuid('module_id')
+      .notNull()
+      .references(() => modules.id, { onDelete: 'cascade' }),
+    hash: integer('hash').notNull(),
+    submissionId: uuid('submission_id')
+      .notNull()
+      .references(() => submissions.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    startLine: integer('start_line').notNull(),
+    endLine: integer('end_line').notNull(),
+  },
+  (t) => [
+    index('submission_fingerprints_lookup_idx').on(t.moduleId, t.exerciseSlug, t.hash),
+    index('submission_fingerprints_submission_idx').on(t.submissionId),
+  ],
 );
 
 export const liveSessions = pgTable(
