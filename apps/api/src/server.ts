@@ -2,7 +2,14 @@
 // programme into an empty embedded database (never in production, where public demo accounts stop
 // the start), then serves pages, API and socket on one port.
 import { mkdirSync } from 'node:fs';
-import { findDemoAccounts, migrate, openDatabase, seedDemoProgramme, type Database } from '@tremplin/db';
+import {
+  findDemoAccounts,
+  migrate,
+  openDatabase,
+  seedDemoProgramme,
+  seedDemoWork,
+  type Database,
+} from '@tremplin/db';
 import { buildApp } from './app.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { loggerOptions } from './logger.ts';
@@ -38,7 +45,11 @@ try {
   await migrate(database);
   if (config.seedDemo) {
     const { seeded } = await seedDemoProgramme(database.db);
-    if (seeded) app.log.info('demo programme seeded: sign in as etudiant1@tremplin.test / tremplin-demo');
+    if (seeded) {
+      // The demo's first submissions, graded by the worker below like any other: the graders' queue.
+      await seedDemoWork(database.db);
+      app.log.info('demo programme seeded: sign in as etudiant1@tremplin.test / tremplin-demo');
+    }
   }
 } catch (error) {
   app.log.fatal({ err: error }, 'migration or seeding failed');

@@ -1,5 +1,5 @@
 // `pnpm db:seed`: migrates, then seeds the demo programme into a database that holds no user yet.
-import { migrate, openDatabase, seedDemoProgramme } from '../index.ts';
+import { migrate, openDatabase, seedDemoProgramme, seedDemoWork } from '../index.ts';
 
 const database = await openDatabase({
   url: process.env.DATABASE_URL,
@@ -8,6 +8,8 @@ const database = await openDatabase({
 try {
   await migrate(database);
   const { seeded } = await seedDemoProgramme(database.db);
+  // Queued for grading: the API's worker grades them when it starts.
+  if (seeded) await seedDemoWork(database.db);
   console.log(
     seeded
       ? `Demo programme seeded (${database.engine}).`
