@@ -47,7 +47,7 @@ const CodeSpecBody = {
   limits: Type.Optional(CodeLimits),
   /**
    * How similar (0 to 1, Dolos's measure over winnowed fingerprints) two learners' submissions must
-   * be to be flagged for a grader; default 0.8. Raise it for short exercises with few ways to write them.
+   * be to be flagged for a grader; default 0.65 (the similarity engine's). Raise it for short exercises with few ways to write them.
    */
   similarityThreshold: Type.Optional(Type.Number({ minimum: 0.3, maximum: 1 })),
 };
@@ -276,7 +276,7 @@ const CodeSpecFile = Type.Object(
     limits: Type.Optional(CodeLimits),
     /**
      * How similar (0 to 1, Dolos's measure over winnowed fingerprints) two learners' submissions must
-     * be to be flagged for a grader; default 0.8. Raise it for short exercises with few ways to write them.
+     * be to be flagged for a grader; default 0.65 (the similarity engine's). Raise it for short exercises with few ways to write them.
      */
     similarityThreshold: Type.Optional(Type.Number({ minimum: 0.3, maximum: 1 })),
   },
