@@ -4,7 +4,15 @@
 // the reason from it in the reader's language). Similarity is the lead's, elsewhere.
 import type { StoredGradeOutcome, StoredCodeResult, StoredText } from '@tremplin/contracts';
 import { isGradedTest } from '@tremplin/contracts';
-import { insertMachineFlag, listLastOutcomes, listPastesSince, type Db } from '@tremplin/db';
+import type { FullSpec } from '@tremplin/content';
+import {
+  checkSimilarity,
+  DEFAULT_SIMILARITY_THRESHOLD,
+  insertMachineFlag,
+  listLastOutcomes,
+  listPastesSince,
+  type Db,
+} from '@tremplin/db';
 
 /** Repeated errors: this many of a learner's last submissions to an exercise all ended in error. */
 export const REPEATED_ERRORS = 3;
@@ -25,10 +33,17 @@ export interface GradedSubmission {
   code: string | null;
 }
 
+export interface GradedExercise {
+  kind: string;
+  slug: string;
+  moduleVersionId: string;
+  spec: FullSpec;
+}
+
 export interface FlagSourceInput {
   submission: GradedSubmission;
-  /** The exercise's kind ('code', or an English kind). */
-  exerciseKind: string;
+  /** The exercise answered: its kind ('code', or an English kind), slug, module version and spec. */
+  exercise: GradedExercise;
   status: 'graded' | 'error';
   score: number | null;
   result: StoredGradeOutcome;
@@ -89,7 +104,7 @@ export function suspectPaste(
   return fits[0];
 }
 
-type Source = 'sandbox' | 'paste' | 'low_confidence';
+type Source = 'sandbox' | 'paste' | 'low_confidence' | 'similarity';
 
 /**
  * Looks at a freshly graded submission with every machine source and raises their flags; answers
@@ -98,7 +113,7 @@ type Source = 'sandbox' | 'paste' | 'low_confidence';
 export async function raiseMachineFlags(db: Db, input: FlagSourceInput): Promise<Source[]> {
   const raised: Source[] = [];
   const errors: unknown[] = [];
-  for (const check of [sandboxAnomaly, repeatedErrors, pasteAnomaly, lowConfidence]) {
+  for (const check of [sandboxAnomaly, repeatedErrors, pasteAnomaly, lowConfidence, similarity]) {
     try {
       const source = await check(db, input);
       if (source) raised.push(source);
@@ -108,6 +123,27 @@ export async function raiseMachineFlags(db: Db, input: FlagSourceInput): Promise
   }
   if (errors.length > 0) throw new AggregateError(errors, 'a flag source failed');
   return raised;
+}
+
+/**
+ * Similarity: a graded code submission's fingerprints join the exercise's inverted index, and the
+ * other learners' submissions sharing the most are compared (packages/db queries/similarity.ts):
+ * each at or above the exercise's threshold raises a flag linking the pair.
+ */
+async function similarity(db: Db, { submission, status, exercise }: FlagSourceInput) {
+  if (status !== 'graded' || exercise.spec.kind !== 'code' || submission.code === null) return undefined;
+  const { spec } = exercise;
+  const matches = await checkSimilarity(db, {
+    submissionId: submission.id,
+    userId: submission.userId,
+    moduleVersionId: exercise.moduleVersionId,
+    exerciseSlug: exercise.slug,
+    code: submission.code,
+    language: spec.language,
+    excluded: [spec.starter, spec.solution],
+    threshold: spec.similarityThreshold ?? DEFAULT_SIMILARITY_THRESHOLD,
+  });
+  return matches.length > 0 ? ('similarity' as const) : undefined;
 }
 
 async function sandboxAnomaly(db: Db, { submission, status, result, now }: FlagSourceInput) {
@@ -160,11 +196,8 @@ async function pasteAnomaly(db: Db, { submission, status, result, now }: FlagSou
   return id ? ('paste' as const) : undefined;
 }
 
-async function lowConfidence(
-  db: Db,
-  { submission, exerciseKind, status, score, result, now }: FlagSourceInput,
-) {
-  if (status !== 'graded' || exerciseKind === 'code' || result.kind !== 'answers' || !result.needsReview)
+async function lowConfidence(db: Db, { submission, exercise, status, score, result, now }: FlagSourceInput) {
+  if (status !== 'graded' || exercise.kind === 'code' || result.kind !== 'answers' || !result.needsReview)
     return undefined;
   const id = await insertMachineFlag(db, {
     submissionId: submission.id,

@@ -119,7 +119,7 @@ export class GradingWorker {
       if (!found) return;
       const { submission, exercise } = found;
       if (job.attempts > this.#o.maxAttempts) {
-        await this.#finish(job, submission, exercise.kind, 'error', null, {
+        await this.#finish(job, submission, exercise, 'error', null, {
           kind: 'answers',
           status: 'fail',
           items: [],
@@ -135,7 +135,7 @@ export class GradingWorker {
           ? await gradeCode(this.#o.pool, spec, submission.code ?? '', { includeHidden: true })
           : gradeEnglish(spec, submission.answers as Answer, { hint: exercise.hint });
       const score = Math.round(graded.share * submission.maxScore * 1000) / 1000;
-      await this.#finish(job, submission, exercise.kind, 'graded', score, graded.result);
+      await this.#finish(job, submission, exercise, 'graded', score, graded.result);
       log.info({ submissionId: submission.id, ms: Math.round(performance.now() - started), score }, 'graded');
     } catch (error) {
       log.error({ err: error, jobId: job.id }, 'grading failed; the job will be retried');
@@ -153,7 +153,7 @@ export class GradingWorker {
   async #finish(
     job: GradingJobRow,
     submission: { id: string; userId: string; exerciseId: string; maxScore: number; code: string | null },
-    exerciseKind: string,
+    exercise: { kind: string; slug: string; moduleVersionId: string; spec: unknown },
     status: 'graded' | 'error',
     score: number | null,
     result: StoredGradeOutcome,
@@ -172,7 +172,7 @@ export class GradingWorker {
     // source is logged and never undoes nor delays the grade further.
     await raiseMachineFlags(this.#o.db, {
       submission,
-      exerciseKind,
+      exercise: { ...exercise, spec: exercise.spec as FullSpec },
       status,
       score,
       result,

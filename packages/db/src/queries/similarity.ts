@@ -13,12 +13,19 @@ import {
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { rowsOf } from './dashboards.ts';
-import { exercises, flags, moduleVersions, submissionFingerprints, submissions } from '../schema/index.ts';
+import {
+  fingerprintedExercises,
+  fingerprintFrequencies,
+  flags,
+  submissionFingerprints,
+} from '../schema/index.ts';
 
 /** Flag two learners' submissions at or above this similarity unless the exercise sets its own. */
 export const DEFAULT_SIMILARITY_THRESHOLD = DEFAULT_THRESHOLD;
 /** How many of the submissions sharing the most fingerprints are compared in full. */
 const CANDIDATES = 10;
+/** How many of a submission's rarest shared fingerprints find its candidates. */
+const RARE_PROBES = 32;
 
 export interface SimilarityInput {
   submissionId: string;
@@ -54,55 +61,87 @@ export async function checkSimilarity(db: Db, input: SimilarityInput): Promise<S
   const ignored = ignoredHashes(input.excluded, input.language);
   const own = fingerprint(input.code, input.language).filter((f) => !ignored.has(f.hash));
   return db.transaction(async (tx) => {
-    const [version] = await tx
-      .select({ moduleId: moduleVersions.moduleId })
-      .from(moduleVersions)
-      .where(eq(moduleVersions.id, input.moduleVersionId));
+    const slug = input.exerciseSlug;
+    // The module, and the exercise's lock, in one round trip.
+    const [version] = await rowsOf<{ module_id: string }>(
+      tx,
+      sql`select module_id, pg_advisory_xact_lock(hashtext('similarity:' || module_id || ':' || ${slug}))
+          from module_versions where id = ${input.moduleVersionId}`,
+    );
     if (!version) return [];
-    const { moduleId } = version;
-    await tx.execute(
-      sql`select pg_advisory_xact_lock(hashtext(${`similarity:${moduleId}:${input.exerciseSlug}`}))`,
-    );
-    await tx
+    const moduleId = version.module_id;
+    const ofExercise = (table: typeof fingerprintFrequencies | typeof fingerprintedExercises) =>
+      and(eq(table.moduleId, moduleId), eq(table.exerciseSlug, slug));
+    // A regrade: the submission's earlier fingerprints leave the index, and its counts, first.
+    const earlier = await tx
       .delete(submissionFingerprints)
-      .where(eq(submissionFingerprints.submissionId, input.submissionId));
+      .where(eq(submissionFingerprints.submissionId, input.submissionId))
+      .returning({ hash: submissionFingerprints.hash });
+    if (earlier.length > 0) {
+      await tx
+        .update(fingerprintFrequencies)
+        .set({ submissions: sql`${fingerprintFrequencies.submissions} - 1` })
+        .where(
+          and(
+            ofExercise(fingerprintFrequencies),
+            inArray(fingerprintFrequencies.hash, [...new Set(earlier.map((r) => r.hash))]),
+          ),
+        );
+      await tx
+        .update(fingerprintedExercises)
+        .set({ submissions: sql`${fingerprintedExercises.submissions} - 1` })
+        .where(ofExercise(fingerprintedExercises));
+    }
     if (own.length === 0) return [];
-    await tx.insert(submissionFingerprints).values(
-      own.map((f) => ({
-        moduleId: moduleId,
-        exerciseSlug: input.exerciseSlug,
-        hash: stored(f.hash),
-        submissionId: input.submissionId,
-        userId: input.userId,
-        startLine: f.span.startLine,
-        endLine: f.span.endLine,
-      })),
-    );
     const hashes = [...new Set(own.map((f) => stored(f.hash)))];
-    // Common code, not a sign of copying: a fingerprint found in more than a tenth of the
-    // exercise's submissions (once there are enough of them), as the in-memory index rules.
-    const entries = await countEntries(tx, moduleId, input.exerciseSlug);
-    const common = Math.max(DEFAULT_MIN_COMMON_ENTRIES, Math.floor(entries * DEFAULT_MAX_ENTRY_SHARE));
-    const where = sql`f.module_id = ${moduleId} and f.exercise_slug = ${input.exerciseSlug}`;
-    const hashList = sql`(select unnest(${`{${hashes.join(',')}}`}::int[]) as hash)`;
-    const frequent = await rowsOf<{ hash: number }>(
+    const ints = (values: number[]) => `{${values.join(',')}}`;
+    // The fingerprints, their counts and the exercise's in one statement (arrays, not a parameter
+    // per value): the counts come back to tell common code from rare.
+    const counts = await rowsOf<{ hash: number; submissions: number; entries: number }>(
       tx,
       sql`
-      select f.hash from submission_fingerprints f join ${hashList} q on q.hash = f.hash
-      where ${where} group by f.hash having count(distinct f.submission_id) > ${common}`,
+      with prints as (
+        insert into submission_fingerprints
+          (module_id, exercise_slug, submission_id, user_id, hash, start_line, end_line)
+        select ${moduleId}::uuid, ${slug}, ${input.submissionId}::uuid, ${input.userId}::uuid, *
+        from unnest(${ints(own.map((f) => stored(f.hash)))}::int[],
+          ${ints(own.map((f) => f.span.startLine))}::int[], ${ints(own.map((f) => f.span.endLine))}::int[])
+      ), entries as (
+        insert into fingerprinted_exercises as e (module_id, exercise_slug, submissions)
+        values (${moduleId}::uuid, ${slug}, 1)
+        on conflict (module_id, exercise_slug) do update set submissions = e.submissions + 1
+        returning e.submissions
+      ), counts as (
+        insert into fingerprint_frequencies as c (module_id, exercise_slug, hash, submissions)
+        select ${moduleId}::uuid, ${slug}, h, 1 from unnest(${ints(hashes)}::int[]) as h
+        on conflict (module_id, exercise_slug, hash) do update set submissions = c.submissions + 1
+        returning c.hash, c.submissions
+      )
+      select counts.hash, counts.submissions, entries.submissions as entries from counts, entries`,
     );
-    const commonHashes = new Set(frequent.map((r) => Number(r.hash)));
-    const wanted = hashes.filter((h) => !commonHashes.has(h));
-    if (wanted.length === 0) return [];
+    const entries = counts[0]?.entries ?? 0;
+    // Common code, not a sign of copying: a fingerprint found in more than a tenth of the
+    // exercise's submissions (once there are enough of them), as the in-memory index rules.
+    const common = Math.max(DEFAULT_MIN_COMMON_ENTRIES, Math.floor(entries * DEFAULT_MAX_ENTRY_SHARE));
+    const commonHashes = new Set(counts.filter((c) => c.submissions > common).map((c) => c.hash));
+    const where = sql`f.module_id = ${moduleId} and f.exercise_slug = ${slug}`;
+    // Candidates come from the rarest fingerprints shared with someone: a copy shares those with
+    // its original, and each has few postings, so the lookup reads a few hundred index entries
+    // whatever the exercise's size. The full comparison then counts every fingerprint.
+    const rare = counts
+      .filter((c) => c.submissions >= 2 && c.submissions <= common)
+      .sort((x, y) => x.submissions - y.submissions)
+      .slice(0, RARE_PROBES)
+      .map((c) => c.hash);
+    if (rare.length === 0) return [];
     const candidates = await rowsOf<{ submission_id: string; user_id: string; shared: number }>(
       tx,
       sql`
         select f.submission_id, f.user_id, count(distinct f.hash)::int as shared
         from submission_fingerprints f
         where ${where} and f.user_id <> ${input.userId}
-          and f.hash = any(${`{${wanted.join(',')}}`}::int[])
+          and f.hash = any(${`{${rare.join(',')}}`}::int[])
         group by f.submission_id, f.user_id
-        having count(distinct f.hash) >= ${DEFAULT_MIN_SHARED}
         order by shared desc
         limit ${CANDIDATES}`,
     );
@@ -149,22 +188,4 @@ export async function checkSimilarity(db: Db, input: SimilarityInput): Promise<S
     }
     return matches;
   });
-}
-
-/** Submissions fingerprinted for the exercise (graded code, any version of its module). */
-async function countEntries(db: Db, moduleId: string, slug: string): Promise<number> {
-  const [row] = await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(submissions)
-    .innerJoin(exercises, eq(exercises.id, submissions.exerciseId))
-    .innerJoin(moduleVersions, eq(moduleVersions.id, exercises.moduleVersionId))
-    .where(
-      and(
-        eq(moduleVersions.moduleId, moduleId),
-        eq(exercises.slug, slug),
-        eq(submissions.kind, 'code'),
-        eq(submissions.status, 'graded'),
-      ),
-    );
-  return row?.n ?? 0;
 }

@@ -4,6 +4,7 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   real,
   text,
   timestamp,
@@ -186,6 +187,36 @@ export const submissionFingerprints = pgTable(
     index('submission_fingerprints_lookup_idx').on(t.moduleId, t.exerciseSlug, t.hash),
     index('submission_fingerprints_submission_idx').on(t.submissionId),
   ],
+);
+
+/**
+ * How many submissions of an exercise hold each fingerprint, and how many are fingerprinted: kept
+ * with the fingerprints, so that a check tells common code from a copy by primary key, without
+ * counting postings.
+ */
+export const fingerprintFrequencies = pgTable(
+  'fingerprint_frequencies',
+  {
+    moduleId: uuid('module_id')
+      .notNull()
+      .references(() => modules.id, { onDelete: 'cascade' }),
+    exerciseSlug: text('exercise_slug').notNull(),
+    hash: integer('hash').notNull(),
+    submissions: integer('submissions').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.moduleId, t.exerciseSlug, t.hash] })],
+);
+
+export const fingerprintedExercises = pgTable(
+  'fingerprinted_exercises',
+  {
+    moduleId: uuid('module_id')
+      .notNull()
+      .references(() => modules.id, { onDelete: 'cascade' }),
+    exerciseSlug: text('exercise_slug').notNull(),
+    submissions: integer('submissions').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.moduleId, t.exerciseSlug] })],
 );
 
 export const liveSessions = pgTable(
