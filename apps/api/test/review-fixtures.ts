@@ -23,7 +23,9 @@ export async function buildReviewApp(env: Record<string, string> = {}): Promise<
     .insert(schema.users)
     .values({ email: GRADER2, displayName: 'Afi Mensah', passwordHash: await hashPassword(GRADER2_PASSWORD) })
     .returning();
-  await t.database.db.insert(schema.memberships).values({ userId: second!.id, role: 'grader', groupId: null });
+  await t.database.db
+    .insert(schema.memberships)
+    .values({ userId: second!.id, role: 'grader', groupId: null });
   const cookies = new Map<string, string>();
   return {
     ...t,
@@ -32,7 +34,10 @@ export async function buildReviewApp(env: Record<string, string> = {}): Promise<
     },
     cookie: async (email, password) => {
       if (!cookies.has(email))
-        cookies.set(email, await signIn(t.app, email, password ?? (email === GRADER2 ? GRADER2_PASSWORD : undefined)));
+        cookies.set(
+          email,
+          await signIn(t.app, email, password ?? (email === GRADER2 ? GRADER2_PASSWORD : undefined)),
+        );
       return cookies.get(email)!;
     },
     userId: async (email) => (await findUserByEmail(t.database.db, email))!.id,

@@ -68,7 +68,9 @@ describe(`claims (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'})`, () =>
     t.advance(10 * 60_000);
     const renewed = await claim(GRADER, flagId);
     expect(renewed.statusCode).toBe(200);
-    expect(Date.parse(renewed.json().claim.expiresAt)).toBeGreaterThan(Date.parse(first.json().claim.expiresAt));
+    expect(Date.parse(renewed.json().claim.expiresAt)).toBeGreaterThan(
+      Date.parse(first.json().claim.expiresAt),
+    );
     const refused = await claim(GRADER2, flagId, 'en');
     expect(refused.statusCode).toBe(409);
     expect(refused.json().message).toMatch(/already claimed by Yawo Kpeglo/);

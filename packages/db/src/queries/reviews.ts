@@ -136,7 +136,9 @@ export async function listReviewQueue(db: Db, filter: QueueFilter) {
   const time = newestFirst ? at : sql`${flags.createdAt}`;
   if (filter.after) {
     const cursor = sql`(${filter.after.at}::timestamptz, ${filter.after.id}::uuid)`;
-    where.push(newestFirst ? sql`(${time}, ${flags.id}) < ${cursor}` : sql`(${time}, ${flags.id}) > ${cursor}`);
+    where.push(
+      newestFirst ? sql`(${time}, ${flags.id}) < ${cursor}` : sql`(${time}, ${flags.id}) > ${cursor}`,
+    );
   }
   return joined(db)
     .where(and(...where))

@@ -195,7 +195,10 @@ export class DecisionsService {
         const other = await findReviewFlagOther(db, row.otherSubmissionId);
         if (other) learners.push(other);
       }
-      const readers = new Set([...(await listTutorsOfLearners(db, learners)), ...(await listCoordinatorIds(db))]);
+      const readers = new Set([
+        ...(await listTutorsOfLearners(db, learners)),
+        ...(await listCoordinatorIds(db)),
+      ]);
       for (const userId of readers)
         out.push({
           userId,
@@ -258,7 +261,12 @@ export class DecisionsService {
       // variant goes into it (its publication will carry it) and the regrade uses the new key now.
       const draft = withVariant(open.content as ModuleDefinition);
       if (draft && open.status === 'draft')
-        await saveDraftContent(db, open.id, { revision: open.revision, content: draft, actorId: actor.user.id, now });
+        await saveDraftContent(db, open.id, {
+          revision: open.revision,
+          content: draft,
+          actorId: actor.user.id,
+          now,
+        });
     } else {
       version = (await publishModule(db, published, { note, actorId: actor.user.id, now })).version;
     }

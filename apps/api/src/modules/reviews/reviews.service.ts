@@ -57,7 +57,8 @@ function decodeCursor(raw: string | undefined): { at: string; id: string } | und
   if (!raw) return undefined;
   const [at, id] = Buffer.from(raw, 'base64url').toString().split('|');
   const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-  if (!at || !id || !uuid.test(id) || Number.isNaN(Date.parse(at.replace(' ', 'T'))))
+  const instant = /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,6})?([+-]\d{2}(:?\d{2})?|Z)$/;
+  if (!at || !id || !uuid.test(id) || !instant.test(at))
     throw new AppError('TREMPLIN_ERR_VALIDATION', { detail: 'after' }, 'after');
   return { at, id };
 }
@@ -211,7 +212,12 @@ export class ReviewsService {
       id: row.id,
       source: row.source as FlagSource,
       reason: renderReason(
-        { source: row.source as FlagSource, reason: row.reason, details: row.details, similarity: row.similarity },
+        {
+          source: row.source as FlagSource,
+          reason: row.reason,
+          details: row.details,
+          similarity: row.similarity,
+        },
         locale,
       ),
       status: row.status,
