@@ -53,6 +53,16 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ RATE_LIMITS: 'sometimes' })).toThrow(/RATE_LIMITS/);
   });
 
+  it('gives a claim 20 minutes and keeps tutors from deciding on their learners by default', () => {
+    expect(loadConfig({}).review).toEqual({ claimMinutes: 20, conflictRule: 'tutor' });
+    expect(loadConfig({ REVIEW_CLAIM_MINUTES: '5', REVIEW_CONFLICT_RULE: 'none' }).review).toEqual({
+      claimMinutes: 5,
+      conflictRule: 'none',
+    });
+    expect(() => loadConfig({ REVIEW_CONFLICT_RULE: 'sometimes' })).toThrow(/REVIEW_CONFLICT_RULE/);
+    expect(() => loadConfig({ REVIEW_CLAIM_MINUTES: '0' })).toThrow(/REVIEW_CLAIM_MINUTES/);
+  });
+
   it('names every bad variable at once', () => {
     let error: unknown;
     try {

@@ -38,6 +38,8 @@ let tutoring: TutoringFixtures;
 const programme = { tutorId: '', graderId: '', moduleId: '', cohortId: '', universityId: '' };
 let recruitment: RecruitmentFixtures;
 let importId = '';
+/** Two open flags on the student's submission: one the grader claims and decides, one nobody holds. */
+const review = { decided: '', open: '' };
 const unknownId = '00000000-0000-4000-8000-000000000000';
 
 beforeAll(async () => {
@@ -68,6 +70,13 @@ beforeAll(async () => {
     payload: { idempotencyKey: 'matrix-own-0001', answer: { kind: 'choice', selected: [] } },
   });
   ownSubmission = submitted.json().id;
+  for (const key of ['decided', 'open'] as const) {
+    const [flag] = await t.database.db
+      .insert(schema.flags)
+      .values({ submissionId: ownSubmission, source: 'sandbox', reason: 'matrice' })
+      .returning({ id: schema.flags.id });
+    review[key] = flag!.id;
+  }
   const ran = await t.app.inject({
     method: 'POST',
     url: `/api/exercises/${codeExercise}/runs`,
@@ -180,6 +189,48 @@ const importCases = (): RouteCase[] => {
       route: 'POST /api/imports/:importId/activation-links (not applied yet)',
       request: () => ({ method: 'POST', url: `/api/imports/${importId}/activation-links` }),
       expected: coordination(409),
+    },
+  ];
+};
+
+/** The graders' queue: graders and admins only (the coordination reads the audit log instead). */
+const reviewCases = (): RouteCase[] => {
+  const graders = (grader: number, admin = grader): Record<Who, number> => ({
+    ...everyone(403),
+    grader,
+    admin,
+  });
+  return [
+    {
+      route: 'GET /api/reviews',
+      request: () => ({ method: 'GET', url: '/api/reviews?view=open&source=sandbox' }),
+      expected: graders(200),
+    },
+    {
+      route: 'GET /api/reviews/:flagId',
+      request: () => ({ method: 'GET', url: `/api/reviews/${review.decided}` }),
+      expected: graders(200),
+    },
+    {
+      // The grader claims first; the admin then meets the grader's claim.
+      route: 'POST /api/reviews/:flagId/claim',
+      request: () => ({ method: 'POST', url: `/api/reviews/${review.decided}/claim` }),
+      expected: graders(200, 409),
+    },
+    {
+      route: 'DELETE /api/reviews/:flagId/claim',
+      request: () => ({ method: 'DELETE', url: `/api/reviews/${review.open}/claim` }),
+      expected: graders(204),
+    },
+    {
+      // The grader holds the claim and decides; the flag is decided when the admin comes.
+      route: 'POST /api/reviews/:flagId/decision',
+      request: () => ({
+        method: 'POST',
+        url: `/api/reviews/${review.decided}/decision`,
+        payload: { decision: 'dismissed', comment: 'Rien à signaler.' },
+      }),
+      expected: graders(200, 409),
     },
   ];
 };
@@ -306,7 +357,7 @@ const studioCases = (): RouteCase[] => {
 
 interface RouteCase {
   route: string;
-  request: () => { method: 'GET' | 'POST' | 'PUT' | 'PATCH'; url: string; payload?: object };
+  request: () => { method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'; url: string; payload?: object };
   expected: Record<Who, number>;
 }
 
@@ -520,6 +571,7 @@ const CASES: RouteCase[] = [
     expected: { ...everyone(403), tutor: 200, otherTutor: 404, coordinator: 200, admin: 200 },
   },
   ...tutoringCases(() => tutoring),
+  ...reviewCases(),
   ...studioCases(),
   ...recruitmentCases(() => recruitment),
   ...importCases(),
