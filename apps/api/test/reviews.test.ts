@@ -336,12 +336,18 @@ describe('decisions', () => {
     await claim(flagId);
     const response = await decide(flagId, { decision: 'misconduct', comment: 'Copie manifeste.' });
     expect(response.statusCode, response.body).toBe(200);
-    for (const reader of [ids.tutor1, ids.tutor2, ids.coordinator]) {
+    // Each tutor reads about their own learner; the coordination about the flagged submission's.
+    for (const [reader, learnerId] of [
+      [ids.tutor1, ids.student1],
+      [ids.tutor2, ids.student20],
+      [ids.coordinator, ids.student1],
+    ] as const) {
       const notes = await notificationsOf(reader);
-      expect(
-        notes.find((n) => n.kind === 'misconduct' && (n.data as { flagId: string }).flagId === flagId),
-        reader,
-      ).toBeDefined();
+      const note = notes.find(
+        (n) => n.kind === 'misconduct' && (n.data as { flagId: string }).flagId === flagId,
+      );
+      expect(note, reader).toBeDefined();
+      expect((note!.data as { learnerId: string }).learnerId, reader).toBe(learnerId);
     }
     // Without a percentage the score stands.
     expect(await auditOf(left)).toHaveLength(0);

@@ -9,6 +9,7 @@ import {
   findReviewFlag,
   findSubmission,
   insertNotifications,
+  findUserById,
   insertReview,
   listCoordinatorIds,
   listGradedAnswers,
@@ -190,30 +191,48 @@ export class DecisionsService {
       });
     }
     if (body.decision === 'misconduct') {
-      const learners = [row.learnerId];
+      // Each learner's tutors read about their own learner (a link to their page); the
+      // coordination reads about the flagged submission.
+      const learners = [{ id: row.learnerId, name: row.learnerName }];
       if (row.otherSubmissionId) {
-        const other = await findReviewFlagOther(db, row.otherSubmissionId);
-        if (other) learners.push(other);
+        const otherId = await findReviewFlagOther(db, row.otherSubmissionId);
+        const other = otherId ? await findUserById(db, otherId) : undefined;
+        if (other) learners.push({ id: other.id, name: other.displayName });
       }
-      const readers = new Set([
-        ...(await listTutorsOfLearners(db, learners)),
-        ...(await listCoordinatorIds(db)),
-      ]);
-      for (const userId of readers)
+      const common = {
+        flagId: row.id,
+        submissionId: row.submissionId,
+        otherSubmissionId: row.otherSubmissionId,
+        exerciseId: row.exerciseId,
+        exercise: row.exerciseTitle,
+        comment,
+      };
+      const told = new Set<string>();
+      for (const learner of learners) {
+        for (const userId of await listTutorsOfLearners(db, [learner.id])) {
+          if (told.has(userId)) continue;
+          told.add(userId);
+          out.push({
+            userId,
+            kind: 'misconduct',
+            data: { ...common, learnerId: learner.id, learnerName: learner.name, audience: 'tutor' },
+          });
+        }
+      }
+      for (const userId of await listCoordinatorIds(db)) {
+        if (told.has(userId)) continue;
+        told.add(userId);
         out.push({
           userId,
           kind: 'misconduct',
           data: {
-            flagId: row.id,
-            submissionId: row.submissionId,
-            otherSubmissionId: row.otherSubmissionId,
-            learnerIds: learners,
-            learner: row.learnerName,
-            exerciseId: row.exerciseId,
-            exercise: row.exerciseTitle,
-            comment,
+            ...common,
+            learnerId: row.learnerId,
+            learnerName: row.learnerName,
+            audience: 'coordination',
           },
         });
+      }
     }
     return out;
   }
