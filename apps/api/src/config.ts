@@ -70,6 +70,13 @@ export interface Config {
     /** How often the socket is pinged; a peer silent for two intervals is dropped. */
     heartbeatSeconds: number;
   };
+  /** The graders' review queue. */
+  review: {
+    /** How long a grader's claim on a flag lasts (claiming again renews it). */
+    claimMinutes: number;
+    /** `tutor`: a grader who tutors the learner's group cannot decide on that learner; `none`: no rule. */
+    conflictRule: 'tutor' | 'none';
+  };
 }
 
 /** The actions limited per user by a token bucket. */
@@ -209,6 +216,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       idleMinutes: integer('LIVE_IDLE_MINUTES', 5, 1, 24 * 60),
       heartbeatSeconds: integer('LIVE_HEARTBEAT_SECONDS', 30, 1, 600),
     },
+    review: {
+      claimMinutes: integer('REVIEW_CLAIM_MINUTES', 20, 1, 24 * 60),
+      conflictRule: conflictRule(env.REVIEW_CONFLICT_RULE, problems),
+    },
   };
   if (production && config.seedDemo)
     problems.push(
@@ -240,6 +251,15 @@ function parsePublicOrigins(raw: string | undefined, port: number, problems: str
   if (new Set(origins.map((origin) => origin.startsWith('https:'))).size > 1)
     problems.push('PUBLIC_ORIGIN must list only https origins or only http ones, not both');
   return origins;
+}
+
+/** REVIEW_CONFLICT_RULE: `tutor` (the default) or `none`. */
+function conflictRule(raw: string | undefined, problems: string[]): Config['review']['conflictRule'] {
+  const value = raw?.trim().toLowerCase() ?? '';
+  if (value === '' || value === 'tutor') return 'tutor';
+  if (value === 'none') return 'none';
+  problems.push(`REVIEW_CONFLICT_RULE must be tutor or none (got "${raw}")`);
+  return 'tutor';
 }
 
 const PROXY_RANGE_NAMES = ['loopback', 'linklocal', 'uniquelocal'];

@@ -51,4 +51,6 @@ export { DEMO_MODULES_DIR, loadDemoModules } from './demo.ts';
 export { DICTATION_DEFAULTS, toPublicSpec, type PublicViewOptions } from './public-view.ts';
 export { gradeAnswer, AnswerShapeError, type GradeOptions } from './grading/index.ts';
 export { renderEnglishMessage } from './grading/messages.ts';
+export { matchGap } from './grading/cloze.ts';
+export { normalizeAnswer } from './text.ts';
 export { CardState, newCardState, reviewCard, type ReviewRating } from './vocabulary.ts';

@@ -4,6 +4,7 @@
 // and the client drops any event whose seq is at or below the one it holds.
 import { Type, type Static } from 'typebox';
 import { Id } from './common.ts';
+import { ReviewDecision } from './review-outcome.ts';
 import {
   HelpRequestView,
   LearnerTile,
@@ -149,13 +150,32 @@ export const ServerMessage = Type.Union([
     score: Type.Union([Type.Number(), Type.Null()]),
     maxScore: Type.Number(),
   }),
+  /**
+   * `learner:<id>`: a grader decided on one of the learner's submissions. Carries the outcome as
+   * the learner page shows it; the page refetches the learner's submissions for the rest (pending,
+   * appealable) and for a changed score.
+   */
+  Type.Object({
+    type: Type.Literal('reviewed'),
+    ...On,
+    learnerId: Id,
+    submissionId: Id,
+    exerciseId: Id,
+    outcome: Type.Object({
+      decision: ReviewDecision,
+      previousScore: Type.Union([Type.Number(), Type.Null()]),
+      newScore: Type.Union([Type.Number(), Type.Null()]),
+      comment: Type.String(),
+      at: Type.String(),
+    }),
+  }),
 ]);
 export type ServerMessage = Static<typeof ServerMessage>;
 
 /** A server message that belongs to a channel's numbered stream. */
 export type ChannelEvent = Extract<
   ServerMessage,
-  { type: 'tile' | 'help' | 'session' | 'draft' | 'message' | 'unread' | 'graded' }
+  { type: 'tile' | 'help' | 'session' | 'draft' | 'message' | 'unread' | 'graded' | 'reviewed' }
 >;
 
 /** Close codes the server uses, so that a client knows whether to reconnect. */

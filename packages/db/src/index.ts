@@ -20,6 +20,7 @@ export * from './queries/help-requests.ts';
 export * from './queries/tutoring/index.ts';
 export * from './queries/audit.ts';
 export * from './queries/notifications.ts';
+export * from './queries/reviews.ts';
 export * from './queries/password-resets.ts';
 export * from './queries/programme.ts';
 export * from './queries/accounts.ts';

@@ -32,6 +32,15 @@ export type PlatformEvent =
       exerciseId: string | null;
     }
   | { type: 'draft.saved'; userId: string; exerciseId: string }
+  /** A grader decided on a flag of a learner's submission (the tutor's learner page follows it). */
+  | {
+      type: 'submission.reviewed';
+      submissionId: string;
+      userId: string;
+      exerciseId: string;
+      flagId: string;
+      decision: 'confirmed' | 'overridden' | 'misconduct' | 'dismissed' | 'accepted';
+    }
   /** A help request was taken, answered, resolved or cancelled. */
   | { type: 'help.updated'; helpRequestId: string; userId: string; groupId: string }
   /** A tutor's message: to one learner, or to the group (recipientId null). */

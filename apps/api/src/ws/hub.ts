@@ -268,6 +268,9 @@ export class LiveHub {
           this.#presence.activity(event.userId, event.exerciseId, at);
         }
         return;
+      case 'submission.reviewed':
+        for (const watch of this.#channels.watchesOf(event.userId)) watch.reviewed(event);
+        return;
       case 'help.requested':
       case 'help.updated':
         this.#channels.loadedGroup(event.groupId)?.handle(event, at);

@@ -1,5 +1,5 @@
 import type { LearnerSnapshot, LearnerTile, LiveDraft } from '@tremplin/contracts';
-import { findLiveDraft, type Db } from '@tremplin/db';
+import { findLiveDraft, findReview, type Db } from '@tremplin/db';
 import type { FastifyBaseLogger } from 'fastify';
 import { toLiveDraft } from '../modules/tutoring/views.ts';
 import type { GroupLive } from './group-live.ts';
@@ -65,6 +65,33 @@ export class LearnerWatch {
       this.#wanted = undefined;
       if (wanted) this.#fetching = this.#fetching.then(() => this.#fetch(wanted));
     }, wait);
+  }
+
+  /** A grader decided on one of the learner's submissions: the learner page shows the outcome. */
+  reviewed(event: { submissionId: string; exerciseId: string; flagId: string }): void {
+    this.#fetching = this.#fetching.then(async () => {
+      try {
+        const found = await findReview(this.#db, event.flagId);
+        if (!found) return;
+        const r = found.review;
+        this.stream.emit({
+          type: 'reviewed',
+          channel: this.stream.channel,
+          learnerId: this.learnerId,
+          submissionId: event.submissionId,
+          exerciseId: event.exerciseId,
+          outcome: {
+            decision: r.decision,
+            previousScore: r.previousScore,
+            newScore: r.newScore,
+            comment: r.comment,
+            at: r.createdAt.toISOString(),
+          },
+        });
+      } catch (error) {
+        this.#log.warn({ err: error, learnerId: this.learnerId }, 'review outcome not sent live');
+      }
+    });
   }
 
   dispose(): void {
