@@ -33,6 +33,7 @@ interface Flagged {
   flagId: string;
   learnerEmail: string;
   learnerName: string;
+  learnerId: string;
   source: 'similarity' | 'tutor';
 }
 
@@ -48,9 +49,8 @@ async function apiAs(
   return { request: context.request, close: () => context.close() };
 }
 
-async function displayName(request: APIRequestContext): Promise<string> {
-  const me = (await (await request.get('/api/me')).json()) as { displayName: string };
-  return me.displayName;
+async function whoAmI(request: APIRequestContext): Promise<{ id: string; displayName: string }> {
+  return (await (await request.get('/api/me')).json()) as { id: string; displayName: string };
 }
 
 /** The seeded similarity flag of this project's pair, or else a tutor's flag on a fresh submission. */
@@ -60,8 +60,8 @@ async function flagToReview(browser: Browser, testInfo: TestInfo): Promise<Flagg
   const learners = await Promise.all(
     [first, second].map(async (n) => {
       const session = await apiAs(browser, demo.student(n));
-      const name = await displayName(session.request);
-      return { email: demo.student(n), name, session };
+      const me = await whoAmI(session.request);
+      return { email: demo.student(n), name: me.displayName, id: me.id, session };
     }),
   );
 
@@ -70,15 +70,17 @@ async function flagToReview(browser: Browser, testInfo: TestInfo): Promise<Flagg
     const queue = await grader.request.get(`/api/reviews?source=similarity&exercise=${EXERCISE}&limit=200`);
     expect(queue.status()).toBe(200);
     const { items } = (await queue.json()) as {
-      items: { id: string; learner: { displayName: string }; claim: unknown }[];
+      items: { id: string; learner: { id: string } }[];
     };
-    const seeded = items.find((item) => learners.some((l) => l.name === item.learner.displayName));
+    const seeded = items.find((item) => learners.some((l) => l.id === item.learner.id));
     if (seeded) {
-      const learner = learners.find((l) => l.name === seeded.learner.displayName)!;
+      const learner = learners.find((l) => l.id === seeded.learner.id)!;
+      for (const l of learners) await l.session.close();
       return {
         flagId: seeded.id,
         learnerEmail: learner.email,
         learnerName: learner.name,
+        learnerId: learner.id,
         source: 'similarity',
       };
     }
@@ -114,7 +116,13 @@ async function flagToReview(browser: Browser, testInfo: TestInfo): Promise<Flagg
   const { id: flagId } = (await flagged.json()) as { id: string };
   await tutor.close();
   for (const l of learners) await l.session.close();
-  return { flagId, learnerEmail: learner.email, learnerName: learner.name, source: 'tutor' };
+  return {
+    flagId,
+    learnerEmail: learner.email,
+    learnerName: learner.name,
+    learnerId: learner.id,
+    source: 'tutor',
+  };
 }
 
 async function exerciseIdOf(request: APIRequestContext): Promise<string> {
@@ -133,6 +141,15 @@ test('the grader overrides a flagged score with a comment, and the learner sees 
   test.setTimeout(120_000);
   const flag = await flagToReview(browser, testInfo);
   const comment = `Relecture ${testInfo.project.name} : la série repart de zéro après une défaite, ${Date.now()}.`;
+
+  // The learner's tutor watches their page: the decision shows there live.
+  const tutorContext = await browser.newContext();
+  const tutor = await tutorContext.newPage();
+  await signIn(tutor, demo.tutor2);
+  await expect(tutor).toHaveURL(/\/tuteur$/);
+  await tutor.goto(`/tuteur/apprenants/${flag.learnerId}`);
+  await expect(tutor.getByTestId('learner-submission').first()).toBeVisible();
+  await expect(tutor.getByTestId('live-status')).toHaveAttribute('data-status', 'online');
 
   // The queue, filtered by reason.
   await signIn(page, GRADER);
@@ -177,6 +194,11 @@ test('the grader overrides a flagged score with a comment, and the learner sees 
   await form.getByTestId('decision-submit').click();
   await expect(page).toHaveURL(/\/correcteur$/);
   await expect(page.getByTestId('review-done')).toContainText('Note modifiée');
+
+  await expect(
+    tutor.getByTestId('learner-submission').getByTestId('review-outcome').filter({ hasText: comment }),
+  ).toBeVisible();
+  await tutorContext.close();
 
   // The learner: the new score and the comment in the history, and a notification.
   await page.getByTestId('logout-button').click();

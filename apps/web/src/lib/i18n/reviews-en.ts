@@ -39,6 +39,7 @@ export const reviewsEn: { readonly [K in keyof typeof reviewsFr]: string } = {
   'reviews.counts.open.one': '{count} flag to review',
   'reviews.counts.open.other': '{count} flags to review',
   'reviews.counts.mine': 'Taken by me: {count}',
+  'reviews.counts.source': '{source}: {count}',
   'reviews.counts.bySource': 'By reason',
   'reviews.item.flaggedAt': 'Flagged on {date}',
   'reviews.item.score': 'Score: {score}',

@@ -40,6 +40,7 @@ export const reviewsFr = {
   'reviews.counts.open.one': '{count} signalement à traiter',
   'reviews.counts.open.other': '{count} signalements à traiter',
   'reviews.counts.mine': 'Pris par moi : {count}',
+  'reviews.counts.source': '{source} : {count}',
   'reviews.counts.bySource': 'Par motif',
   'reviews.item.flaggedAt': 'Signalé le {date}',
   'reviews.item.score': 'Note : {score}',
