@@ -13,6 +13,7 @@ import { importsRoutes } from './modules/imports/imports.routes.ts';
 import { exercisesRoutes } from './modules/exercises/exercises.routes.ts';
 import { learningRoutes } from './modules/learning/learning.routes.ts';
 import { meRoutes } from './modules/me/me.routes.ts';
+import { notificationsRoutes } from './modules/notifications/notifications.routes.ts';
 import { programmeRoutes } from './modules/programme/programme.routes.ts';
 import { recruitmentRoutes } from './modules/recruitment/recruitment.routes.ts';
 import { studioRoutes } from './modules/studio/studio.routes.ts';
@@ -86,6 +87,7 @@ export async function buildApp({
   await app.register(accountsRoutes);
   await app.register(resetRoutes);
   await app.register(meRoutes);
+  await app.register(notificationsRoutes);
   await app.register(groupsRoutes);
   await app.register(programmeRoutes);
   await app.register(learningRoutes);

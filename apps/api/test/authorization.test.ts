@@ -461,6 +461,26 @@ const CASES: RouteCase[] = [
     expected: { ...everyone(404), student: 200 },
   },
   {
+    // A blank comment: the owner gets 400 (whatever the grading's progress), anyone else 404.
+    route: 'POST /api/submissions/:id/appeal',
+    request: () => ({
+      method: 'POST',
+      url: `/api/submissions/${ownSubmission}/appeal`,
+      payload: { comment: '   ' },
+    }),
+    expected: { ...everyone(404), student: 400 },
+  },
+  {
+    route: 'GET /api/me/notifications',
+    request: () => ({ method: 'GET', url: '/api/me/notifications' }),
+    expected: everyone(200),
+  },
+  {
+    route: 'POST /api/me/notifications/read',
+    request: () => ({ method: 'POST', url: '/api/me/notifications/read', payload: { ids: [] } }),
+    expected: everyone(200),
+  },
+  {
     route: 'GET /api/runs/:id',
     request: () => ({ method: 'GET', url: `/api/runs/${ownRun}` }),
     expected: { ...everyone(404), student: 200 },

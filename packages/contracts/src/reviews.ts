@@ -210,3 +210,14 @@ export const NotificationList = Type.Object({
   unread: Type.Integer(),
 });
 export type NotificationList = Static<typeof NotificationList>;
+
+/** Marks some of the reader's notifications read (their ids), or all of them when `ids` is empty. */
+export const MarkNotificationsReadBody = Type.Object({ ids: Type.Array(Id, { maxItems: 200 }) });
+export type MarkNotificationsReadBody = Static<typeof MarkNotificationsReadBody>;
+
+export const NotificationsRead = Type.Object({
+  /** How many were unread and are now read. */
+  marked: Type.Integer(),
+  unread: Type.Integer(),
+});
+export type NotificationsRead = Static<typeof NotificationsRead>;

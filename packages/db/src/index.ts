@@ -21,6 +21,7 @@ export * from './queries/tutoring/index.ts';
 export * from './queries/audit.ts';
 export * from './queries/notifications.ts';
 export * from './queries/reviews.ts';
+export * from './queries/flags.ts';
 export * from './queries/password-resets.ts';
 export * from './queries/programme.ts';
 export * from './queries/accounts.ts';

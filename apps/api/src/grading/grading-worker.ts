@@ -15,6 +15,7 @@ import type { GraderPool } from '@tremplin/grader';
 import type { FastifyBaseLogger } from 'fastify';
 import type { EventBus } from './events.ts';
 import { gradingMessage } from './feedback.ts';
+import { raiseMachineFlags } from './flag-sources.ts';
 import { gradeCode, gradeEnglish } from './grade-exercise.ts';
 
 export interface GradingWorkerOptions {
@@ -118,7 +119,7 @@ export class GradingWorker {
       if (!found) return;
       const { submission, exercise } = found;
       if (job.attempts > this.#o.maxAttempts) {
-        await this.#finish(job, submission, 'error', null, {
+        await this.#finish(job, submission, exercise.kind, 'error', null, {
           kind: 'answers',
           status: 'fail',
           items: [],
@@ -134,7 +135,7 @@ export class GradingWorker {
           ? await gradeCode(this.#o.pool, spec, submission.code ?? '', { includeHidden: true })
           : gradeEnglish(spec, submission.answers as Answer, { hint: exercise.hint });
       const score = Math.round(graded.share * submission.maxScore * 1000) / 1000;
-      await this.#finish(job, submission, 'graded', score, graded.result);
+      await this.#finish(job, submission, exercise.kind, 'graded', score, graded.result);
       log.info({ submissionId: submission.id, ms: Math.round(performance.now() - started), score }, 'graded');
     } catch (error) {
       log.error({ err: error, jobId: job.id }, 'grading failed; the job will be retried');
@@ -151,7 +152,8 @@ export class GradingWorker {
 
   async #finish(
     job: GradingJobRow,
-    submission: { id: string; userId: string; exerciseId: string; maxScore: number },
+    submission: { id: string; userId: string; exerciseId: string; maxScore: number; code: string | null },
+    exerciseKind: string,
     status: 'graded' | 'error',
     score: number | null,
     result: StoredGradeOutcome,
@@ -166,6 +168,18 @@ export class GradingWorker {
       now: new Date(),
     });
     if (!done) return;
+    // Before the grade goes out, so that whoever follows it finds the flags in place; a failing
+    // source is logged and never undoes nor delays the grade further.
+    await raiseMachineFlags(this.#o.db, {
+      submission,
+      exerciseKind,
+      status,
+      score,
+      result,
+      now: new Date(),
+    }).catch((error: unknown) =>
+      this.#o.log.error({ err: error, submissionId: submission.id }, 'cannot raise machine flags'),
+    );
     this.#o.bus.publish({
       type: 'submission.graded',
       submissionId: submission.id,

@@ -1,5 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import {
+  AppealBody,
+  AppealCreated,
   DictationPlay,
   DraftBody,
   DraftSaved,
@@ -50,13 +52,14 @@ export const exercisesRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags: ['exercises'],
-        summary: 'Saves the code being written',
+        summary: 'Saves the code being written, with the pastes the editor saw since the last save',
         params: ExerciseParams,
         body: DraftBody,
         response: { 200: DraftSaved, ...denied, ...tooLarge },
       },
     },
-    async (request) => exercises.saveDraft(requireActor(request), request.params.id, request.body.code),
+    async (request) =>
+      exercises.saveDraft(requireActor(request), request.params.id, request.body.code, request.body.pastes),
   );
 
   app.post(
@@ -137,6 +140,29 @@ export const exercisesRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => exercises.getSubmission(requireActor(request), request.params.id, request.locale),
+  );
+
+  app.post(
+    '/api/submissions/:id/appeal',
+    {
+      schema: {
+        tags: ['exercises'],
+        summary:
+          "Contests a graded submission's grade, once, with a comment for the graders (the learner's own only)",
+        params: IdParams,
+        body: AppealBody,
+        response: { 201: AppealCreated, ...denied, 409: ErrorBody },
+      },
+    },
+    async (request, reply) => {
+      const created = await exercises.appeal(
+        requireActor(request),
+        request.params.id,
+        request.body.comment,
+        request.locale,
+      );
+      return reply.status(201).send(created);
+    },
   );
 
   app.post(

@@ -1,13 +1,16 @@
 import type {
+  AppealCreated,
   Answer,
   DictationPlay,
   Exercise,
   HelpRequest,
   Locale,
+  PasteEvent,
   RunResult,
   Submission,
   SubmissionAccepted,
   SubmissionBody,
+  SubmissionReview,
   StoredCodeResult,
   StoredGradeOutcome,
 } from '@tremplin/contracts';
@@ -16,6 +19,7 @@ import {
   findDraft,
   findRun,
   findSubmission,
+  insertAppeal,
   insertHelpRequest,
   insertRun,
   insertSubmissionWithJob,
@@ -23,6 +27,7 @@ import {
   listVersionExercises,
   listVersionLessons,
   logActivity,
+  logPastes,
   saveDraft,
   takeDictationPlay,
   type Db,
@@ -38,6 +43,7 @@ import type { Actor } from '../auth/auth.service.ts';
 import { neighbours, outline } from '../learning/module-outline.ts';
 import { localExercise, localLesson, localModule, workAcrossVersions } from '../learning/versions.ts';
 import { learnerView, reachExercise, type ReachableExercise } from './exercise-access.ts';
+import { submissionReviews } from './submission-review.ts';
 
 const DEFAULT_MAX_SOURCE_BYTES = 64 * 1024;
 const KIND_NAMES: Record<Locale, { code: string; answer: string }> = {
@@ -105,10 +111,24 @@ export class ExercisesService {
     };
   }
 
-  async saveDraft(actor: Actor, exerciseId: string, code: string): Promise<{ updatedAt: string }> {
+  /** Saves the draft, and records the pastes the editor reported since the last save (for graders). */
+  async saveDraft(
+    actor: Actor,
+    exerciseId: string,
+    code: string,
+    pastes: PasteEvent[] = [],
+  ): Promise<{ updatedAt: string }> {
     const reached = await reachExercise(this.#d.db, actor, exerciseId);
     this.#checkCode(reached, code);
-    const savedAt = await saveDraft(this.#d.db, actor.user.id, exerciseId, code, new Date());
+    const now = new Date();
+    const savedAt = await saveDraft(this.#d.db, actor.user.id, exerciseId, code, now);
+    await logPastes(this.#d.db, {
+      userId: actor.user.id,
+      groupId: actor.memberships.find((m) => m.role === 'student' && m.groupId)?.groupId ?? null,
+      exerciseId,
+      pastes,
+      now,
+    });
     this.#d.bus.publish({ type: 'draft.saved', userId: actor.user.id, exerciseId });
     return { updatedAt: savedAt.toISOString() };
   }
@@ -220,7 +240,35 @@ export class ExercisesService {
     const submission = await findSubmission(this.#d.db, submissionId);
     // Another learner's work: not even its existence is told.
     if (!submission || submission.userId !== actor.user.id) throw notFound();
-    return toSubmission(submission, locale);
+    const reviews = await submissionReviews(this.#d.db, [submission], 'learner');
+    return toSubmission(submission, locale, reviews.get(submission.id));
+  }
+
+  /**
+   * The learner contests the grade of their own graded submission, once, with a comment for the
+   * graders (another learner's submission: not found).
+   */
+  async appeal(actor: Actor, submissionId: string, comment: string, locale: Locale): Promise<AppealCreated> {
+    const { db } = this.#d;
+    const submission = await findSubmission(db, submissionId);
+    if (!submission || submission.userId !== actor.user.id) throw notFound();
+    const text = comment.trim();
+    if (text.length === 0) {
+      throw new AppError(
+        'TREMPLIN_ERR_VALIDATION',
+        { detail: locale === 'en' ? 'the comment is empty' : 'le commentaire est vide' },
+        'comment',
+      );
+    }
+    if (submission.status !== 'graded') throw new AppError('TREMPLIN_ERR_APPEAL_NOT_GRADED');
+    const created = await insertAppeal(db, {
+      submissionId,
+      userId: actor.user.id,
+      comment: text,
+      now: new Date(),
+    });
+    if (!created) throw new AppError('TREMPLIN_ERR_APPEAL_EXISTS');
+    return { id: created.id, submissionId, createdAt: created.createdAt.toISOString() };
   }
 
   /** A Run of the learner's own, its result read again in the reader's language. */
@@ -233,7 +281,8 @@ export class ExercisesService {
   async history(actor: Actor, exerciseId: string, locale: Locale): Promise<Submission[]> {
     await reachExercise(this.#d.db, actor, exerciseId);
     const rows = await listUserExerciseSubmissions(this.#d.db, actor.user.id, exerciseId);
-    return rows.map((row) => toSubmission(row, locale));
+    const reviews = await submissionReviews(this.#d.db, rows, 'learner');
+    return rows.map((row) => toSubmission(row, locale, reviews.get(row.id)));
   }
 
   async playDictation(actor: Actor, exerciseId: string): Promise<DictationPlay> {
@@ -288,7 +337,7 @@ export class ExercisesService {
   }
 }
 
-function toSubmission(row: SubmissionRow, locale: Locale): Submission {
+function toSubmission(row: SubmissionRow, locale: Locale, review: SubmissionReview | undefined): Submission {
   return {
     id: row.id,
     exerciseId: row.exerciseId,
@@ -300,5 +349,6 @@ function toSubmission(row: SubmissionRow, locale: Locale): Submission {
     code: row.code,
     answer: (row.answers as Answer | null) ?? null,
     result: row.results ? renderResult(row.results as StoredGradeOutcome, locale) : null,
+    ...(review ? { review } : {}),
   };
 }

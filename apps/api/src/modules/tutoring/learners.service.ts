@@ -8,6 +8,7 @@ import type {
   Locale,
   StoredCodeResult,
   StoredGradeOutcome,
+  SubmissionReview,
 } from '@tremplin/contracts';
 import type { FullSpec } from '@tremplin/content';
 import {
@@ -26,11 +27,16 @@ import { notFound } from '../../errors.ts';
 import { renderResult } from '../../grading/feedback.ts';
 import type { Actor } from '../auth/auth.service.ts';
 import { learnerView } from '../exercises/exercise-access.ts';
+import { submissionReviews } from '../exercises/submission-review.ts';
 import { toTimelineEntry } from './timeline.ts';
 import { assertReadLearner, assertTutorLearner } from './tutoring-access.ts';
 import { toLiveDraft } from './views.ts';
 
-function toSubmission(row: LearnerSubmissionRow, locale: Locale): LearnerSubmission {
+function toSubmission(
+  row: LearnerSubmissionRow,
+  locale: Locale,
+  review: SubmissionReview | undefined,
+): LearnerSubmission {
   return {
     id: row.id,
     exercise: { id: row.exerciseId, title: row.exerciseTitle },
@@ -42,6 +48,7 @@ function toSubmission(row: LearnerSubmissionRow, locale: Locale): LearnerSubmiss
     result: row.results ? renderResult(row.results as StoredGradeOutcome, locale) : null,
     createdAt: row.createdAt.toISOString(),
     gradedAt: row.gradedAt ? row.gradedAt.toISOString() : null,
+    ...(review ? { review } : {}),
   };
 }
 
@@ -66,6 +73,7 @@ export class LearnersService {
       listLearnerSubmissions(this.#db, learnerId, page),
       listLearnerTimeline(this.#db, learnerId, { ...page, limit: page.limit * 3 }),
     ]);
+    const reviews = await submissionReviews(this.#db, submissions, 'tutor');
     return {
       runs: runs.map((r) => ({
         id: r.id,
@@ -74,7 +82,7 @@ export class LearnersService {
         result: renderResult(r.result as StoredCodeResult, locale),
         createdAt: r.createdAt.toISOString(),
       })),
-      submissions: submissions.map((row) => toSubmission(row, locale)),
+      submissions: submissions.map((row) => toSubmission(row, locale, reviews.get(row.id))),
       timeline: timeline.map(toTimelineEntry),
     };
   }
@@ -88,7 +96,8 @@ export class LearnersService {
     await assertReadLearner(this.#db, actor, learnerId);
     const row = await findLearnerSubmission(this.#db, learnerId, submissionId);
     if (!row) throw notFound();
-    return toSubmission(row, locale);
+    const reviews = await submissionReviews(this.#db, [row], 'tutor');
+    return toSubmission(row, locale, reviews.get(row.id));
   }
 
   /** An exercise of the learner's modules as they see it, to read their answers by. */
