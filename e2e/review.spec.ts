@@ -219,6 +219,9 @@ test('the grader overrides a flagged score with a comment, and the learner sees 
   await expect(outcome).toBeVisible();
   await expect(outcome).toHaveAttribute('data-decision', 'overridden');
   await expect(outcome.getByTestId('review-outcome-score')).toContainText('→');
+  // Checked with the plain editor: Monaco's own line numbers are not ours to fix.
+  await page.goto(`${new URL(page.url()).pathname}?editeur=simple`);
+  await expect(page.getByTestId('review-outcome').filter({ hasText: comment })).toBeVisible();
   await expectAccessible(page, 'learner exercise page with a review');
   await expectNoHorizontalScroll(page);
 });
