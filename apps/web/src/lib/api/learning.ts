@@ -2,11 +2,13 @@ import { api } from './client.ts';
 import type {
   Answer,
   DictationPlay,
+  DraftBody,
   Exercise,
   HelpRequest,
   Lesson,
   ModuleDetail,
   ModuleList,
+  PasteEvent,
   Progress,
   ReviewRating,
   RunResult,
@@ -46,9 +48,10 @@ export async function getExercise(id: string, signal?: AbortSignal): Promise<Exe
 export async function saveDraft(
   exerciseId: string,
   code: string,
-  { keepalive = false }: { keepalive?: boolean } = {},
+  { keepalive = false, pastes }: { keepalive?: boolean; pastes?: PasteEvent[] | undefined } = {},
 ): Promise<{ updatedAt: string }> {
-  return api.put<{ updatedAt: string }>(`/api/exercises/${enc(exerciseId)}/draft`, { code }, { keepalive });
+  const body: DraftBody = pastes ? { code, pastes } : { code };
+  return api.put<{ updatedAt: string }>(`/api/exercises/${enc(exerciseId)}/draft`, body, { keepalive });
 }
 
 export async function runCode(exerciseId: string, code: string): Promise<RunResult> {

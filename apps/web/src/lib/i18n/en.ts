@@ -4,11 +4,13 @@ import { importsEn } from './imports-en.ts';
 import { dashboardsEn } from './dashboards-en.ts';
 import { studioEn } from './studio-en.ts';
 import { tutorEn } from './tutor-en.ts';
+import { reviewsEn } from './reviews-en.ts';
 import type { Messages } from './types.ts';
 
 /** English messages. The `Messages` type makes a missing or an extra key a type error. */
 export const en: Messages = {
   ...tutorEn,
+  ...reviewsEn,
   ...recruitmentEn,
   ...dashboardsEn,
   ...studioEn,

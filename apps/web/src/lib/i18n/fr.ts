@@ -4,6 +4,7 @@ import { importsFr } from './imports-fr.ts';
 import { dashboardsFr } from './dashboards-fr.ts';
 import { studioFr } from './studio-fr.ts';
 import { tutorFr } from './tutor-fr.ts';
+import { reviewsFr } from './reviews-fr.ts';
 
 /**
  * French messages: the source dictionary. Every other language must provide exactly these keys
@@ -18,6 +19,7 @@ import { tutorFr } from './tutor-fr.ts';
  */
 export const fr = {
   ...tutorFr,
+  ...reviewsFr,
   ...recruitmentFr,
   ...dashboardsFr,
   ...studioFr,

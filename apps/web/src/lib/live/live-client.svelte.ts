@@ -14,6 +14,8 @@ export interface ChannelListener<D extends SnapshotData> {
   onState: (state: ChannelState<D>) => void;
   /** The server refused the channel (not allowed, unknown): a message to show. */
   onError?: (error: { code: string; message: string }) => void;
+  /** Each new event of the channel, after the state was updated (for events that change no state). */
+  onEvent?: (event: ChannelEvent) => void;
 }
 
 interface Subscription {
@@ -21,7 +23,7 @@ interface Subscription {
   listeners: Set<ChannelListener<SnapshotData>>;
 }
 
-const EVENT_TYPES = new Set(['tile', 'help', 'session', 'draft', 'message', 'unread', 'graded']);
+const EVENT_TYPES = new Set(['tile', 'help', 'session', 'draft', 'message', 'unread', 'graded', 'reviewed']);
 
 function isChannelEvent(message: ServerMessage): message is ChannelEvent {
   return EVENT_TYPES.has(message.type);
@@ -188,6 +190,7 @@ export class LiveClient {
           if (next === sub.state) return; // stale, or before the snapshot
           sub.state = next;
           this.#notify(sub);
+          for (const listener of sub.listeners) listener.onEvent?.(message);
         }
     }
   }

@@ -16,6 +16,7 @@ import {
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 import TypeScriptWorker from 'monaco-editor/languages/features/typescript/ts.worker?worker';
 import type { CodeLanguage } from '#lib/api/types.ts';
+import { pasteIntoEmpty } from '#lib/learning/pastes.ts';
 
 globalThis.MonacoEnvironment = {
   getWorker(_workerId: string, label: string) {
@@ -45,6 +46,8 @@ export interface CodeEditorOptions {
   ariaLabel: string;
   onChange: (value: string) => void;
   onBlur: () => void;
+  /** A paste: its size, and whether the editor holds nothing else (reported with the next draft save). */
+  onPaste?: (paste: { chars: number; intoEmpty: boolean }) => void;
 }
 
 export interface CodeEditor {
@@ -81,6 +84,11 @@ export function createCodeEditor(container: HTMLElement, options: CodeEditorOpti
   const subscriptions = [
     model.onDidChangeContent(() => options.onChange(model.getValue())),
     editor.onDidBlurEditorText(() => options.onBlur()),
+    editor.onDidPaste(({ range }) => {
+      const start = model.getOffsetAt(range.getStartPosition());
+      const end = model.getOffsetAt(range.getEndPosition());
+      options.onPaste?.({ chars: end - start, intoEmpty: pasteIntoEmpty(model.getValue(), start, end) });
+    }),
   ];
 
   return {
