@@ -1,8 +1,9 @@
 // Each machine flag source from real grading (the grading worker over a real sandbox pool): a hidden
 // test that hits the time limit while the visible ones pass, repeated errors, a correct submission
-// pasted into an empty editor soon after opening, and the English rubric's uncertain verdicts.
+// pasted into an empty editor soon after opening, the English rubric's uncertain verdicts, and a
+// disguised copy of another learner's code.
 import { createGraderPool, type GraderPool } from '@tremplin/grader';
-import { findUserByEmail, schema } from '@tremplin/db';
+import { DEMO_WORK, findUserByEmail, schema } from '@tremplin/db';
 import { changePublishedContent } from '@tremplin/db/test-support';
 import { and, desc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -225,5 +226,51 @@ describe('low-confidence English', () => {
     });
     expect(graded.result).toMatchObject({ kind: 'answers', needsReview: false });
     expect(await flagsOf(me.id, exercise.id)).toEqual([]);
+  });
+});
+
+describe('similarity', () => {
+  it('flags a disguised copy graded after its original, linking the pair, and not the original', async () => {
+    const exercise = await demoExercise(t.database, 'serie-de-victoires');
+    const work = (login: string) => {
+      const entry = DEMO_WORK.find((w) => w.learner === login);
+      if (!entry || !('code' in entry)) throw new Error(`no demo code for ${login}`);
+      return entry.code;
+    };
+    const author = await learner(25);
+    const copier = await learner(26);
+    const original = await submitAndWait(t.app, author.cookie, exercise.id, { code: work('etudiant25') });
+    expect(original).toMatchObject({ status: 'graded', score: original.maxScore });
+    expect(await flagsOf(author.id, exercise.id)).toEqual([]);
+    const copy = await submitAndWait(t.app, copier.cookie, exercise.id, { code: work('etudiant26') });
+    expect(copy.status).toBe('graded');
+    const [flag, ...others] = await flagsOf(copier.id, exercise.id);
+    expect(others).toEqual([]);
+    expect(flag).toMatchObject({ submissionId: copy.id, source: 'similarity', status: 'open' });
+    const [stored] = await t.database.db.select().from(schema.flags).where(eq(schema.flags.id, flag!.id));
+    expect(stored!.otherSubmissionId).toBe(original.id);
+    expect(stored!.similarity).toBeGreaterThanOrEqual(0.65);
+    expect((stored!.details as { regions: unknown[] }).regions.length).toBeGreaterThan(0);
+
+    // A third learner's own solution (the exercise's idea, written their way) is not a copy.
+    const other = await learner(30);
+    const own = await submitAndWait(t.app, other.cookie, exercise.id, {
+      code: [
+        'export function plusLongueSerie(s) {',
+        '  let best = 0;',
+        '  let i = 0;',
+        '  while (i < s.length) {',
+        '    let j = i;',
+        "    while (j < s.length && s[j] === 'V') j++;",
+        '    best = Math.max(best, j - i);',
+        '    i = j + 1;',
+        '  }',
+        '  return best;',
+        '}',
+        '',
+      ].join('\n'),
+    });
+    expect(own).toMatchObject({ status: 'graded', score: own.maxScore });
+    expect(await flagsOf(other.id, exercise.id)).toEqual([]);
   });
 });
