@@ -2,39 +2,21 @@ import { expect, test, type APIRequestContext, type Browser, type TestInfo } fro
 import { DEMO_PASSWORD, demo, expectAccessible, expectNoHorizontalScroll, signIn } from './helpers.ts';
 
 /**
- * The demo grader takes a flag on `serie-de-victoires` (the similarity flag between two demo students
- * of Kara when the demo seed has it; until then a tutor's flag made here), reads the code, changes the
- * score with a comment; the learner then sees the new score, the comment and a notification.
+ * The demo grader takes the similarity flag between two demo students of Kara on
+ * `serie-de-victoires`, compares both codes with their matching regions, changes the score with a
+ * comment; the tutor sees it live, and the learner sees the new score, the comment and a notification.
  * Desktop and phone share the server's database: each project has its own pair of students, and no
  * test asserts an absolute count.
  */
 
 const GRADER = 'correcteur@tremplin.test';
-const MODULE = 'programmation-js';
 const EXERCISE = 'serie-de-victoires';
-
-// The reference solution with the reset on a defeat forgotten: some tests fail, so the score is partial.
-const FLAWED_CODE = `export function plusLongueSerie(resultats) {
-  let enCours = 0;
-  let meilleure = 0;
-  for (const resultat of resultats) {
-    if (resultat === 'V') {
-      enCours = enCours + 1;
-      if (enCours > meilleure) {
-        meilleure = enCours;
-      }
-    }
-  }
-  return meilleure;
-}
-`;
 
 interface Flagged {
   flagId: string;
   learnerEmail: string;
   learnerName: string;
   learnerId: string;
-  source: 'similarity' | 'tutor';
 }
 
 async function apiAs(
@@ -53,85 +35,46 @@ async function whoAmI(request: APIRequestContext): Promise<{ id: string; display
   return (await (await request.get('/api/me')).json()) as { id: string; displayName: string };
 }
 
-/** The seeded similarity flag of this project's pair, or else a tutor's flag on a fresh submission. */
+/**
+ * The similarity flag of this project's pair: the demo queues their submissions at its first start
+ * (a learner's own code and a disguised copy of it) and the grading worker flags the copy.
+ */
 async function flagToReview(browser: Browser, testInfo: TestInfo): Promise<Flagged> {
   const phone = testInfo.project.name === 'phone';
-  const [first, second] = phone ? [27, 28] : [25, 26];
-  const learners = await Promise.all(
-    [first, second].map(async (n) => {
+  const pair = await Promise.all(
+    (phone ? [27, 28] : [25, 26]).map(async (n) => {
       const session = await apiAs(browser, demo.student(n));
       const me = await whoAmI(session.request);
-      return { email: demo.student(n), name: me.displayName, id: me.id, session };
+      await session.close();
+      return { email: demo.student(n), name: me.displayName, id: me.id };
     }),
   );
-
   const grader = await apiAs(browser, GRADER);
   try {
-    const queue = await grader.request.get(`/api/reviews?source=similarity&exercise=${EXERCISE}&limit=200`);
-    expect(queue.status()).toBe(200);
-    const { items } = (await queue.json()) as {
-      items: { id: string; learner: { id: string } }[];
+    let found: { id: string; learner: { id: string } } | undefined;
+    await expect
+      .poll(
+        async () => {
+          const queue = await grader.request.get(
+            `/api/reviews?source=similarity&exercise=${EXERCISE}&limit=200`,
+          );
+          const { items } = (await queue.json()) as { items: { id: string; learner: { id: string } }[] };
+          found = items.find((item) => pair.some((l) => l.id === item.learner.id));
+          return found !== undefined;
+        },
+        { timeout: 60_000, message: 'the demo pair is graded and flagged' },
+      )
+      .toBe(true);
+    const learner = pair.find((l) => l.id === found!.learner.id)!;
+    return {
+      flagId: found!.id,
+      learnerEmail: learner.email,
+      learnerName: learner.name,
+      learnerId: learner.id,
     };
-    const seeded = items.find((item) => learners.some((l) => l.id === item.learner.id));
-    if (seeded) {
-      const learner = learners.find((l) => l.id === seeded.learner.id)!;
-      for (const l of learners) await l.session.close();
-      return {
-        flagId: seeded.id,
-        learnerEmail: learner.email,
-        learnerName: learner.name,
-        learnerId: learner.id,
-        source: 'similarity',
-      };
-    }
   } finally {
     await grader.close();
   }
-
-  // No seeded pair (yet): the first learner submits, and their tutor flags the submission.
-  const learner = learners[0]!;
-  const id = await exerciseIdOf(learner.session.request);
-  const accepted = await learner.session.request.post(`/api/exercises/${id}/submissions`, {
-    data: { idempotencyKey: `review-e2e-${testInfo.project.name}-${Date.now()}`, code: FLAWED_CODE },
-  });
-  expect(accepted.status()).toBeLessThan(300);
-  const { id: submissionId } = (await accepted.json()) as { id: string };
-  await expect
-    .poll(
-      async () =>
-        (
-          (await (await learner.session.request.get(`/api/submissions/${submissionId}`)).json()) as {
-            status: string;
-          }
-        ).status,
-      { timeout: 30_000 },
-    )
-    .toBe('graded');
-
-  const tutor = await apiAs(browser, demo.tutor2);
-  const flagged = await tutor.request.post(`/api/submissions/${submissionId}/flags`, {
-    data: { reason: 'Code très proche de celui d’un camarade du groupe.' },
-  });
-  expect(flagged.status()).toBeLessThan(300);
-  const { id: flagId } = (await flagged.json()) as { id: string };
-  await tutor.close();
-  for (const l of learners) await l.session.close();
-  return {
-    flagId,
-    learnerEmail: learner.email,
-    learnerName: learner.name,
-    learnerId: learner.id,
-    source: 'tutor',
-  };
-}
-
-async function exerciseIdOf(request: APIRequestContext): Promise<string> {
-  const module = (await (await request.get(`/api/modules/${MODULE}`)).json()) as {
-    exercises: { id: string; slug: string }[];
-  };
-  const exercise = module.exercises.find((e) => e.slug === EXERCISE);
-  if (!exercise) throw new Error(`exercise ${EXERCISE} not in ${MODULE}`);
-  return exercise.id;
 }
 
 test('the grader overrides a flagged score with a comment, and the learner sees it and is notified', async ({
@@ -156,11 +99,11 @@ test('the grader overrides a flagged score with a comment, and the learner sees 
   await expect(page).toHaveURL(/\/correcteur$/);
   const queue = page.getByTestId('review-queue');
   await expect(queue.getByTestId('review-counts')).toBeVisible();
-  await queue.getByTestId('review-filter-source').selectOption(flag.source);
+  await queue.getByTestId('review-filter-source').selectOption('similarity');
   await queue.getByTestId('review-filter-apply').click();
   const item = queue.locator(`[data-testid="review-item"][data-flag-id="${flag.flagId}"]`);
   await expect(item).toBeVisible();
-  await expect(queue.getByTestId('review-item').first()).toHaveAttribute('data-source', flag.source);
+  await expect(queue.getByTestId('review-item').first()).toHaveAttribute('data-source', 'similarity');
   await expect(item).toContainText(flag.learnerName);
   await expectAccessible(page, 'review queue');
   await expectNoHorizontalScroll(page);
@@ -171,13 +114,11 @@ test('the grader overrides a flagged score with a comment, and the learner sees 
   await expect(page.getByTestId('review-claim-status')).toHaveAttribute('data-mine', 'true');
   await expect(page.getByTestId('review-claim-status')).toContainText('Vous traitez ce signalement jusqu’à');
   await expect(page.getByTestId('code-left')).toContainText('plusLongueSerie');
-  if (flag.source === 'similarity') {
-    // Both codes side by side (stacked on a phone), the matching regions highlighted on both.
-    await expect(page.getByTestId('code-right')).toContainText('plusLongueSerie');
-    await expect(page.getByTestId('code-left').getByTestId('region-line').first()).toBeVisible();
-    await expect(page.getByTestId('code-right').getByTestId('region-line').first()).toBeVisible();
-    await expect(page.getByTestId('history-right')).toBeVisible();
-  }
+  // Both codes side by side (stacked on a phone), the matching regions highlighted on both.
+  await expect(page.getByTestId('code-right')).toContainText('plusLongueSerie');
+  await expect(page.getByTestId('code-left').getByTestId('region-line').first()).toBeVisible();
+  await expect(page.getByTestId('code-right').getByTestId('region-line').first()).toBeVisible();
+  await expect(page.getByTestId('history-right')).toBeVisible();
   await expect(page.getByTestId('review-tests')).toBeVisible();
   await expectAccessible(page, 'review page');
   await expectNoHorizontalScroll(page);
