@@ -3,7 +3,7 @@
  * submission (store its fingerprints in the inverted index, find the submissions sharing the most,
  * compare those, flag copies) timed against 15,000 submissions of one exercise already in
  * PostgreSQL, in a scratch database created for the run and dropped after it. Prints p50/p99 of
- * `checkSimilarity` over 200 new submissions (target p99 < 25 ms), the copies among them that were
+ * `checkSimilarity` over 200 new submissions (target p99 < 50 ms), the copies among them that were
  * flagged, and a baseline measured in the same run: one indexed lookup of a fingerprint
  * (`select … where module_id, exercise_slug, hash`), as a ratio.
  *
@@ -34,7 +34,9 @@ const URL = process.env.DATABASE_URL ?? 'postgres://tremplin_dev:tremplin_dev@12
 const COUNT = Number(process.env.BENCH_COUNT ?? 15_000);
 const COPIES = Math.round(COUNT * 0.05);
 const PROBES = Number(process.env.BENCH_PROBES ?? 200);
-const P99_LIMIT_MS = 25;
+// The check runs in the grading worker after the sandbox, whose own p99 is about 15 ms: it should
+// stay of that order, well inside the one-second submit-to-result budget.
+const P99_LIMIT_MS = 50;
 
 /** A PostgreSQL array literal of numbers or uuids. */
 function pgArray(values: Array<number | string>): string {

@@ -23,9 +23,11 @@ import {
 /** Flag two learners' submissions at or above this similarity unless the exercise sets its own. */
 export const DEFAULT_SIMILARITY_THRESHOLD = DEFAULT_THRESHOLD;
 /** How many of the submissions sharing the most fingerprints are compared in full. */
-const CANDIDATES = 10;
-/** How many of a submission's rarest shared fingerprints find its candidates. */
+const CANDIDATES = 5;
+/** How many of a submission's rarest shared fingerprints find its candidates… */
 const RARE_PROBES = 32;
+/** …and how many postings of theirs the lookup may read at most (beyond the rarest one's). */
+const MAX_POSTINGS = 2_000;
 
 export interface SimilarityInput {
   submissionId: string;
@@ -126,13 +128,18 @@ export async function checkSimilarity(db: Db, input: SimilarityInput): Promise<S
     const commonHashes = new Set(counts.filter((c) => c.submissions > common).map((c) => c.hash));
     const where = sql`f.module_id = ${moduleId} and f.exercise_slug = ${slug}`;
     // Candidates come from the rarest fingerprints shared with someone: a copy shares those with
-    // its original, and each has few postings, so the lookup reads a few hundred index entries
-    // whatever the exercise's size. The full comparison then counts every fingerprint.
-    const rare = counts
+    // its original, and each has few postings. Taken rarest first until their postings reach a
+    // bound, the lookup reads a bounded number of index entries whatever the exercise's size; the
+    // full comparison then counts every fingerprint.
+    const rare: number[] = [];
+    let postings = 0;
+    for (const c of counts
       .filter((c) => c.submissions >= 2 && c.submissions <= common)
-      .sort((x, y) => x.submissions - y.submissions)
-      .slice(0, RARE_PROBES)
-      .map((c) => c.hash);
+      .sort((x, y) => x.submissions - y.submissions)) {
+      if (rare.length >= RARE_PROBES || (rare.length > 0 && postings + c.submissions > MAX_POSTINGS)) break;
+      rare.push(c.hash);
+      postings += c.submissions;
+    }
     if (rare.length === 0) return [];
     const candidates = await rowsOf<{ submission_id: string; user_id: string; shared: number }>(
       tx,
@@ -147,7 +154,12 @@ export async function checkSimilarity(db: Db, input: SimilarityInput): Promise<S
     );
     if (candidates.length === 0) return [];
     const theirs = await tx
-      .select()
+      .select({
+        submissionId: submissionFingerprints.submissionId,
+        hash: submissionFingerprints.hash,
+        startLine: submissionFingerprints.startLine,
+        endLine: submissionFingerprints.endLine,
+      })
       .from(submissionFingerprints)
       .where(
         inArray(
