@@ -1,4 +1,5 @@
-import ts from 'typescript';
+import { createRequire } from 'node:module';
+import type TS from 'typescript';
 import type { SimilarityLanguage } from './types.ts';
 
 /** A normalised token: the text that is hashed, and the 1-based line it starts on. */
@@ -121,39 +122,51 @@ const TS_MODIFIERS = new Set([
   'declare',
 ]);
 
-/** Tokens after which `/` is a division, not the start of a regular expression. */
-const ENDS_OPERAND = new Set<ts.SyntaxKind>([
-  ts.SyntaxKind.Identifier,
-  ts.SyntaxKind.PrivateIdentifier,
-  ts.SyntaxKind.NumericLiteral,
-  ts.SyntaxKind.BigIntLiteral,
-  ts.SyntaxKind.StringLiteral,
-  ts.SyntaxKind.NoSubstitutionTemplateLiteral,
-  ts.SyntaxKind.TemplateTail,
-  ts.SyntaxKind.RegularExpressionLiteral,
-  ts.SyntaxKind.CloseParenToken,
-  ts.SyntaxKind.CloseBracketToken,
-  ts.SyntaxKind.CloseBraceToken,
-  ts.SyntaxKind.ThisKeyword,
-  ts.SyntaxKind.SuperKeyword,
-  ts.SyntaxKind.TrueKeyword,
-  ts.SyntaxKind.FalseKeyword,
-  ts.SyntaxKind.NullKeyword,
-  ts.SyntaxKind.PlusPlusToken,
-  ts.SyntaxKind.MinusMinusToken,
-]);
-
 interface RawToken {
-  kind: ts.SyntaxKind;
+  kind: TS.SyntaxKind;
   text: string;
   start: number;
   dropped: boolean;
 }
 
-const scanner = ts.createScanner(ts.ScriptTarget.Latest, true, ts.LanguageVariant.Standard);
+// TypeScript takes about 0.4 s to load: it is loaded when code is first tokenised, so that importing
+// this package (the API, every test that imports the database package) stays cheap.
+let loaded: typeof TS | undefined;
+let ENDS_OPERAND: Set<TS.SyntaxKind>;
+let scanner: TS.Scanner;
+
+function load(): typeof TS {
+  if (loaded) return loaded;
+  const ts = createRequire(import.meta.url)('typescript') as typeof TS;
+  // Tokens after which `/` is a division, not the start of a regular expression.
+  ENDS_OPERAND = new Set<TS.SyntaxKind>([
+    ts.SyntaxKind.Identifier,
+    ts.SyntaxKind.PrivateIdentifier,
+    ts.SyntaxKind.NumericLiteral,
+    ts.SyntaxKind.BigIntLiteral,
+    ts.SyntaxKind.StringLiteral,
+    ts.SyntaxKind.NoSubstitutionTemplateLiteral,
+    ts.SyntaxKind.TemplateTail,
+    ts.SyntaxKind.RegularExpressionLiteral,
+    ts.SyntaxKind.CloseParenToken,
+    ts.SyntaxKind.CloseBracketToken,
+    ts.SyntaxKind.CloseBraceToken,
+    ts.SyntaxKind.ThisKeyword,
+    ts.SyntaxKind.SuperKeyword,
+    ts.SyntaxKind.TrueKeyword,
+    ts.SyntaxKind.FalseKeyword,
+    ts.SyntaxKind.NullKeyword,
+    ts.SyntaxKind.PlusPlusToken,
+    ts.SyntaxKind.MinusMinusToken,
+  ]);
+  scanner = ts.createScanner(ts.ScriptTarget.Latest, true, ts.LanguageVariant.Standard);
+  loaded = ts;
+  return ts;
+}
 
 /** The raw tokens of `code`; the scanner never throws, whatever the input. */
 function scan(code: string): RawToken[] {
+  const ts = load();
   const tokens: RawToken[] = [];
   scanner.setText(code);
   // Brace depth at which each open template's `${` was entered: its `}` resumes the template.
@@ -185,18 +198,19 @@ function scan(code: string): RawToken[] {
   return tokens;
 }
 
-function endsOperand(kind: ts.SyntaxKind): boolean {
+function endsOperand(kind: TS.SyntaxKind): boolean {
   return ENDS_OPERAND.has(kind);
 }
 
 /** Source ranges holding only types (annotations, interfaces, type aliases, type parameters). */
 function typeRanges(code: string): Array<[number, number]> {
+  const ts = load();
   const file = ts.createSourceFile('submission.ts', code, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
   const ranges: Array<[number, number]> = [];
-  const add = (node: ts.Node): void => {
+  const add = (node: TS.Node): void => {
     ranges.push([node.getStart(file), node.end]);
   };
-  const visit = (node: ts.Node): void => {
+  const visit = (node: TS.Node): void => {
     if (
       ts.isTypeNode(node) ||
       ts.isInterfaceDeclaration(node) ||
@@ -216,6 +230,7 @@ function typeRanges(code: string): Array<[number, number]> {
 
 /** Marks the tokens that belong to types, and the punctuation that only introduces them. */
 function dropTypes(code: string, tokens: RawToken[]): void {
+  const ts = load();
   const ranges = typeRanges(code);
   let r = 0;
   for (const token of tokens) {
@@ -254,6 +269,7 @@ function dropTypes(code: string, tokens: RawToken[]): void {
 
 /** The normalised text of a token, or undefined for a token that carries nothing (`;`). */
 function normalise(token: RawToken, previous: RawToken | undefined): string | undefined {
+  const ts = load();
   switch (token.kind) {
     case ts.SyntaxKind.Identifier:
     case ts.SyntaxKind.PrivateIdentifier: {
