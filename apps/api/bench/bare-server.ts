@@ -54,5 +54,6 @@ const diagnostics = watchProcess();
 process.on('message', (message: { type: string }) => {
   if (message.type === 'diagnostics') process.send!({ type: 'diagnostics', ...diagnostics.take() });
   if (message.type === 'sockets') process.send!({ type: 'sockets', count: server.clients.size });
+  if (message.type === 'statements') process.send!({ type: 'statements', count: 0 });
   if (message.type === 'stop') server.close(() => process.exit(0));
 });

@@ -89,7 +89,27 @@ async function handle(message: Inbound): Promise<void> {
   }
 }
 
-function open(url: string, token: string | undefined, channel: string | undefined): Promise<WebSocket> {
+/** Sockets the server told to come back later (503 and Retry-After), over the connect phase. */
+let deferred = 0;
+
+/**
+ * Opens a socket (following `channel` once greeted); a server that defers it (503) is tried again
+ * after its Retry-After, spread by a random jitter of ±50 %, as the web client does.
+ */
+async function open(url: string, token: string | undefined, channel: string | undefined): Promise<WebSocket> {
+  for (;;) {
+    const opened = await openOnce(url, token, channel);
+    if ('socket' in opened) return opened.socket;
+    deferred += 1;
+    await new Promise((r) => setTimeout(r, opened.retryAfterSeconds * 1000 * (0.5 + Math.random())));
+  }
+}
+
+function openOnce(
+  url: string,
+  token: string | undefined,
+  channel: string | undefined,
+): Promise<{ socket: WebSocket } | { retryAfterSeconds: number }> {
   return new Promise((resolve, reject) => {
     const socket = new WebSocket(url, {
       perMessageDeflate: false,
@@ -103,8 +123,17 @@ function open(url: string, token: string | undefined, channel: string | undefine
       clearTimeout(timer);
       socket.removeAllListeners('message');
       if (error) reject(error);
-      else resolve(socket);
+      else resolve({ socket });
     };
+    socket.on('unexpected-response', (_request, response) => {
+      clearTimeout(timer);
+      socket.removeAllListeners('error');
+      socket.on('error', () => {});
+      socket.terminate();
+      if (response.statusCode === 503) {
+        resolve({ retryAfterSeconds: Number(response.headers['retry-after'] ?? 1) || 1 });
+      } else reject(new Error(`HTTP ${response.statusCode}`));
+    });
     socket.on('error', (error) => done(error));
     if (!channel) {
       socket.on('open', () => done());
@@ -177,6 +206,7 @@ async function connectAll(people: BenchPeople, concurrency: number) {
     students: students.filter((s) => s.socket).length,
     tutors: tutors.length,
     failed: failedStudents + failedTutors,
+    deferred,
     studentsMs: Math.round(studentsMs),
     totalMs: Math.round(performance.now() - started),
   };

@@ -44,6 +44,9 @@ const config = loadConfig({
   SEED_DEMO: 'false',
   WEB_BUILD_DIR: '.tmp/no-web-build',
 });
+// Every statement the server sends, counted (the benchmark reports them per socket connect).
+let statements = 0;
+database.watchStatements(() => (statements += 1));
 const app = await buildApp({
   config,
   database,
@@ -136,6 +139,7 @@ process.on('message', async (message: { type: string }) => {
     });
   }
   if (message.type === 'sockets') process.send!({ type: 'sockets', count: app.live.sockets.size });
+  if (message.type === 'statements') process.send!({ type: 'statements', count: statements });
   if (message.type === 'stop') {
     await app.close();
     await database.close();

@@ -8,8 +8,8 @@
 //
 // BENCH_DATABASE_URL (none: the embedded engine; else a server URL whose role may create
 // databases: the benchmark creates and drops `tremplin_bench_live` there), BENCH_STUDENTS (15000), BENCH_GROUPS (900), BENCH_RATES (200,2000), BENCH_SECONDS (20),
-// BENCH_API_RATE (50: the phase through the API itself), BENCH_CONCURRENCY (200 handshakes at
-// once), BENCH_WRITE_DOCS (true).
+// BENCH_API_RATE (50: the phase through the API itself), BENCH_CONCURRENCY (1000 sockets opening
+// at once, each retried after the server's Retry-After when deferred), BENCH_WRITE_DOCS (true).
 import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -28,7 +28,7 @@ const GROUPS = Number(env.BENCH_GROUPS ?? 900);
 const RATES = (env.BENCH_RATES ?? '200,2000').split(',').map(Number);
 const SECONDS = Number(env.BENCH_SECONDS ?? 20);
 const API_RATE = Number(env.BENCH_API_RATE ?? 50);
-const CONCURRENCY = Number(env.BENCH_CONCURRENCY ?? 200);
+const CONCURRENCY = Number(env.BENCH_CONCURRENCY ?? 1000);
 const WRITE_DOCS = (env.BENCH_WRITE_DOCS ?? 'true') !== 'false';
 const SERVER_URL = env.BENCH_DATABASE_URL;
 const ENGINE = SERVER_URL ? 'PostgreSQL' : 'PGlite';
@@ -38,8 +38,19 @@ const here = (file: string) => path.join(import.meta.dirname, file);
 
 interface Run {
   mode: Mode;
-  connect: { students: number; tutors: number; failed: number; studentsMs: number; totalMs: number };
+  connect: {
+    students: number;
+    tutors: number;
+    failed: number;
+    deferred: number;
+    studentsMs: number;
+    totalMs: number;
+  };
+  /** The server's RSS before any socket, and with all of them connected, idle. */
+  rssBeforeMb: number;
   rssIdleMb: number;
+  /** SQL statements the server sent during the connect phase (background work included). */
+  statements: number;
   phases: Array<
     PhaseResult & {
       rssPeakMb: number;
@@ -92,16 +103,22 @@ async function measure(
   const load = fork(here('live-load.ts'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   console.log(`[${mode}] server pid ${server.pid} on port ${port}; connecting…`);
   const profiled = PROFILE_DIR && mode === 'tremplin';
+  const rssBeforeMb = rssMb(server.pid!);
+  server.send({ type: 'statements' });
+  const before = await nextMessage<{ count: number }>(server, 'statements');
   if (profiled) server.send({ type: 'profile-start' });
   load.send({ type: 'start', mode, port, people, concurrency: CONCURRENCY });
   const { type: _t, ...connect } = await nextMessage<Run['connect'] & { type: string }>(load, 'connected');
   const rssIdleMb = rssMb(server.pid!);
+  server.send({ type: 'statements' });
+  const statements = (await nextMessage<{ count: number }>(server, 'statements')).count - before.count;
   if (profiled) {
     server.send({ type: 'profile-stop', file: path.join(PROFILE_DIR, 'connect.cpuprofile') });
     await nextMessage(server, 'profiled');
   }
   console.log(
-    `[${mode}] ${connect.students} students + ${connect.tutors} tutors in ${connect.totalMs} ms; RSS ${rssIdleMb} MB`,
+    `[${mode}] ${connect.students} students + ${connect.tutors} tutors in ${connect.totalMs} ms ` +
+      `(${connect.deferred} deferred, ${statements} SQL statements); RSS ${rssBeforeMb} → ${rssIdleMb} MB`,
   );
   const phases: Run['phases'] = [];
   for (const { rate, via } of plan) {
@@ -139,7 +156,47 @@ async function measure(
   await nextMessage(load, 'closed').catch(() => {});
   server.send({ type: 'stop' });
   await new Promise((resolve) => server.once('exit', resolve));
-  return { mode, connect, rssIdleMb, phases };
+  return { mode, connect, rssBeforeMb, rssIdleMb, statements, phases };
+}
+
+const held = (run: Run) => run.connect.students + run.connect.tutors;
+const perSocket = (n: number, run: Run) => n / Math.max(1, held(run));
+/** What each socket adds to the server's memory, in KB. */
+const stateKb = (run: Run) => Math.round(perSocket((run.rssIdleMb - run.rssBeforeMb) * 1024, run));
+
+/** The targets of issue 17 on this run's figures, each PASS or FAIL. */
+function verdicts(tremplin: Run, bare: Run): string[] {
+  const busiest = (run: Run) => run.phases.find((p) => p.via !== 'api' && p.rate === 2000);
+  const t = busiest(tremplin);
+  const b = busiest(bare);
+  const check = (ok: boolean, what: string) => `- ${ok ? 'PASS' : 'FAIL'}: ${what}`;
+  const connectRatio = tremplin.connect.totalMs / bare.connect.totalMs;
+  const rssRatio = tremplin.rssIdleMb / bare.rssIdleMb;
+  return [
+    check(
+      tremplin.connect.failed === 0 && held(tremplin) === held(bare) && connectRatio <= 3,
+      `${held(tremplin)} sockets connect in ≤ 3× bare \`ws\`: ${(tremplin.connect.totalMs / 1000).toFixed(1)} s against ` +
+        `${(bare.connect.totalMs / 1000).toFixed(1)} s (${connectRatio.toFixed(1)}×), ${tremplin.connect.failed} failed, ` +
+        `${tremplin.connect.deferred} deferred then admitted`,
+    ),
+    check(
+      perSocket(tremplin.statements, tremplin) <= 1,
+      `at most one SQL statement per socket connect: ${perSocket(tremplin.statements, tremplin).toFixed(2)} ` +
+        `(${tremplin.statements} for ${held(tremplin)} sockets, background work included)`,
+    ),
+    check(
+      rssRatio <= 2.5,
+      `server RSS with every socket ≤ 2.5× bare \`ws\`: ${tremplin.rssIdleMb} MB against ${bare.rssIdleMb} MB ` +
+        `(${rssRatio.toFixed(1)}×; per socket ${stateKb(tremplin)} KB against ${stateKb(bare)} KB)`,
+    ),
+    t && b
+      ? check(
+          t.p99 <= 4 * b.p99 && t.missing === 0,
+          `2,000 actions/s reach the tutors at p99 ≤ 4× bare \`ws\`: ${t.p99} ms against ${b.p99} ms ` +
+            `(${(t.p99 / b.p99).toFixed(1)}×), ${t.missing} lost`,
+        )
+      : '- not measured: 2,000 actions/s',
+  ];
 }
 
 function report(tremplin: Run, bare: Run): string {
@@ -170,7 +227,11 @@ function report(tremplin: Run, bare: Run): string {
       `${bare.connect.students + bare.connect.tutors} (${bare.connect.failed} failed) | |`,
     `| time to connect all (Tremplin: authenticate, subscribe, snapshot) | ${(tremplin.connect.totalMs / 1000).toFixed(1)} s | ` +
       `${(bare.connect.totalMs / 1000).toFixed(1)} s | ${ratio(tremplin.connect.totalMs, bare.connect.totalMs)} |`,
+    `| sockets deferred at the door (503, Retry-After), then retried with jitter | ${tremplin.connect.deferred} | ${bare.connect.deferred} | |`,
+    `| SQL statements while connecting (background work included), per socket | ${tremplin.statements}, ${perSocket(tremplin.statements, tremplin).toFixed(2)} | – | |`,
     `| server RSS, all connected, idle | ${tremplin.rssIdleMb} MB | ${bare.rssIdleMb} MB | ${ratio(tremplin.rssIdleMb, bare.rssIdleMb)} |`,
+    `| server RSS before any socket; per-socket state (growth ÷ sockets) | ${tremplin.rssBeforeMb} MB; ${stateKb(tremplin)} KB | ` +
+      `${bare.rssBeforeMb} MB; ${stateKb(bare)} KB | ${ratio(stateKb(tremplin), stateKb(bare))} |`,
   ];
   for (const t of tremplin.phases.filter((p) => p.via === 'events')) {
     const b = bare.phases.find((p) => p.rate === t.rate);
@@ -203,6 +264,7 @@ function report(tremplin: Run, bare: Run): string {
         ? `${verdict(busiest.p99 < 50 && busiest.missing === 0)} (${busiest.p99} ms).`
         : 'not measured.'),
   );
+  lines.push('', 'Targets of issue 17 (same run):', '', ...verdicts(tremplin, bare));
   const kinds = Object.keys(tremplin.phases[0]?.byKind ?? {});
   lines.push('', 'Tremplin latency by kind of action, p50 / p99 in ms (count):', '');
   lines.push(`| phase | ${kinds.join(' | ')} |`, `| --- |${' --- |'.repeat(kinds.length)}`);

@@ -69,6 +69,8 @@ export interface Config {
     idleMinutes: number;
     /** How often the socket is pinged; a peer silent for two intervals is dropped. */
     heartbeatSeconds: number;
+    /** Sockets being opened at once (authenticated, loaded); those beyond wait: 503 and Retry-After. */
+    maxPendingConnects: number;
   };
   /** The graders' review queue. */
   review: {
@@ -215,6 +217,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       stuckMinutes: integer('LIVE_STUCK_MINUTES', 10, 1, 24 * 60),
       idleMinutes: integer('LIVE_IDLE_MINUTES', 5, 1, 24 * 60),
       heartbeatSeconds: integer('LIVE_HEARTBEAT_SECONDS', 30, 1, 600),
+      maxPendingConnects: integer('LIVE_MAX_PENDING_CONNECTS', 200, 1, 100_000),
     },
     review: {
       claimMinutes: integer('REVIEW_CLAIM_MINUTES', 20, 1, 24 * 60),

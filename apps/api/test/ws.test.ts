@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WebSocket } from '@fastify/websocket';
 import { WS_CLOSE } from '@tremplin/contracts';
+import { listAllGroups } from '@tremplin/db';
 import { buildTestApp, signIn, type TestApp } from './helper.ts';
 
 let t: TestApp;
@@ -91,6 +92,121 @@ describe('/ws', () => {
       expect(await pong).toEqual({ type: 'pong', id: 'still-here' });
     } finally {
       for (const socket of [a, b, other]) socket.terminate();
+    }
+  });
+
+  // Statements of the background (presence written each second, the grading worker's claims) are
+  // not the connect's own.
+  const BACKGROUND = /grading_jobs|live_connections|live_instances|learner_presence|attendance/;
+  const counting = () => {
+    const statements: string[] = [];
+    const stop = t.database.watchStatements((statement) => {
+      if (!BACKGROUND.test(statement)) statements.push(statement);
+    });
+    return { statements, stop };
+  };
+
+  it("opens a learner's socket and sends their feed's snapshot after one SQL statement", async () => {
+    const cookie = await signIn(t.app, 'etudiant4@tremplin.test');
+    const { statements, stop } = counting();
+    let hello: Promise<Record<string, unknown>> | undefined;
+    const socket = await t.app.injectWS(
+      '/ws',
+      { headers: { cookie } },
+      { onInit: (ws) => (hello = nextMessage(ws)) },
+    );
+    try {
+      const { userId } = (await hello) as { userId: string };
+      const snapshot = nextMessage(socket);
+      socket.send(JSON.stringify({ type: 'subscribe', channel: `feed:${userId}` }));
+      expect(await snapshot).toMatchObject({
+        type: 'snapshot',
+        channel: `feed:${userId}`,
+        data: { kind: 'feed' },
+      });
+      // Messages of an open socket read nothing.
+      const pong = nextMessage(socket);
+      socket.send(JSON.stringify({ type: 'ping', id: 'p' }));
+      await pong;
+      stop();
+      expect(statements).toHaveLength(1);
+      expect(statements[0]).toMatch(/from "sessions"/);
+      expect(statements[0]).toMatch(/tutor_messages/);
+    } finally {
+      stop();
+      socket.terminate();
+    }
+  });
+
+  it("opens a tutor's socket after one SQL statement, and a second grid of a loaded group after none", async () => {
+    const cookie = await signIn(t.app, 'tuteur1@tremplin.test');
+    const groupId = (await listAllGroups(t.database.db)).find((g) => g.name === 'Groupe Lomé 1')!.id;
+    const open = async () => {
+      let hello: Promise<Record<string, unknown>> | undefined;
+      const socket = await t.app.injectWS(
+        '/ws',
+        { headers: { cookie } },
+        { onInit: (ws) => (hello = nextMessage(ws)) },
+      );
+      await hello;
+      return socket;
+    };
+    const grid = async (socket: WebSocket) => {
+      const snapshot = nextMessage(socket);
+      socket.send(JSON.stringify({ type: 'subscribe', channel: `group:${groupId}` }));
+      expect(await snapshot).toMatchObject({ type: 'snapshot', channel: `group:${groupId}` });
+    };
+    const first = await open();
+    await grid(first);
+    const { statements, stop } = counting();
+    const second = await open();
+    try {
+      await grid(second);
+      stop();
+      expect(statements).toHaveLength(1);
+      expect(statements[0]).toMatch(/from "sessions"/);
+    } finally {
+      stop();
+      first.terminate();
+      second.terminate();
+    }
+  });
+});
+
+describe('/ws when many sockets arrive at once', () => {
+  it('lets in as many as it may, and tells the others when to come back', async () => {
+    const busy = await buildTestApp({ database: t.database, env: { LIVE_MAX_PENDING_CONNECTS: '1' } });
+    try {
+      await busy.app.ready();
+      const cookie = await signIn(busy.app, 'etudiant5@tremplin.test');
+      const attempts = await Promise.allSettled(
+        [1, 2, 3].map(() => busy.app.injectWS('/ws', { headers: { cookie, 'accept-language': 'en' } })),
+      );
+      const opened = attempts.filter((a) => a.status === 'fulfilled');
+      const refused = attempts.filter((a) => a.status === 'rejected');
+      expect(opened).toHaveLength(1);
+      expect(refused).toHaveLength(2);
+      for (const r of refused) expect(String((r as PromiseRejectedResult).reason)).toMatch(/503/);
+      for (const a of opened) (a as PromiseFulfilledResult<WebSocket>).value.terminate();
+
+      // Whoever waits outside is told, in their language and in Retry-After, when to come back.
+      const [socket, refusal] = await Promise.all([
+        busy.app.injectWS('/ws', { headers: { cookie } }),
+        busy.app.inject({
+          method: 'GET',
+          url: '/ws',
+          headers: { cookie, 'accept-language': 'en', connection: 'upgrade', upgrade: 'websocket' },
+        }),
+      ]);
+      socket.terminate();
+      expect(refusal.statusCode).toBe(503);
+      expect(Number(refusal.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+      expect(refusal.json()).toMatchObject({
+        code: 'TREMPLIN_ERR_WS_BUSY',
+        message: expect.stringMatching(/at once/),
+      });
+    } finally {
+      await busy.close();
     }
   });
 });

@@ -458,6 +458,11 @@ export const ERRORS = {
     fr: 'Cette soumission n’est pas encore notée : vous pourrez contester sa note une fois la correction terminée.',
     en: 'This submission is not graded yet: you can contest its grade once grading is done.',
   },
+  TREMPLIN_ERR_WS_BUSY: {
+    status: 503,
+    fr: 'Beaucoup de connexions arrivent en même temps : la vôtre reprendra dans {seconds} s.',
+    en: 'Many connections are arriving at once: yours will resume in {seconds} s.',
+  },
 } as const satisfies Record<string, ErrorDefinition>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -16,6 +16,27 @@ export interface Database {
   /** Runs a trivial query; throws when the database cannot be reached. */
   ping(): Promise<void>;
   close(): Promise<void>;
+  /**
+   * Calls `listener` with each statement sent from now on (tests and benchmarks count the round
+   * trips of a path); answers the function that stops it.
+   */
+  watchStatements(listener: (statement: string) => void): () => void;
+}
+
+/** The statement watchers of one database, as a drizzle logger. */
+function statementWatchers() {
+  const listeners = new Set<(statement: string) => void>();
+  return {
+    logger: {
+      logQuery(statement: string) {
+        for (const listener of listeners) listener(statement);
+      },
+    },
+    watchStatements(listener: (statement: string) => void) {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
+  };
 }
 
 export interface DatabaseOptions {
@@ -38,10 +59,12 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       connect_timeout: 10,
       idle_timeout: 60,
     });
-    const db = drizzlePostgres(client, { schema }) as unknown as Db;
+    const { logger, watchStatements } = statementWatchers();
+    const db = drizzlePostgres(client, { schema, logger }) as unknown as Db;
     return {
       db,
       engine: 'postgres',
+      watchStatements,
       ping: async () => {
         await client`select 1`;
       },
@@ -52,10 +75,12 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     ...(options.dataDir ? { dataDir: options.dataDir } : {}),
     ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
   });
-  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  const { logger, watchStatements } = statementWatchers();
+  const db = drizzlePglite(client, { schema, logger }) as unknown as Db;
   return {
     db,
     engine: 'pglite',
+    watchStatements,
     ping: async () => {
       await client.query('select 1');
     },

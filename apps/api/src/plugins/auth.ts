@@ -41,8 +41,9 @@ async function authPlugin(app: FastifyInstance, options: AuthPluginOptions) {
   app.decorate('auth', new AuthService(app.database.db, app.config, options.now));
   app.decorateRequest('actor', null);
   app.addHook('onRequest', async (request) => {
-    // Pages and assets need no session: only the API and the socket look it up.
-    if (!request.url.startsWith('/api/') && !request.url.startsWith('/ws')) return;
+    // Pages and assets need no session: only the API looks it up here. The live socket looks it up
+    // itself, once admitted (see ws.routes.ts), with the learner's feed in the same statement.
+    if (!request.url.startsWith('/api/')) return;
     const token = request.cookies[SESSION_COOKIE];
     if (token) request.actor = (await app.auth.resolve(token)) ?? null;
     // An anonymous caller of a private route gets 401 before its input is even parsed or validated.

@@ -1,7 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
-import type { Db } from '@tremplin/db';
+import type { Db, FeedRows } from '@tremplin/db';
 import type { HelpRequestView } from '@tremplin/contracts';
-import type { BatchLoader } from './batch-loader.ts';
+import type { BatchLoader } from '../batch-loader.ts';
 import { FeedLive } from './feed-live.ts';
 import type { FeedLoader } from './feed-loader.ts';
 import { GroupLive, type LiveContext } from './group-live.ts';
@@ -75,10 +75,13 @@ export class ChannelRegistry {
     return watch;
   }
 
-  feed(userId: string, groupIds: string[]): FeedLive {
+  /** A learner's feed state; `preloaded`, read as their socket connected, spares a read. */
+  feed(userId: string, groupIds: string[], preloaded?: FeedRows): FeedLive {
     let feed = this.#feeds.get(userId);
     if (!feed) {
-      const created = this.#hold(new FeedLive(this.#db, this.#log, this.#loaders, userId, groupIds));
+      const created = this.#hold(
+        new FeedLive(this.#db, this.#log, this.#loaders, userId, groupIds, preloaded),
+      );
       this.#feeds.set(userId, created);
       for (const groupId of groupIds) addTo(this.#feedsByGroup, groupId, created);
       feed = created;

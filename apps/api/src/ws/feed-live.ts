@@ -1,9 +1,9 @@
 import type { FeedSnapshot, HelpRequestView, LiveSession, TutorMessage } from '@tremplin/contracts';
-import { findLiveSessionView, findMessageView, listMessagesFor, type Db } from '@tremplin/db';
+import { findLiveSessionView, findMessageView, listMessagesFor, type Db, type FeedRows } from '@tremplin/db';
 import type { FastifyBaseLogger } from 'fastify';
 import type { PlatformEvent } from '../grading/events.ts';
-import { toHelpView, toMessageView, toSessionView } from '../modules/tutoring/views.ts';
-import type { BatchLoader } from './batch-loader.ts';
+import { toMessageView, toSessionView } from '../modules/tutoring/views.ts';
+import type { BatchLoader } from '../batch-loader.ts';
 import { KEPT_MESSAGES, type FeedLoader } from './feed-loader.ts';
 import { ChannelStream } from './stream.ts';
 
@@ -32,6 +32,8 @@ export class FeedLive {
     loaders: { feeds: FeedLoader; helpViews: BatchLoader<string, HelpRequestView> },
     userId: string,
     groupIds: string[],
+    /** The feed as read when the learner's socket connected (no read of its own then). */
+    preloaded?: FeedRows,
   ) {
     this.#db = db;
     this.#helpViews = loaders.helpViews;
@@ -39,7 +41,7 @@ export class FeedLive {
     this.userId = userId;
     this.groupIds = groupIds;
     this.stream = new ChannelStream(`feed:${userId}`);
-    this.ready = this.#load(loaders.feeds);
+    this.ready = this.#load(loaders.feeds, preloaded);
     this.#queue = this.ready.catch(() => {});
   }
 
@@ -60,12 +62,14 @@ export class FeedLive {
     };
   }
 
-  async #load(loader: FeedLoader): Promise<void> {
+  async #load(loader: FeedLoader, preloaded: FeedRows | undefined): Promise<void> {
     this.#loadedAt = Date.now();
-    const feed = await loader.load(this.userId, this.groupIds);
+    const feed = preloaded ?? (await loader.load(this.userId, this.groupIds));
     this.messages = feed.messages.map(toMessageView);
     this.unread = feed.unread;
-    for (const row of feed.help) this.help.set(row.id, toHelpView(row));
+    // Few learners have a request open: their views are read then, in the queue's batches.
+    const help = await Promise.all(feed.help.map((id) => this.#helpViews.load(id)));
+    for (const request of help) if (request) this.help.set(request.id, request);
     for (const row of feed.sessions) this.sessions.set(row.groupId, toSessionView(row));
   }
 

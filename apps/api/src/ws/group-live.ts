@@ -5,23 +5,15 @@ import type {
   LiveSession,
   LiveThresholds,
 } from '@tremplin/contracts';
-import {
-  findLiveGroup,
-  findLiveSessionView,
-  listAttempts,
-  listGroupHelpRequests,
-  listLatestSigns,
-  listLiveConnections,
-  listRunningSessionViews,
-  type Db,
-} from '@tremplin/db';
+import { findLiveSessionView, type Db } from '@tremplin/db';
 import type { FastifyBaseLogger } from 'fastify';
 import type { PlatformEvent } from '../grading/events.ts';
 import { toHelpView, toSessionView } from '../modules/tutoring/views.ts';
 import type { ExerciseCatalog } from './exercise-catalog.ts';
-import type { BatchLoader } from './batch-loader.ts';
-import { toSign, type HistoryLoader } from './history-loader.ts';
+import type { BatchLoader } from '../batch-loader.ts';
+import type { HistoryLoader } from './history-loader.ts';
 import { LearnerLive, runStatus, submissionStatus, type AttemptSign } from './learner-live.ts';
+import type { GroupLoader } from './group-loader.ts';
 import { ChannelStream } from './stream.ts';
 
 /** What every group's live state shares. */
@@ -30,6 +22,8 @@ export interface LiveContext {
   thresholds: LiveThresholds;
   catalog: ExerciseCatalog;
   history: HistoryLoader;
+  /** Groups' state, read in batches. */
+  groups: GroupLoader;
   /** Help requests as the queue shows them, read in batches. */
   helpViews: BatchLoader<string, HelpRequestView>;
   log: FastifyBaseLogger;
@@ -162,20 +156,15 @@ export class GroupLive {
   }
 
   async #load(): Promise<void> {
-    const { db, catalog } = this.#ctx;
+    const { catalog, history } = this.#ctx;
     const now = Date.now();
-    const group = await findLiveGroup(db, this.groupId);
-    if (!group) throw new GroupNotFound(this.groupId);
+    // Once the group's learners are known, their events queue behind this load, so none falls
+    // between the reads and the stream.
+    const rows = await this.#ctx.groups.load(this.groupId, (ids) => this.#ctx.indexLearners(this, ids));
+    if (!rows) throw new GroupNotFound(this.groupId);
+    const { group, signs, connections } = rows;
     this.name = group.name;
     const ids = group.learners.map((l) => l.id);
-    // From here on their events queue behind this load, so none falls between the reads and the stream.
-    this.#ctx.indexLearners(this, ids);
-    const [signs, connections, helpRows, sessions] = await Promise.all([
-      listLatestSigns(db, ids),
-      listLiveConnections(db, ids, this.#ctx.freshSince(now)),
-      listGroupHelpRequests(db, this.groupId),
-      listRunningSessionViews(db, [this.groupId]),
-    ]);
     const current = new Map<string, { exerciseId: string; at: number }>();
     const consider = (userId: string, exerciseId: string | null, at: number) => {
       const known = current.get(userId);
@@ -187,19 +176,17 @@ export class GroupLive {
       const local = this.#ctx.localConnection(id);
       if (local) consider(id, local.exerciseId, local.activeAt);
     }
-    const pairs = [...current].map(([userId, c]) => ({ userId, exerciseId: c.exerciseId }));
-    const attempts = await listAttempts(db, pairs);
-    await catalog.ensure(pairs.map((p) => p.exerciseId));
+    const histories = new Map(
+      await Promise.all(
+        [...current].map(async ([userId, c]) => [userId, await history.load(userId, c.exerciseId)] as const),
+      ),
+    );
+    await catalog.ensure([...current.values()].map((c) => c.exerciseId));
 
     for (const row of group.learners) {
       const learner = new LearnerLive(row.id, row.displayName);
       const on = current.get(row.id);
-      if (on) {
-        const history = attempts
-          .filter((a) => a.userId === row.id && a.exerciseId === on.exerciseId)
-          .map(toSign);
-        learner.switchTo(on.exerciseId, on.at, history, this.#idleMs);
-      }
+      if (on) learner.switchTo(on.exerciseId, on.at, histories.get(row.id) ?? [], this.#idleMs);
       for (const sign of signs.filter((s) => s.userId === row.id)) {
         if (sign.source === 'last-seen')
           learner.lastSeenAt = Math.max(learner.lastSeenAt ?? 0, sign.at.getTime());
@@ -219,8 +206,8 @@ export class GroupLive {
       if (local) learner.setConnection(this.#ctx.instanceId, local, now);
       this.learners.set(row.id, learner);
     }
-    for (const row of helpRows) this.help.set(row.id, toHelpView(row));
-    this.session = sessions[0] ? toSessionView(sessions[0]) : null;
+    for (const row of rows.help) this.help.set(row.id, toHelpView(row));
+    this.session = rows.session ? toSessionView(rows.session) : null;
     for (const learner of this.learners.values())
       this.#sent.set(learner.id, JSON.stringify(this.tileOf(learner, now)));
   }

@@ -15,6 +15,8 @@ export interface HubOptions {
   /** The live code mirror refreshes at most this often per learner. */
   draftThrottleMs: number;
   maxSubscriptions: number;
+  /** Sockets being opened at once; those beyond are told to come back (see Admission). */
+  maxPendingConnects: number;
   limits: SocketLimits;
 }
 
@@ -29,5 +31,6 @@ export const DEFAULT_HUB_OPTIONS: HubOptions = {
   keepMs: 60_000,
   draftThrottleMs: 1_000,
   maxSubscriptions: 32,
+  maxPendingConnects: 200,
   limits: { sendBufferBytes: 512 * 1024, maxQueued: 5_000, slowTimeoutMs: 30_000 },
 };

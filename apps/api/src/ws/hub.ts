@@ -7,22 +7,56 @@ import {
   type Locale,
   type LiveThresholds,
 } from '@tremplin/contracts';
-import { findLiveSessionView, isDatabaseUnavailable, listHelpRequestViews, type Db } from '@tremplin/db';
+import {
+  findLiveSessionView,
+  isDatabaseUnavailable,
+  listHelpRequestViews,
+  type Db,
+  type FeedRows,
+} from '@tremplin/db';
 import type { FastifyBaseLogger } from 'fastify';
 import type { EventBus, PlatformEvent } from '../grading/events.ts';
 import type { Actor } from '../modules/auth/auth.service.ts';
 import { toHelpView } from '../modules/tutoring/views.ts';
-import { BatchLoader } from './batch-loader.ts';
+import { BatchLoader } from '../batch-loader.ts';
+import { Admission } from './admission.ts';
 import { grantChannel, studentGroupsOf } from './channel-access.ts';
 import { ExerciseCatalog } from './exercise-catalog.ts';
 import { ChannelRegistry, type Held } from './channel-registry.ts';
 import { FeedLoader } from './feed-loader.ts';
+import { GroupLoader } from './group-loader.ts';
 import { GroupLive, GroupNotFound, type LiveContext } from './group-live.ts';
 import { HistoryLoader } from './history-loader.ts';
 import { LearnerWatch } from './learner-watch.ts';
 import { DEFAULT_HUB_OPTIONS, HEARTBEAT_SLICES, type HubOptions } from './hub-options.ts';
 import { LiveSocket } from './live-socket.ts';
 import { PresenceTracker } from './presence.ts';
+
+/** The events that change a learner's feed state (see `FeedLive`), kept a few seconds. */
+const FEED_EVENTS = new Set<PlatformEvent['type']>([
+  'message.sent',
+  'messages.read',
+  'help.requested',
+  'help.updated',
+  'session.changed',
+]);
+const RECENT_MS = 10_000;
+
+/** Whether an event of FEED_EVENTS concerns this learner's feed (as `#route` sends them). */
+function feedConcerns(event: PlatformEvent, userId: string, groupIds: string[]): boolean {
+  switch (event.type) {
+    case 'message.sent':
+      return event.recipientId ? event.recipientId === userId : groupIds.includes(event.groupId);
+    case 'messages.read':
+    case 'help.requested':
+    case 'help.updated':
+      return event.userId === userId;
+    case 'session.changed':
+      return groupIds.includes(event.groupId);
+    default:
+      return false;
+  }
+}
 
 /**
  * The live hub of this instance: sockets, the channels they follow and the state behind each
@@ -42,6 +76,13 @@ export class LiveHub {
   readonly #channels: ChannelRegistry;
   readonly #instances = new Map<string, number>();
   readonly sockets = new Set<LiveSocket>();
+  /** The door of the live endpoint (sockets being opened at once). */
+  readonly admission: Admission;
+  /**
+   * The events a learner's feed follows, of the last few seconds: a feed read with its learner's
+   * session, before its state existed here, gets those that came after the read.
+   */
+  #recentFeedEvents: Array<{ at: number; event: PlatformEvent }> = [];
   /** The sockets again, spread over the heartbeat's slices by serial number. */
   readonly #slices: Array<Set<LiveSocket>> = Array.from({ length: HEARTBEAT_SLICES }, () => new Set());
   readonly #timers: NodeJS.Timeout[] = [];
@@ -56,6 +97,7 @@ export class LiveHub {
     options?: Partial<HubOptions>;
   }) {
     this.options = { ...DEFAULT_HUB_OPTIONS, ...deps.options };
+    this.admission = new Admission(this.options.maxPendingConnects);
     this.#db = deps.db;
     this.#bus = deps.bus;
     this.#log = deps.log;
@@ -66,6 +108,7 @@ export class LiveHub {
       thresholds: deps.thresholds,
       catalog: new ExerciseCatalog(deps.db),
       history: new HistoryLoader(deps.db),
+      groups: new GroupLoader(deps.db, (now) => new Date(now - staleAfter)),
       helpViews: new BatchLoader(async (ids) => {
         const rows = await listHelpRequestViews(deps.db, ids);
         return new Map(rows.map((row) => [row.id, toHelpView(row)]));
@@ -119,13 +162,29 @@ export class LiveHub {
     await this.#presence.close(Date.now());
   }
 
-  /** A socket opened (authenticated at the upgrade). */
-  connect(socket: WebSocket, actor: Actor, locale: Locale): LiveSocket {
+  /**
+   * A socket opened (authenticated at the upgrade). `feed` is the learner's feed, read with their
+   * session at `since`: their feed's state starts from it, with no read of its own.
+   */
+  connect(
+    socket: WebSocket,
+    actor: Actor,
+    locale: Locale,
+    feed?: { rows: FeedRows; since: number },
+  ): LiveSocket {
     const live = new LiveSocket(socket, actor, locale, this.options.limits);
     this.sockets.add(live);
     this.#slices[live.serial % HEARTBEAT_SLICES]!.add(live);
     const groups = studentGroupsOf(actor);
-    if (groups.length > 0) this.#presence.connect(actor.user.id, groups, Date.now());
+    if (groups.length > 0) {
+      this.#presence.connect(actor.user.id, groups, Date.now());
+      if (feed && !this.#channels.loadedFeed(actor.user.id)) {
+        const state = this.#channels.feed(actor.user.id, groups, feed.rows);
+        for (const { at, event } of this.#recentFeedEvents) {
+          if (at >= feed.since && feedConcerns(event, state.userId, state.groupIds)) state.handle(event);
+        }
+      }
+    }
     return live;
   }
 
@@ -246,6 +305,13 @@ export class LiveHub {
 
   #route(event: PlatformEvent): void {
     const at = Date.now();
+    if (FEED_EVENTS.has(event.type)) {
+      const recent = this.#recentFeedEvents;
+      recent.push({ at, event });
+      if (recent.length > 1000 || recent[0]!.at < at - RECENT_MS) {
+        this.#recentFeedEvents = recent.filter((r) => r.at >= at - RECENT_MS).slice(-1000);
+      }
+    }
     switch (event.type) {
       case 'instance.alive':
         this.#instances.set(event.instanceId, at);

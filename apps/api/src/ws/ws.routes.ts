@@ -1,10 +1,12 @@
 import { ClientMessage, errorMessage, unstorableTextPath } from '@tremplin/contracts';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import Compile from 'typebox/compile';
 import type { WebSocket } from 'ws';
-import { AppError } from '../errors.ts';
+import type { FeedRows } from '@tremplin/db';
+import { AppError, unauthenticated } from '../errors.ts';
 import { requireActor } from '../plugins/auth.ts';
+import { SESSION_COOKIE } from '../modules/auth/session-token.ts';
 import type { HubOptions } from './hub-options.ts';
 import { LiveHub } from './hub.ts';
 import type { LiveSocket } from './live-socket.ts';
@@ -34,9 +36,20 @@ async function wsRoutesPlugin(app: FastifyInstance, opts: WsRoutesOptions) {
       stuckMinutes: config.stuckMinutes,
       idleMinutes: config.idleMinutes,
     },
-    options: { heartbeatMs: config.heartbeatSeconds * 1000, ...opts.hub },
+    options: {
+      heartbeatMs: config.heartbeatSeconds * 1000,
+      maxPendingConnects: config.maxPendingConnects,
+      ...opts.hub,
+    },
   });
   app.decorate('live', hub);
+  const { admission } = hub;
+  /** Per admitted upgrade: how it leaves the door, and the learner's feed read with the session. */
+  const opening = new WeakMap<
+    FastifyRequest,
+    { leave: () => void; feed?: { rows: FeedRows; since: number } }
+  >();
+  const leave = async (request: FastifyRequest) => opening.get(request)?.leave();
   app.addHook('onReady', () => hub.start());
   app.addHook('onClose', () => hub.close());
   const publicOrigins = new Set(app.config.network.publicOrigins);
@@ -53,15 +66,35 @@ async function wsRoutesPlugin(app: FastifyInstance, opts: WsRoutesOptions) {
         if (origin !== undefined && !publicOrigins.has(origin)) {
           throw new AppError('TREMPLIN_ERR_WS_ORIGIN_FORBIDDEN');
         }
+        // Before any work: beyond the door's capacity, a 503 saying when to come back.
+        const ticket = admission.enter();
+        if ('retryAfterSeconds' in ticket) {
+          const seconds = ticket.retryAfterSeconds;
+          throw new AppError('TREMPLIN_ERR_WS_BUSY', { seconds }, undefined, seconds);
+        }
+        opening.set(request, { leave: ticket.leave });
       },
-      // Refused before the upgrade: no socket is ever opened for an anonymous client.
+      // Refused before the upgrade: no socket is ever opened for an anonymous client. One statement
+      // reads the session, the user's memberships and, for a learner, their feed.
       preValidation: async (request) => {
-        requireActor(request);
+        const token = request.cookies[SESSION_COOKIE];
+        const since = Date.now();
+        const found = token ? await app.auth.resolveSocket(token) : undefined;
+        if (!found) throw unauthenticated();
+        request.actor = found.actor;
+        const entry = opening.get(request);
+        if (entry && found.feed) entry.feed = { rows: found.feed, since };
       },
+      // Whatever ends the upgrade (a refusal, an abort), the door lets the socket out.
+      onResponse: leave,
+      onRequestAbort: leave,
+      onError: leave,
       schema: { hide: true },
     },
     (socket, request) => {
-      const live = hub.connect(socket, requireActor(request), request.locale);
+      const entry = opening.get(request);
+      entry?.leave();
+      const live = hub.connect(socket, requireActor(request), request.locale, entry?.feed);
       forgetUpgrade(socket, app);
       socket.on('pong', () => {
         live.alive = true;

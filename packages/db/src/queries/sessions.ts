@@ -1,7 +1,8 @@
-import { and, eq, gt, lt } from 'drizzle-orm';
+import { and, eq, gt, inArray, lt, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { sessions, users } from '../schema/index.ts';
-import type { UserRow } from './users.ts';
+import { feedJson, fromJson, studentGroupsSql, toFeedRows, type FeedRows } from './tutoring/feeds.ts';
+import type { UserMembership, UserRow } from './users.ts';
 
 export type SessionRow = typeof sessions.$inferSelect;
 
@@ -22,6 +23,66 @@ export async function findLiveSession(
     .where(and(eq(sessions.id, sessionId), gt(sessions.expiresAt, now)))
     .limit(1);
   return row;
+}
+
+export interface SessionActorRow {
+  session: SessionRow;
+  user: UserRow;
+  /** As `listUserMemberships` lists them. */
+  memberships: UserMembership[];
+  /** The learner's feed (with `feedLimit`, for a learner: one with a student membership). */
+  feed?: FeedRows;
+}
+
+/** A user's memberships with their group, university and tutors' names, as one json array. */
+const membershipsJson = sql`coalesce((select json_agg(json_build_object(
+    'role', m.role, 'groupId', m.group_id, 'groupName', g.name, 'universityName', un.name,
+    'tutorName', (select string_agg(tu.display_name, ', ' order by tu.display_name)
+      from memberships tm join users tu on tu.id = tm.user_id
+      where tm.group_id = m.group_id and tm.role = 'tutor'))
+    order by m.created_at, g.name)
+  from memberships m left join groups g on g.id = m.group_id
+  left join universities un on un.id = g.university_id
+  where m.user_id = ${users.id}), '[]'::json)`;
+
+/**
+ * Live sessions with their users and memberships, in one statement for many sessions (every request
+ * and socket of a moment, gathered). With `feedLimit`, a learner's feed comes in the same statement:
+ * a learner's socket then opens in one round trip.
+ */
+export async function findSessionActors(
+  db: Db,
+  sessionIds: string[],
+  now: Date,
+  options: { feedLimit?: number } = {},
+): Promise<Map<string, SessionActorRow>> {
+  if (sessionIds.length === 0) return new Map();
+  const groupsOfUser = studentGroupsSql(sql`${users.id}`);
+  const rows = await db
+    .select({
+      session: sessions,
+      user: users,
+      memberships: membershipsJson,
+      feed:
+        options.feedLimit === undefined
+          ? sql<unknown>`null`
+          : sql<unknown>`case when cardinality(${groupsOfUser}) > 0
+              then ${feedJson(sql`${users.id}`, groupsOfUser, options.feedLimit)} end`,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(inArray(sessions.id, sessionIds), gt(sessions.expiresAt, now)));
+  return new Map(
+    rows.map((row) => [
+      row.session.id,
+      {
+        session: row.session,
+        user: row.user,
+        memberships: fromJson<UserMembership[]>(row.memberships),
+        ...(row.feed === null || row.feed === undefined ? {} : { feed: toFeedRows(row.feed) }),
+      },
+    ]),
+  );
 }
 
 /** Slides a session's expiry forward. */

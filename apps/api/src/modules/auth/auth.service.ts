@@ -3,7 +3,7 @@ import {
   clearPairFailures,
   deleteLoginAttempt,
   deleteSession,
-  findLiveSession,
+  findSessionActors,
   findUserByEmail,
   hashPassword,
   insertSession,
@@ -14,10 +14,13 @@ import {
   touchSession,
   verifyPassword,
   type Db,
+  type FeedRows,
+  type SessionActorRow,
   type UserMembership,
   type UserRow,
 } from '@tremplin/db';
 import type { FastifyBaseLogger } from 'fastify';
+import { BatchLoader, GATHER_MS } from '../../batch-loader.ts';
 import type { Config } from '../../config.ts';
 import { AppError, tooManyAttempts } from '../../errors.ts';
 import { newSessionToken, sessionIdOf } from './session-token.ts';
@@ -41,11 +44,21 @@ export class AuthService {
   readonly #db: Db;
   readonly #config: Config;
   readonly #now: () => Date;
+  /** Sessions of requests arriving together, looked up in one statement. */
+  readonly #sessions: BatchLoader<string, SessionActorRow>;
+  /** The same for live sockets, with each learner's feed in the same statement. */
+  readonly #socketSessions: BatchLoader<string, SessionActorRow>;
 
-  constructor(db: Db, config: Config, now: () => Date = () => new Date()) {
+  constructor(db: Db, config: Config, now: () => Date = () => new Date(), feedLimit = 30) {
     this.#db = db;
     this.#config = config;
     this.#now = now;
+    this.#sessions = new BatchLoader((ids) => findSessionActors(db, ids, this.#now()));
+    this.#socketSessions = new BatchLoader(
+      (ids) => findSessionActors(db, ids, this.#now(), { feedLimit }),
+      500,
+      GATHER_MS,
+    );
   }
 
   /**
@@ -148,13 +161,39 @@ export class AuthService {
 
   /** The actor behind a session cookie, or undefined when the session is unknown, expired or disabled. */
   async resolve(token: string): Promise<Actor | undefined> {
-    const now = this.#now();
-    const found = await findLiveSession(this.#db, sessionIdOf(token), now);
+    return (await this.#resolveWith(this.#sessions, token))?.actor;
+  }
+
+  /**
+   * `resolve` for a live socket: the actor and, for a learner, their feed, read in the same
+   * statement (shared by the sockets opening at that moment): one round trip per connect.
+   */
+  async resolveSocket(token: string): Promise<{ actor: Actor; feed: FeedRows | undefined } | undefined> {
+    return this.#resolveWith(this.#socketSessions, token);
+  }
+
+  async #resolveWith(
+    loader: BatchLoader<string, SessionActorRow>,
+    token: string,
+  ): Promise<{ actor: Actor; feed: FeedRows | undefined } | undefined> {
+    const found = await loader.load(sessionIdOf(token));
     if (!found || found.user.disabled) return undefined;
+    const now = this.#now();
+    // Checked again here: the batch may have been read a moment before.
+    if (found.session.expiresAt <= now) return undefined;
     if (now.getTime() - found.session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
       await touchSession(this.#db, found.session.id, now, this.#expiry(now));
     }
-    return this.#actorOf(found.user, found.session.id);
+    const { user, memberships } = found;
+    return {
+      actor: {
+        user,
+        sessionId: found.session.id,
+        memberships,
+        roles: new Set(memberships.map((m) => m.role)),
+      },
+      feed: found.feed,
+    };
   }
 
   async logout(token: string): Promise<void> {

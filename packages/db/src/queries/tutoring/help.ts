@@ -70,6 +70,12 @@ export async function listGroupHelpRequests(
   );
 }
 
+/** The open and taken requests of several groups, in order of arrival. */
+export async function listGroupsActiveHelp(db: Db, groupIds: string[]): Promise<HelpRequestViewRow[]> {
+  if (groupIds.length === 0) return [];
+  return selectViews(db, and(inArray(helpRequests.groupId, groupIds), inArray(helpRequests.status, ACTIVE)));
+}
+
 /** A learner's open and taken requests. */
 export async function listLearnerActiveHelp(db: Db, userId: string): Promise<HelpRequestViewRow[]> {
   return selectViews(db, and(eq(helpRequests.userId, userId), inArray(helpRequests.status, ACTIVE)));

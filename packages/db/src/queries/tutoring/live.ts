@@ -22,22 +22,33 @@ export interface LiveLearnerRow {
 }
 
 /** A group's name and learners (students), by name; undefined when the group does not exist. */
-export async function findLiveGroup(
-  db: Db,
-  groupId: string,
-): Promise<{ id: string; name: string; learners: LiveLearnerRow[] } | undefined> {
-  const [group] = await db
+export async function findLiveGroup(db: Db, groupId: string): Promise<LiveGroupRow | undefined> {
+  return (await findLiveGroups(db, [groupId])).get(groupId);
+}
+
+export interface LiveGroupRow {
+  id: string;
+  name: string;
+  learners: LiveLearnerRow[];
+}
+
+/** `findLiveGroup` for several groups at once (a cockpit per tutor opening together): two statements. */
+export async function findLiveGroups(db: Db, groupIds: string[]): Promise<Map<string, LiveGroupRow>> {
+  if (groupIds.length === 0) return new Map();
+  const found = await db
     .select({ id: groups.id, name: groups.name })
     .from(groups)
-    .where(eq(groups.id, groupId));
-  if (!group) return undefined;
+    .where(inArray(groups.id, groupIds));
+  const byId = new Map<string, LiveGroupRow>(found.map((g) => [g.id, { ...g, learners: [] }]));
+  if (byId.size === 0) return byId;
   const learners = await db
-    .select({ id: users.id, displayName: users.displayName })
+    .select({ groupId: memberships.groupId, id: users.id, displayName: users.displayName })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
-    .where(and(eq(memberships.groupId, groupId), eq(memberships.role, 'student')))
+    .where(and(inArray(memberships.groupId, [...byId.keys()]), eq(memberships.role, 'student')))
     .orderBy(asc(users.displayName));
-  return { ...group, learners };
+  for (const { groupId, ...learner } of learners) byId.get(groupId!)?.learners.push(learner);
+  return byId;
 }
 
 export interface LatestSignRow {
