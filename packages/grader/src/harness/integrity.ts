@@ -21,14 +21,21 @@ const ALLOWED: Record<string, true> = {
   console: true,
 } as unknown as Record<string, true>;
 
-// Flat parallel arrays keep the snapshot small and the per-test check allocation-free.
+// Flat parallel arrays keep the snapshot small and the per-test check allocation-free. Properties that are
+// neither writable nor configurable are left out: the language itself forbids changing or deleting them.
 const targetOf: object[] = [];
 const keyOf: PropertyKey[] = [];
 const nameOf: string[] = [];
 const descOf: PropertyDescriptor[] = [];
-/** Indexes of all data properties, and of those checked with a plain read after every test. */
+/** The value of each data property (the getter of an accessor), read without going through its descriptor. */
+const valueOf: unknown[] = [];
+/**
+ * Indexes of all data properties, and of those checked with a plain read after every test. `===` decides
+ * like `Object.is` except for 0 and NaN, so the few properties holding those are compared with Object.is.
+ */
 const allDataIdx: number[] = [];
 let dataIdx: number[] = allDataIdx;
+const exactIdx: number[] = [];
 /** Properties used implicitly by syntax (for-of, await, coercions): always watched. */
 const IMPLICIT: Record<string, true> = {
   __proto__: null,
@@ -97,8 +104,12 @@ export function snapshotBuiltins(global: Record<string, unknown>): void {
       const label = name === 'globalThis' ? keyName(key) : name + '.' + keyName(key);
       if (ALLOWED[label] || (typeof key === 'string' && key.startsWith('__tremplin'))) continue;
       const desc = ObjectGetOwnPropertyDescriptor(target, key);
-      if (!desc) continue;
-      if ('value' in desc) append(allDataIdx, targetOf.length);
+      if (!desc || (desc.configurable === false && desc.writable !== true)) continue;
+      if ('value' in desc) {
+        const v: unknown = desc.value;
+        append(v === 0 || v !== v ? exactIdx : allDataIdx, targetOf.length);
+      }
+      append(valueOf, 'value' in desc ? desc.value : desc.get);
       append(targetOf, target);
       append(keyOf, key);
       append(nameOf, label);
@@ -141,13 +152,20 @@ export function loadCheck(): string {
   return '';
 }
 
-/** Fast check: data properties (the watched ones, or all), compared by value. True when all look untouched. */
+/**
+ * Fast check: data properties (the watched ones, or all), compared by value. True when all look untouched.
+ * The loop is the hottest harness code and runs cold in every context: one keyed read and one `===` each.
+ */
 export function builtinsLookIntact(all: boolean): boolean {
   const idx = all ? allDataIdx : dataIdx;
   try {
     for (let j = 0; j < idx.length; j++) {
       const i = idx[j]!;
-      if (!ObjectIs((targetOf[i] as Record<PropertyKey, unknown>)[keyOf[i]!], descOf[i]!.value)) return false;
+      if ((targetOf[i] as Record<PropertyKey, unknown>)[keyOf[i]!] !== valueOf[i]) return false;
+    }
+    for (let j = 0; j < exactIdx.length; j++) {
+      const i = exactIdx[j]!;
+      if (!ObjectIs((targetOf[i] as Record<PropertyKey, unknown>)[keyOf[i]!], valueOf[i])) return false;
     }
     return true;
   } catch {
