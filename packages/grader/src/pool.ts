@@ -39,6 +39,8 @@ export interface WorkerInfo {
 interface Slot {
   child: ChildProcess;
   ready: boolean;
+  /** Disposing or creating an isolate after its last job: takes no job until it says `ready`. */
+  tidying: boolean;
   job: Pending | null;
   timer: NodeJS.Timeout | null;
 }
@@ -84,7 +86,7 @@ export function createGraderPool(opts: GraderPoolOptions = {}): GraderPool {
       stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
       serialization: 'advanced',
     });
-    const slot: Slot = { child, ready: false, job: null, timer: null };
+    const slot: Slot = { child, ready: false, tidying: false, job: null, timer: null };
     child.on('message', (m: WorkerMessage) => onMessage(slot, m));
     child.on('exit', () => onExit(slot));
     child.on('error', () => child.kill('SIGKILL'));
@@ -114,10 +116,12 @@ export function createGraderPool(opts: GraderPoolOptions = {}): GraderPool {
   function onMessage(slot: Slot, m: WorkerMessage): void {
     if (m.type === 'ready') {
       slot.ready = true;
+      slot.tidying = false;
       startFailures = 0;
     } else if (m.type === 'result' && slot.job && slot.job.id === m.id) {
       const done = slot.job;
       finish(slot);
+      slot.tidying = m.tidying;
       done.resolve(m.result);
     }
     dispatch();
@@ -150,8 +154,10 @@ export function createGraderPool(opts: GraderPoolOptions = {}): GraderPool {
     if (broken) {
       for (const job of queue.splice(0)) job.resolve(errorResult(HOST_TEMPLATE.crashed));
     }
+    // A worker renewing its isolate says `ready` when done: a job given earlier would only wait in its
+    // channel, while another worker may be free sooner.
     for (const slot of slots) {
-      if (!slot.ready || slot.job || queue.length === 0) continue;
+      if (!slot.ready || slot.tidying || slot.job || queue.length === 0) continue;
       const job = queue.shift()!;
       job.attempts++;
       slot.job = job;

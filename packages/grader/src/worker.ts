@@ -3,7 +3,7 @@
  * loaded; it grades one job at a time and answers over the IPC channel.
  */
 import { harnessSnapshot } from './sandbox/harness-script.ts';
-import { deferCleanupToIdle, tidy } from './sandbox/isolates.ts';
+import { deferCleanupToIdle, tidy, tidyIsHeavy } from './sandbox/isolates.ts';
 import { runJob } from './sandbox/run-job.ts';
 import type { Job } from './sandbox/run-job.ts';
 import { errorResult } from './result.ts';
@@ -16,7 +16,12 @@ export interface JobMessage {
   id: number;
   job: Job;
 }
-export type WorkerMessage = { type: 'ready' } | { type: 'result'; id: number; result: GradeResult };
+/**
+ * `tidying`: the worker disposes or creates an isolate before it can start the next job quickly, and
+ * says `ready` again once done, so that the pool gives the next job to another worker if one is free.
+ */
+export type WorkerMessage =
+  { type: 'ready' } | { type: 'result'; id: number; result: GradeResult; tidying: boolean };
 
 function send(message: WorkerMessage): void {
   process.send?.(message);
@@ -38,9 +43,13 @@ process.on('message', (message: JobMessage) => {
     process.stderr.write(`grader worker: internal error: ${(e as Error)?.stack ?? String(e)}\n`);
     result = errorResult(HOST_TEMPLATE.crashed);
   }
-  send({ type: 'result', id: message.id, result });
   memoryMb = message.job.limits.memoryMb;
-  setImmediate(() => tidy(memoryMb));
+  const tidying = tidyIsHeavy(memoryMb);
+  send({ type: 'result', id: message.id, result, tidying });
+  setImmediate(() => {
+    tidy(memoryMb);
+    if (tidying) send({ type: 'ready' });
+  });
 });
 
 // The pool closing (or dying) closes the channel: nothing else keeps this process alive.

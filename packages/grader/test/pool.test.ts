@@ -92,6 +92,36 @@ describe('worker pool', () => {
     }
   });
 
+  test('a worker that dies while idle is noticed and replaced, and the pool keeps grading', async () => {
+    const pool = createGraderPool({ size: 2 }) as Inspectable;
+    try {
+      await waitForWorkers(pool, 2);
+      const [victim, survivor] = pids(pool);
+      process.kill(victim!, 'SIGKILL');
+      // The replacement starts on its own: no job has to fail first.
+      for (
+        let i = 0;
+        i < 300 && !(pool.workers().length === 2 && pool.workers().every((w) => w.ready));
+        i++
+      ) {
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      const now = pids(pool);
+      expect(now).toHaveLength(2);
+      expect(now).not.toContain(victim);
+      expect(now).toContain(survivor);
+      expect(pool.workers().every((w) => w.ready)).toBe(true);
+      // Both workers grade: more submissions at once than workers, all correct.
+      const results = await Promise.all(
+        Array.from({ length: 40 }, () => pool.grade({ solution, tests, language: 'javascript' })),
+      );
+      expect(results.map((r) => r.status)).toEqual(Array(40).fill('pass'));
+      expect(pids(pool)).toEqual(now);
+    } finally {
+      await pool.close();
+    }
+  });
+
   test('requests are validated before reaching a worker', async () => {
     const pool = createGraderPool({ size: 1 });
     try {

@@ -21,14 +21,33 @@ const ALLOWED: Record<string, true> = {
   console: true,
 } as unknown as Record<string, true>;
 
-// Flat parallel arrays keep the snapshot small and the per-test check allocation-free.
+// Flat parallel arrays keep the per-test check allocation-free and the snapshot small: each context
+// deserializes them, so they hold references to what already exists (targets, keys, values) and small
+// integers, never a descriptor object or a label string per property (those are rebuilt when needed).
+// Properties that are neither writable nor configurable are left out: the language itself forbids
+// changing or deleting them.
 const targetOf: object[] = [];
 const keyOf: PropertyKey[] = [];
-const nameOf: string[] = [];
-const descOf: PropertyDescriptor[] = [];
-/** Indexes of all data properties, and of those checked with a plain read after every test. */
+/** The value of each data property, or the getter of an accessor. */
+const valueOf: unknown[] = [];
+/** The setter of each accessor (undefined for data properties). */
+const setterOf: unknown[] = [];
+/** Attributes: WRITABLE | ENUMERABLE | CONFIGURABLE | ACCESSOR. */
+const flagsOf: number[] = [];
+/** Index of the target's name (in targetNames), for the label of a changed property. */
+const targetNameOf: number[] = [];
+const targetNames: string[] = [];
+const WRITABLE = 1;
+const ENUMERABLE = 2;
+const CONFIGURABLE = 4;
+const ACCESSOR = 8;
+/**
+ * Indexes of all data properties, and of those checked with a plain read after every test. `===` decides
+ * like `Object.is` except for 0 and NaN, so the few properties holding those are compared with Object.is.
+ */
 const allDataIdx: number[] = [];
 let dataIdx: number[] = allDataIdx;
+const exactIdx: number[] = [];
 /** Properties used implicitly by syntax (for-of, await, coercions): always watched. */
 const IMPLICIT: Record<string, true> = {
   __proto__: null,
@@ -91,20 +110,57 @@ export function snapshotBuiltins(global: Record<string, unknown>): void {
   for (let i = 0; i < iters.length; i++) append(targets, iters[i]!);
   for (let i = 0; i < targets.length; i++) {
     const [name, target] = targets[i]!;
+    append(targetNames, name);
     const keys = ReflectOwnKeys(target);
     for (let k = 0; k < keys.length; k++) {
       const key = keys[k]!;
       const label = name === 'globalThis' ? keyName(key) : name + '.' + keyName(key);
       if (ALLOWED[label] || (typeof key === 'string' && key.startsWith('__tremplin'))) continue;
       const desc = ObjectGetOwnPropertyDescriptor(target, key);
-      if (!desc) continue;
-      if ('value' in desc) append(allDataIdx, targetOf.length);
+      if (!desc || (desc.configurable === false && desc.writable !== true)) continue;
+      const accessor = !('value' in desc);
+      if (!accessor) {
+        const v: unknown = desc.value;
+        append(v === 0 || v !== v ? exactIdx : allDataIdx, targetOf.length);
+      }
       append(targetOf, target);
       append(keyOf, key);
-      append(nameOf, label);
-      append(descOf, desc);
+      append(valueOf, accessor ? desc.get : desc.value);
+      append(setterOf, accessor ? desc.set : undefined);
+      append(
+        flagsOf,
+        (desc.writable ? WRITABLE : 0) |
+          (desc.enumerable ? ENUMERABLE : 0) |
+          (desc.configurable ? CONFIGURABLE : 0) |
+          (accessor ? ACCESSOR : 0),
+      );
+      append(targetNameOf, i);
     }
   }
+}
+
+/** Label of a watched property: "Array.prototype.forEach", "[Symbol(Symbol.iterator)]" on the global. */
+function nameAt(i: number): string {
+  const target = targetNames[targetNameOf[i]!]!;
+  return target === 'globalThis' ? keyName(keyOf[i]!) : target + '.' + keyName(keyOf[i]!);
+}
+
+/** The recorded descriptor of a watched property, rebuilt (with no prototype) to restore it. */
+function descriptorAt(i: number): PropertyDescriptor {
+  const flags = flagsOf[i]!;
+  const enumerable = (flags & ENUMERABLE) !== 0;
+  const configurable = (flags & CONFIGURABLE) !== 0;
+  if ((flags & ACCESSOR) !== 0) {
+    return {
+      __proto__: null,
+      enumerable,
+      configurable,
+      get: valueOf[i],
+      set: setterOf[i],
+    } as PropertyDescriptor;
+  }
+  const writable = (flags & WRITABLE) !== 0;
+  return { __proto__: null, enumerable, configurable, value: valueOf[i], writable } as PropertyDescriptor;
 }
 
 function keyName(key: PropertyKey): string {
@@ -133,21 +189,27 @@ export function watchOnly(names: string[]): void {
 export function loadCheck(): string {
   if (!builtinsLookIntact(true)) return restoreBuiltins();
   for (let i = 0; i < targetOf.length; i++) {
-    const was = descOf[i]!;
-    if ('value' in was) continue;
+    if ((flagsOf[i]! & ACCESSOR) === 0) continue;
     const now = ObjectGetOwnPropertyDescriptor(targetOf[i]!, keyOf[i]!);
-    if (now === undefined || now.get !== was.get || now.set !== was.set) return restoreBuiltins();
+    if (now === undefined || now.get !== valueOf[i] || now.set !== setterOf[i]) return restoreBuiltins();
   }
   return '';
 }
 
-/** Fast check: data properties (the watched ones, or all), compared by value. True when all look untouched. */
+/**
+ * Fast check: data properties (the watched ones, or all), compared by value. True when all look untouched.
+ * The loop is the hottest harness code and runs cold in every context: one keyed read and one `===` each.
+ */
 export function builtinsLookIntact(all: boolean): boolean {
   const idx = all ? allDataIdx : dataIdx;
   try {
     for (let j = 0; j < idx.length; j++) {
       const i = idx[j]!;
-      if (!ObjectIs((targetOf[i] as Record<PropertyKey, unknown>)[keyOf[i]!], descOf[i]!.value)) return false;
+      if ((targetOf[i] as Record<PropertyKey, unknown>)[keyOf[i]!] !== valueOf[i]) return false;
+    }
+    for (let j = 0; j < exactIdx.length; j++) {
+      const i = exactIdx[j]!;
+      if (!ObjectIs((targetOf[i] as Record<PropertyKey, unknown>)[keyOf[i]!], valueOf[i])) return false;
     }
     return true;
   } catch {
@@ -162,12 +224,17 @@ export function builtinsLookIntact(all: boolean): boolean {
 export function restoreBuiltins(): string {
   let changed = '';
   for (let i = 0; i < targetOf.length; i++) {
-    const was = descOf[i]!;
+    const accessor = (flagsOf[i]! & ACCESSOR) !== 0;
     const now = ObjectGetOwnPropertyDescriptor(targetOf[i]!, keyOf[i]!);
-    if (now !== undefined && ObjectIs(now.value, was.value) && now.get === was.get && now.set === was.set)
+    if (
+      now !== undefined &&
+      ObjectIs(now.value, accessor ? undefined : valueOf[i]) &&
+      now.get === (accessor ? valueOf[i] : undefined) &&
+      now.set === setterOf[i]
+    )
       continue;
-    if (changed === '') changed = nameOf[i]!;
-    ObjectDefineProperty(targetOf[i]!, keyOf[i]!, was);
+    if (changed === '') changed = nameAt(i);
+    ObjectDefineProperty(targetOf[i]!, keyOf[i]!, descriptorAt(i));
   }
   return changed;
 }

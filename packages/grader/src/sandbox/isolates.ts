@@ -98,6 +98,20 @@ export function lease(memoryMb: number): Lease {
   };
 }
 
+/**
+ * Whether the next `tidy` has an isolate to dispose or to create (milliseconds of work, where preparing
+ * the next context alone is a fraction of one).
+ */
+export function tidyIsHeavy(memoryMb: number): boolean {
+  return (
+    retired.length > 0 ||
+    !active ||
+    active.memoryMb !== memoryMb ||
+    active.jobs >= MAX_JOBS_PER_ISOLATE ||
+    active.isolate.isDisposed
+  );
+}
+
 /** Disposes retired isolates and prepares the next job's context (run while the worker is idle). */
 export function tidy(memoryMb: number): void {
   disposeRetired();

@@ -5,7 +5,7 @@
 import ivm from 'isolated-vm';
 import { lease } from './isolates.ts';
 import { prepareSolution, prepareTests } from './prepare.ts';
-import type { Prepared, PreparedTests } from './prepare.ts';
+import type { Prepared, PreparedSolution, PreparedTests } from './prepare.ts';
 import { HOST_TEMPLATE } from '../messages.ts';
 import type { HostText } from '../messages.ts';
 import type { ResolvedLimits } from '../limits.ts';
@@ -29,8 +29,26 @@ interface Compiled {
 interface TestsEntry extends Compiled {
   prepared: Prepared<PreparedTests>;
 }
+const CACHE_SIZE = 64;
 const testsCache = new Map<string, TestsEntry>();
-const TESTS_CACHE_SIZE = 64;
+/**
+ * Prepared solutions by language and source: preparing is a pure function of the two (no state, no
+ * clock), so an identical source (a run then a submit of the same code, a resubmission) is prepared once.
+ */
+const solutionsCache = new Map<string, Prepared<PreparedSolution>>();
+
+/** The cached value for `key`, made and remembered when missing (least recently used evicted). */
+function remember<T>(cache: Map<string, T>, key: string, make: () => T): T {
+  let hit = cache.get(key);
+  if (hit !== undefined) {
+    cache.delete(key);
+  } else {
+    hit = make();
+    if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value!);
+  }
+  cache.set(key, hit);
+  return hit;
+}
 
 type CachedScript = ivm.Script & ivm.CachedDataResult & { cachedDataRejected?: boolean };
 
@@ -48,17 +66,10 @@ function compileCached(isolate: ivm.Isolate, entry: Compiled, filename: string):
 }
 
 function testsFor(job: Job, text: HostText): TestsEntry {
-  const key = `${job.language}\0${job.tests}`;
-  let hit = testsCache.get(key);
-  if (hit) {
-    testsCache.delete(key);
-  } else {
+  return remember(testsCache, `${job.language}\0${job.tests}`, () => {
     const prepared = prepareTests(job.tests, job.language, text);
-    hit = { prepared, code: prepared.ok ? prepared.value.code : '' };
-    if (testsCache.size >= TESTS_CACHE_SIZE) testsCache.delete(testsCache.keys().next().value!);
-  }
-  testsCache.set(key, hit);
-  return hit;
+    return { prepared, code: prepared.ok ? prepared.value.code : '' };
+  });
 }
 
 type Outcome = 'timeout' | 'memory' | 'disposed' | 'other';
@@ -80,7 +91,9 @@ function v8Syntax(e: unknown, text: HostText, where: string): string {
 /** Grades a submission whose limits are already resolved. Never throws for anything the submission does. */
 export function runJob(job: Job): GradeResult {
   const text = HOST_TEMPLATE;
-  const solution = prepareSolution(job.solution, job.language, text);
+  const solution = remember(solutionsCache, `${job.language}\0${job.solution}`, () =>
+    prepareSolution(job.solution, job.language, text),
+  );
   if (!solution.ok) return errorResult(solution.message);
   const testsEntry = testsFor(job, text);
   const tests = testsEntry.prepared;
