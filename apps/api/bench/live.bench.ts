@@ -8,7 +8,7 @@
 //
 // BENCH_DATABASE_URL (none: the embedded engine; else a server URL whose role may create
 // databases: the benchmark creates and drops `tremplin_bench_live` there), BENCH_STUDENTS (15000), BENCH_GROUPS (900), BENCH_RATES (200,2000), BENCH_SECONDS (20),
-// BENCH_API_RATE (50: the phase through the API itself), BENCH_CONCURRENCY (1000 sockets opening
+// BENCH_API_RATE (50: the phase through the API itself), BENCH_CONCURRENCY (200 sockets opening
 // at once, each retried after the server's Retry-After when deferred), BENCH_WRITE_DOCS (true).
 import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -28,7 +28,7 @@ const GROUPS = Number(env.BENCH_GROUPS ?? 900);
 const RATES = (env.BENCH_RATES ?? '200,2000').split(',').map(Number);
 const SECONDS = Number(env.BENCH_SECONDS ?? 20);
 const API_RATE = Number(env.BENCH_API_RATE ?? 50);
-const CONCURRENCY = Number(env.BENCH_CONCURRENCY ?? 1000);
+const CONCURRENCY = Number(env.BENCH_CONCURRENCY ?? 200);
 const WRITE_DOCS = (env.BENCH_WRITE_DOCS ?? 'true') !== 'false';
 const SERVER_URL = env.BENCH_DATABASE_URL;
 const ENGINE = SERVER_URL ? 'PostgreSQL' : 'PGlite';
