@@ -99,11 +99,10 @@ describe('worker pool', () => {
       const [victim, survivor] = pids(pool);
       process.kill(victim!, 'SIGKILL');
       // The replacement starts on its own: no job has to fail first.
-      for (
-        let i = 0;
-        i < 300 && !(pool.workers().length === 2 && pool.workers().every((w) => w.ready));
-        i++
-      ) {
+      // Until the pool has seen the victim go (its exit can come after this turn) and replaced it.
+      const replaced = () =>
+        !pids(pool).includes(victim!) && pool.workers().length === 2 && pool.workers().every((w) => w.ready);
+      for (let i = 0; i < 500 && !replaced(); i++) {
         await new Promise((r) => setTimeout(r, 20));
       }
       const now = pids(pool);
