@@ -2,6 +2,7 @@
 // sockets of their group's tutor, with no authentication, database or state: the least any
 // server must do to carry the same messages.
 import { WebSocketServer, type WebSocket } from 'ws';
+import { writeHeapSnapshot } from 'node:v8';
 import { watchProcess } from './diagnostics.ts';
 
 if (!process.send) throw new Error('usage: forked by live.bench.ts');
@@ -54,6 +55,10 @@ const diagnostics = watchProcess();
 process.on('message', (message: { type: string }) => {
   if (message.type === 'diagnostics') process.send!({ type: 'diagnostics', ...diagnostics.take() });
   if (message.type === 'sockets') process.send!({ type: 'sockets', count: server.clients.size });
+  if (message.type === 'heap') {
+    writeHeapSnapshot((message as { file?: string }).file);
+    process.send!({ type: 'heap' });
+  }
   if (message.type === 'statements') process.send!({ type: 'statements', count: 0 });
   if (message.type === 'stop') server.close(() => process.exit(0));
 });

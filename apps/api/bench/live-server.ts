@@ -6,6 +6,7 @@ import { Session } from 'node:inspector';
 import { openDatabase, pgliteOf, schema } from '@tremplin/db';
 import { buildApp } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
+import { writeHeapSnapshot } from 'node:v8';
 import { watchProcess } from './diagnostics.ts';
 
 // The database: a PostgreSQL URL, or the embedded engine's data directory.
@@ -139,6 +140,10 @@ process.on('message', async (message: { type: string }) => {
     });
   }
   if (message.type === 'sockets') process.send!({ type: 'sockets', count: app.live.sockets.size });
+  if (message.type === 'heap') {
+    writeHeapSnapshot((message as { file?: string }).file);
+    process.send!({ type: 'heap' });
+  }
   if (message.type === 'statements') process.send!({ type: 'statements', count: statements });
   if (message.type === 'stop') {
     await app.close();

@@ -18,6 +18,7 @@ import { migrate, openDatabase } from '@tremplin/db';
 import { withDatabaseName } from '@tremplin/db/test-support';
 import { sql } from 'drizzle-orm';
 import type { Diagnostics } from './diagnostics.ts';
+import { SERVER_NODE_FLAGS } from '../src/server-flags.ts';
 import { writeDocs } from './docs.ts';
 import type { Mode, PhaseResult, Via } from './live-load.ts';
 import { seedBenchPeople } from './seed.ts';
@@ -34,6 +35,13 @@ const SERVER_URL = env.BENCH_DATABASE_URL;
 const ENGINE = SERVER_URL ? 'PostgreSQL' : 'PGlite';
 /** A directory for CPU profiles of the Tremplin server, one per phase (to look into a slow run). */
 const PROFILE_DIR = env.BENCH_PROFILE_DIR;
+/** A directory for heap snapshots of both servers once every socket is connected (memory per socket). */
+const HEAP_DIR = env.BENCH_HEAP_DIR;
+/** The Node flags of Tremplin's server (BENCH_SERVER_FLAGS='' compares with Node's defaults). */
+const SERVER_FLAGS =
+  env.BENCH_SERVER_FLAGS === undefined
+    ? SERVER_NODE_FLAGS
+    : env.BENCH_SERVER_FLAGS.split(' ').filter(Boolean);
 const here = (file: string) => path.join(import.meta.dirname, file);
 
 interface Run {
@@ -98,6 +106,8 @@ async function measure(
 ): Promise<Run> {
   const server = fork(here(mode === 'tremplin' ? 'live-server.ts' : 'bare-server.ts'), [where], {
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    // Tremplin's server runs with its production flags; the bare server with Node's defaults.
+    execArgv: mode === 'tremplin' ? SERVER_FLAGS : [],
   });
   const { port } = await nextMessage<{ port: number }>(server, 'ready');
   const load = fork(here('live-load.ts'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
@@ -110,6 +120,10 @@ async function measure(
   load.send({ type: 'start', mode, port, people, concurrency: CONCURRENCY });
   const { type: _t, ...connect } = await nextMessage<Run['connect'] & { type: string }>(load, 'connected');
   const rssIdleMb = rssMb(server.pid!);
+  if (HEAP_DIR) {
+    server.send({ type: 'heap', file: path.join(HEAP_DIR, `${mode}.heapsnapshot`) });
+    await nextMessage(server, 'heap');
+  }
   server.send({ type: 'statements' });
   const statements = (await nextMessage<{ count: number }>(server, 'statements')).count - before.count;
   if (profiled) {
