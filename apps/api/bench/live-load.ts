@@ -145,13 +145,18 @@ function openOnce(
         channel?: string;
         data?: { tiles?: TileLike[] };
       };
-      if (m.type === 'hello') socket.send(JSON.stringify({ type: 'subscribe', channel }));
-      else if (m.type === 'snapshot' && m.channel === channel) {
+      // The subscription went with the upgrade (`?messages=`), as the web client sends it.
+      if (m.type === 'snapshot' && m.channel === channel) {
         for (const tile of m.data?.tiles ?? []) attempts.set(tile.learnerId, tile.attempts ?? 0);
         done();
       } else if (m.type === 'error') done(new Error(JSON.stringify(m)));
     });
   });
+}
+
+/** Tremplin's live endpoint with the messages a client sends with its upgrade. */
+function opening(messages: object[]): string {
+  return `${wsBase}/ws?messages=${encodeURIComponent(JSON.stringify(messages))}`;
 }
 
 /** Runs `task` over items, `concurrency` at a time. */
@@ -185,19 +190,29 @@ async function connectAll(people: BenchPeople, concurrency: number) {
     );
   }
   const failedStudents = await pool(students, concurrency, async (s) => {
+    // A learner follows their feed and opens their exercise: the client says so with its upgrade.
     s.socket =
       mode === 'tremplin'
-        ? await open(`${wsBase}/ws`, s.token, `feed:${s.id}`)
+        ? await open(
+            opening([
+              { type: 'subscribe', channel: `feed:${s.id}` },
+              { type: 'focus', exerciseId: s.exerciseId },
+            ]),
+            s.token,
+            `feed:${s.id}`,
+          )
         : await open(`${wsBase}/?role=student&id=${s.id}&group=${s.group}`, undefined, undefined);
-    // A learner opens their exercise: the client says so (Tremplin), the tile follows it.
-    if (mode === 'tremplin') s.socket.send(JSON.stringify({ type: 'focus', exerciseId: s.exerciseId }));
   });
   if (mode === 'tremplin') injector = await open(`${wsBase}/bench/events`, undefined, undefined);
   const studentsMs = performance.now() - started;
   const failedTutors = await pool(people.groups, Math.min(concurrency, 64), async (g) => {
     const socket =
       mode === 'tremplin'
-        ? await open(`${wsBase}/ws`, g.tutor.token, `group:${g.id}`)
+        ? await open(
+            opening([{ type: 'subscribe', channel: `group:${g.id}` }]),
+            g.tutor.token,
+            `group:${g.id}`,
+          )
         : await open(`${wsBase}/?role=tutor&id=${g.tutor.id}&group=${g.id}`, undefined, undefined);
     socket.on('message', onTutorMessage);
     tutors.push(socket);

@@ -173,6 +173,73 @@ describe('/ws', () => {
   });
 });
 
+describe('/ws?messages=…', () => {
+  it('handles the subscriptions carried by the upgrade, resumes included, with no message sent', async () => {
+    const cookie = await signIn(t.app, 'tuteur1@tremplin.test');
+    const groupId = (await listAllGroups(t.database.db)).find((g) => g.name === 'Groupe Lomé 1')!.id;
+    const channel = `group:${groupId}`;
+    const open = async (messages: unknown[]) => {
+      const received: Array<Record<string, unknown>> = [];
+      let snapshotOrResumed!: Promise<void>;
+      const socket = await t.app.injectWS(
+        `/ws?messages=${encodeURIComponent(JSON.stringify(messages))}`,
+        { headers: { cookie } },
+        {
+          onInit: (ws) => {
+            snapshotOrResumed = new Promise((resolve) =>
+              ws.on('message', (data: Buffer) => {
+                const message = JSON.parse(data.toString()) as Record<string, unknown>;
+                received.push(message);
+                if (message.type === 'snapshot' || message.type === 'resumed') resolve();
+              }),
+            );
+          },
+        },
+      );
+      await snapshotOrResumed;
+      return { socket, received };
+    };
+    const first = await open([{ type: 'subscribe', channel }]);
+    expect(first.received.map((m) => m.type)).toEqual(['hello', 'snapshot']);
+    const { epoch, seq } = first.received[1] as { epoch: string; seq: number };
+    first.socket.terminate();
+
+    const back = await open([{ type: 'subscribe', channel, resume: { epoch, seq } }]);
+    expect(back.received.map((m) => m.type)).toEqual(['hello', 'resumed']);
+    back.socket.terminate();
+  });
+
+  it('refuses an opening that is not a list of protocol messages, and keeps the socket', async () => {
+    const cookie = await signIn(t.app, 'etudiant6@tremplin.test');
+    for (const messages of [
+      'not json',
+      JSON.stringify({ type: 'ping' }),
+      JSON.stringify([{ type: 'everything' }]),
+    ]) {
+      let errorMessage!: Promise<Record<string, unknown>>;
+      const socket = await t.app.injectWS(
+        `/ws?messages=${encodeURIComponent(messages)}`,
+        { headers: { cookie } },
+        {
+          onInit: (ws) => {
+            errorMessage = new Promise((resolve) =>
+              ws.on('message', (data: Buffer) => {
+                const message = JSON.parse(data.toString()) as Record<string, unknown>;
+                if (message.type === 'error') resolve(message);
+              }),
+            );
+          },
+        },
+      );
+      expect(await errorMessage).toMatchObject({ code: 'TREMPLIN_ERR_WS_INVALID_MESSAGE' });
+      const pong = nextMessage(socket);
+      socket.send(JSON.stringify({ type: 'ping', id: 'alive' }));
+      expect(await pong).toEqual({ type: 'pong', id: 'alive' });
+      socket.terminate();
+    }
+  });
+});
+
 describe('/ws when many sockets arrive at once', () => {
   it('lets in as many as it may, and tells the others when to come back', async () => {
     const busy = await buildTestApp({ database: t.database, env: { LIVE_MAX_PENDING_CONNECTS: '1' } });

@@ -114,6 +114,17 @@ export class LiveSocket {
     this.#scheduled = false;
     this.#retry = undefined;
     if (this.closed) return;
+    // The queued frames leave in one write (a greeting and its snapshots, a burst of tiles).
+    const tcp = (this.socket as unknown as { _socket?: { cork(): void; uncork(): void } })._socket;
+    tcp?.cork();
+    try {
+      this.#write();
+    } finally {
+      tcp?.uncork();
+    }
+  }
+
+  #write(): void {
     for (const [slot, payload] of this.#outbox) {
       if (this.socket.bufferedAmount > this.#limits.sendBufferBytes) {
         const now = Date.now();

@@ -117,6 +117,7 @@ async function wsRoutesPlugin(app: FastifyInstance, opts: WsRoutesOptions) {
         serverTime: new Date().toISOString(),
         heartbeatMs: hub.options.heartbeatMs,
       });
+      onOpening(hub, live, request.query, app.log);
     },
   );
 }
@@ -137,6 +138,44 @@ function forgetUpgrade(socket: WebSocket, app: FastifyInstance): void {
 }
 
 async function onMessage(hub: LiveHub, live: LiveSocket, raw: Buffer): Promise<void> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw.toString());
+  } catch {
+    parsed = undefined;
+  }
+  return handle(hub, live, parsed);
+}
+
+/**
+ * The messages a client sends with its upgrade (`/ws?messages=<JSON array>`: its subscriptions,
+ * resumes included, and its focus), handled as if sent right after the greeting: a reconnecting
+ * client gets its snapshots, or what it missed, without another round trip.
+ */
+function onOpening(hub: LiveHub, live: LiveSocket, query: unknown, log: FastifyInstance['log']): void {
+  const raw = (query as { messages?: unknown } | undefined)?.messages;
+  if (raw === undefined) return;
+  let messages: unknown;
+  try {
+    messages = typeof raw === 'string' ? JSON.parse(raw) : undefined;
+  } catch {
+    messages = undefined;
+  }
+  if (!Array.isArray(messages) || messages.length > hub.options.maxSubscriptions + 1) {
+    return live.send({
+      type: 'error',
+      code: 'TREMPLIN_ERR_WS_INVALID_MESSAGE',
+      message: errorMessage('TREMPLIN_ERR_WS_INVALID_MESSAGE', live.locale),
+    });
+  }
+  for (const message of messages) {
+    handle(hub, live, message).catch((error: unknown) => {
+      log.error({ err: error }, 'live opening message not handled');
+    });
+  }
+}
+
+async function handle(hub: LiveHub, live: LiveSocket, parsed: unknown): Promise<void> {
   const budget = live.take();
   if (!budget.allowed) {
     if (budget.warn) {
@@ -147,12 +186,6 @@ async function onMessage(hub: LiveHub, live: LiveSocket, raw: Buffer): Promise<v
       });
     }
     return;
-  }
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(raw.toString());
-  } catch {
-    parsed = undefined;
   }
   if (!checkClientMessage.Check(parsed) || unstorableTextPath(parsed) !== undefined) {
     live.send({

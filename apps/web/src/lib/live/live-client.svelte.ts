@@ -45,6 +45,10 @@ export class LiveClient {
   #pingTimer: ReturnType<typeof setInterval> | undefined;
   #heartbeatMs = DEFAULT_HEARTBEAT_MS;
   #lastHeard = 0;
+  /** The channels and focus sent with the current socket's upgrade (`/ws?messages=…`). */
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- not reactive on purpose
+  #opened = new Set<string>();
+  #openedFocus: string | null | undefined;
   readonly #url: () => string;
 
   constructor(url: () => string = defaultUrl) {
@@ -107,11 +111,29 @@ export class LiveClient {
     this.status = 'offline';
   }
 
+  /**
+   * The messages sent with the upgrade: every subscription (resuming those it holds a state of)
+   * and the focus. The server answers them with the greeting, without another round trip.
+   */
+  #openingMessages(): ClientMessage[] {
+    const messages: ClientMessage[] = [];
+    for (const [channel, sub] of this.#subscriptions) {
+      messages.push(subscribeMessage(channel, sub));
+    }
+    if (this.#focus !== undefined) messages.push({ type: 'focus', exerciseId: this.#focus });
+    return messages;
+  }
+
   #open(): void {
     this.status = 'connecting';
     let socket: WebSocket;
+    const messages = this.#openingMessages();
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity -- not reactive on purpose
+    this.#opened = new Set(this.#subscriptions.keys());
+    this.#openedFocus = this.#focus;
+    const query = messages.length > 0 ? `?messages=${encodeURIComponent(JSON.stringify(messages))}` : '';
     try {
-      socket = new WebSocket(this.#url());
+      socket = new WebSocket(this.#url() + query);
     } catch {
       this.#scheduleRetry();
       return;
@@ -152,14 +174,17 @@ export class LiveClient {
         this.status = 'online';
         this.#heartbeatMs = message.heartbeatMs > 0 ? message.heartbeatMs : DEFAULT_HEARTBEAT_MS;
         this.#startPing();
+        // What changed since the upgrade left: the server handled the upgrade's own messages.
         for (const [channel, sub] of this.#subscriptions) {
-          this.#send(
-            sub.state
-              ? { type: 'subscribe', channel, resume: { epoch: sub.state.epoch, seq: sub.state.seq } }
-              : { type: 'subscribe', channel },
-          );
+          if (this.#opened.has(channel)) continue;
+          this.#send(subscribeMessage(channel, sub));
         }
-        if (this.#focus !== undefined) this.#send({ type: 'focus', exerciseId: this.#focus });
+        for (const channel of this.#opened) {
+          if (!this.#subscriptions.has(channel)) this.#send({ type: 'unsubscribe', channel });
+        }
+        if (this.#focus !== undefined && this.#focus !== this.#openedFocus) {
+          this.#send({ type: 'focus', exerciseId: this.#focus });
+        }
         return;
       case 'snapshot': {
         const sub = this.#subscriptions.get(message.channel);
@@ -261,6 +286,13 @@ export class LiveClient {
       socket.close(1000);
     }
   }
+}
+
+/** Subscribes to a channel, resuming from the state held, if any. */
+function subscribeMessage(channel: string, sub: Subscription): ClientMessage {
+  return sub.state
+    ? { type: 'subscribe', channel, resume: { epoch: sub.state.epoch, seq: sub.state.seq } }
+    : { type: 'subscribe', channel };
 }
 
 function defaultUrl(): string {
