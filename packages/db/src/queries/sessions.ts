@@ -1,4 +1,4 @@
-import { and, eq, gt, inArray, lt, sql } from 'drizzle-orm';
+import { and, eq, gt, lt, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { sessions, users } from '../schema/index.ts';
 import { feedJson, fromJson, studentGroupsSql, toFeedRows, type FeedRows } from './tutoring/feeds.ts';
@@ -57,21 +57,10 @@ export async function findSessionActors(
   options: { feedLimit?: number } = {},
 ): Promise<Map<string, SessionActorRow>> {
   if (sessionIds.length === 0) return new Map();
-  const groupsOfUser = studentGroupsSql(sql`${users.id}`);
-  const rows = await db
-    .select({
-      session: sessions,
-      user: users,
-      memberships: membershipsJson,
-      feed:
-        options.feedLimit === undefined
-          ? sql<unknown>`null`
-          : sql<unknown>`case when cardinality(${groupsOfUser}) > 0
-              then ${feedJson(sql`${users.id}`, groupsOfUser, options.feedLimit)} end`,
-    })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(inArray(sessions.id, sessionIds), gt(sessions.expiresAt, now)));
+  const rows = await sessionActorsQuery(db, options.feedLimit).execute({
+    ids: sessionIds,
+    now: now.toISOString(),
+  });
   return new Map(
     rows.map((row) => [
       row.session.id,
@@ -84,6 +73,50 @@ export async function findSessionActors(
     ]),
   );
 }
+
+/**
+ * The statement of `findSessionActors`, built once per database and feed limit: its SQL (the feed's
+ * is long) is not rebuilt for every batch of sockets.
+ */
+function sessionActorsQuery(db: Db, feedLimit: number | undefined) {
+  let built = preparedActors.get(db);
+  if (!built) preparedActors.set(db, (built = new Map()));
+  let query = built.get(feedLimit);
+  if (!query) {
+    const groupsOfUser = studentGroupsSql(sql`${users.id}`);
+    query = db
+      .select({
+        session: sessions,
+        user: users,
+        memberships: membershipsJson,
+        feed:
+          feedLimit === undefined
+            ? sql<unknown>`null`
+            : sql<unknown>`case when cardinality(${groupsOfUser}) > 0
+                then ${feedJson(sql`${users.id}`, groupsOfUser, feedLimit)} end`,
+      })
+      .from(sessions)
+      .innerJoin(users, eq(users.id, sessions.userId))
+      .where(
+        and(
+          sql`${sessions.id} = any(${sql.placeholder('ids')}::text[])`,
+          sql`${sessions.expiresAt} > ${sql.placeholder('now')}::timestamptz`,
+        ),
+      )
+      .prepare(`session_actors_${feedLimit ?? 'plain'}`);
+    built.set(feedLimit, query);
+  }
+  return query;
+}
+
+interface ActorsQuery {
+  execute(values: {
+    ids: string[];
+    /** ISO 8601: a placeholder's value reaches postgres.js unconverted. */
+    now: string;
+  }): Promise<Array<{ session: SessionRow; user: UserRow; memberships: unknown; feed: unknown }>>;
+}
+const preparedActors = new WeakMap<Db, Map<number | undefined, ActorsQuery>>();
 
 /** Slides a session's expiry forward. */
 export async function touchSession(db: Db, sessionId: string, now: Date, expiresAt: Date): Promise<void> {
