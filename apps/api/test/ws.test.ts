@@ -256,6 +256,15 @@ describe('/ws when many sockets arrive at once', () => {
       for (const r of refused) expect(String((r as PromiseRejectedResult).reason)).toMatch(/503/);
       for (const a of opened) (a as PromiseFulfilledResult<WebSocket>).value.terminate();
 
+      // A socket refused after it was let in (a forged session, an unknown channel) leaves the door.
+      for (let i = 0; i < 3; i++) {
+        await expect(
+          busy.app.injectWS('/ws', { headers: { cookie: 'tremplin_session=forged' } }),
+        ).rejects.toThrow(/401/);
+      }
+      const afterRefusals = await busy.app.injectWS('/ws', { headers: { cookie } });
+      afterRefusals.terminate();
+
       // Whoever waits outside is told, in their language and in Retry-After, when to come back.
       const [socket, refusal] = await Promise.all([
         busy.app.injectWS('/ws', { headers: { cookie } }),

@@ -1,5 +1,5 @@
 import { listAttempts, type AttemptRow, type Db } from '@tremplin/db';
-import { BatchLoader, GATHER_MS } from '../batch-loader.ts';
+import { BatchLoader } from '../batch-loader.ts';
 import { runStatus, submissionStatus, type AttemptSign } from './learner-live.ts';
 
 /** An attempt row as a tile counts it. */
@@ -22,25 +22,21 @@ export class HistoryLoader {
   readonly #loader: BatchLoader<string, AttemptSign[]>;
 
   constructor(db: Db) {
-    this.#loader = new BatchLoader(
-      async (keys) => {
-        const rows = await listAttempts(
-          db,
-          keys.map((key) => {
-            const [userId, exerciseId] = key.split(':') as [string, string];
-            return { userId, exerciseId };
-          }),
-        );
-        const byPair = new Map<string, AttemptSign[]>();
-        for (const row of rows) {
-          const key = `${row.userId}:${row.exerciseId}`;
-          byPair.set(key, [...(byPair.get(key) ?? []), toSign(row)]);
-        }
-        return byPair;
-      },
-      500,
-      GATHER_MS,
-    );
+    this.#loader = new BatchLoader(async (keys) => {
+      const rows = await listAttempts(
+        db,
+        keys.map((key) => {
+          const [userId, exerciseId] = key.split(':') as [string, string];
+          return { userId, exerciseId };
+        }),
+      );
+      const byPair = new Map<string, AttemptSign[]>();
+      for (const row of rows) {
+        const key = `${row.userId}:${row.exerciseId}`;
+        byPair.set(key, [...(byPair.get(key) ?? []), toSign(row)]);
+      }
+      return byPair;
+    });
   }
 
   /** One learner's attempts on one exercise, oldest first. */
