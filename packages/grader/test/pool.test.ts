@@ -99,11 +99,9 @@ describe('worker pool', () => {
       const [victim, survivor] = pids(pool);
       process.kill(victim!, 'SIGKILL');
       // The replacement starts on its own: no job has to fail first.
-      for (
-        let i = 0;
-        i < 300 && !(pool.workers().length === 2 && pool.workers().every((w) => w.ready));
-        i++
-      ) {
+      const replaced = () =>
+        !pids(pool).includes(victim!) && pool.workers().length === 2 && pool.workers().every((w) => w.ready);
+      for (let i = 0; i < 300 && !replaced(); i++) {
         await new Promise((r) => setTimeout(r, 20));
       }
       const now = pids(pool);
