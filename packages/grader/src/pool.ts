@@ -20,6 +20,12 @@ const WORKER = fileURLToPath(new URL('./worker.ts', import.meta.url));
 /** Node flags of the workers: isolated-vm requires --no-node-snapshot. */
 export const WORKER_EXEC_ARGV = ['--no-node-snapshot', '--disable-warning=ExperimentalWarning'];
 const MAX_ATTEMPTS = 2;
+/**
+ * Jobs a worker holds at once: the one it runs and the next, already in its channel, so that it never
+ * waits for this process (busy, or descheduled on a loaded machine) between two jobs. A second job is only
+ * given when every worker already has one.
+ */
+const DEPTH = 2;
 const MAX_START_FAILURES = 3;
 
 interface Pending {
@@ -41,7 +47,9 @@ interface Slot {
   ready: boolean;
   /** Disposing or creating an isolate after its last job: takes no job until it says `ready`. */
   tidying: boolean;
-  job: Pending | null;
+  /** The job it runs (first), then the one waiting in its channel. */
+  jobs: Pending[];
+  /** Kill timer of the job it runs. */
   timer: NodeJS.Timeout | null;
 }
 
@@ -86,7 +94,7 @@ export function createGraderPool(opts: GraderPoolOptions = {}): GraderPool {
       stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
       serialization: 'advanced',
     });
-    const slot: Slot = { child, ready: false, tidying: false, job: null, timer: null };
+    const slot: Slot = { child, ready: false, tidying: false, jobs: [], timer: null };
     child.on('message', (m: WorkerMessage) => onMessage(slot, m));
     child.on('exit', () => onExit(slot));
     child.on('error', () => child.kill('SIGKILL'));
@@ -118,27 +126,41 @@ export function createGraderPool(opts: GraderPoolOptions = {}): GraderPool {
       slot.ready = true;
       slot.tidying = false;
       startFailures = 0;
-    } else if (m.type === 'result' && slot.job && slot.job.id === m.id) {
-      const done = slot.job;
-      finish(slot);
+    } else if (m.type === 'result' && slot.jobs[0]?.id === m.id) {
+      const done = slot.jobs.shift()!;
+      if (slot.timer) clearTimeout(slot.timer);
+      slot.timer = null;
       slot.tidying = m.tidying;
+      startTimer(slot);
       done.resolve(m.result);
     }
     dispatch();
   }
 
-  function finish(slot: Slot): void {
-    if (slot.timer) clearTimeout(slot.timer);
-    slot.timer = null;
-    slot.job = null;
+  // Safety net: the worker enforces the limits itself; this only catches a stuck worker. It follows the
+  // running job's resolved wall limit, itself never above the ceiling.
+  function startTimer(slot: Slot): void {
+    const job = slot.jobs[0];
+    if (!job || slot.timer) return;
+    slot.timer = setTimeout(() => {
+      if (slot.jobs[0] !== job) return;
+      slot.jobs.shift();
+      slot.timer = null;
+      job.resolve(errorResult(HOST_TEMPLATE.wall(job.job.limits.wallMs)));
+      slot.child.kill('SIGKILL');
+    }, job.job.limits.wallMs + grace);
   }
 
   function onExit(slot: Slot): void {
     const index = slots.indexOf(slot);
-    const job = slot.job;
+    const [job, ...waiting] = slot.jobs;
+    slot.jobs = [];
     if (slot.timer) clearTimeout(slot.timer);
     if (!slot.ready) startFailures++;
     if (index >= 0) slots.splice(index, 1);
+    // Jobs waiting in its channel never started: not an attempt.
+    for (const w of waiting) w.attempts--;
+    queue.unshift(...waiting);
     if (job) {
       if (job.attempts < MAX_ATTEMPTS) queue.unshift(job);
       else job.resolve(errorResult(HOST_TEMPLATE.crashed));
@@ -156,23 +178,19 @@ export function createGraderPool(opts: GraderPoolOptions = {}): GraderPool {
     }
     // A worker renewing its isolate says `ready` when done: a job given earlier would only wait in its
     // channel, while another worker may be free sooner.
-    for (const slot of slots) {
-      if (!slot.ready || slot.tidying || slot.job || queue.length === 0) continue;
-      const job = queue.shift()!;
-      job.attempts++;
-      slot.job = job;
-      // Safety net: the worker enforces the limits itself; this only catches a stuck worker. It follows
-      // the job's resolved wall limit, itself never above the ceiling.
-      slot.timer = setTimeout(() => {
-        if (slot.job !== job) return;
-        slot.job = null;
-        job.resolve(errorResult(HOST_TEMPLATE.wall(job.job.limits.wallMs)));
-        slot.child.kill('SIGKILL');
-      }, job.job.limits.wallMs + grace);
-      const message: JobMessage = { type: 'job', id: job.id, job: job.job };
-      slot.child.send(message);
+    // Idle workers first; a second job for a busy one only when none is idle.
+    for (let held = 0; held < DEPTH; held++) {
+      for (const slot of slots) {
+        if (!slot.ready || slot.tidying || slot.jobs.length !== held || queue.length === 0) continue;
+        const job = queue.shift()!;
+        job.attempts++;
+        slot.jobs.push(job);
+        startTimer(slot);
+        const message: JobMessage = { type: 'job', id: job.id, job: job.job };
+        slot.child.send(message);
+      }
     }
-    if (onIdle && queue.length === 0 && slots.every((s) => !s.job)) onIdle();
+    if (onIdle && queue.length === 0 && slots.every((s) => s.jobs.length === 0)) onIdle();
   }
 
   for (let i = 0; i < size; i++) slots.push(spawn());
@@ -180,7 +198,7 @@ export function createGraderPool(opts: GraderPoolOptions = {}): GraderPool {
   const pool: GraderPool & { workers(): WorkerInfo[] } = {
     size,
     /** The live workers (for monitoring and tests). */
-    workers: () => slots.map((s) => ({ pid: s.child.pid ?? -1, ready: s.ready, busy: s.job !== null })),
+    workers: () => slots.map((s) => ({ pid: s.child.pid ?? -1, ready: s.ready, busy: s.jobs.length > 0 })),
     grade(req: GradeRequest): Promise<GradeResult> {
       if (closed) return Promise.reject(new Error('grader pool is closed'));
       // Exercises are checked against the ceiling when authored; clamping here is the safety net.
@@ -204,7 +222,7 @@ export function createGraderPool(opts: GraderPoolOptions = {}): GraderPool {
     },
     async close(): Promise<void> {
       closed = true;
-      if (queue.length > 0 || slots.some((s) => s.job)) {
+      if (queue.length > 0 || slots.some((s) => s.jobs.length > 0)) {
         await new Promise<void>((resolve) => {
           onIdle = resolve;
           dispatch();

@@ -7,6 +7,7 @@ import {
   StringCtor,
   TypeErrorCtor,
   append,
+  newList,
 } from './primordials.ts';
 import { rt } from './state.ts';
 
@@ -45,15 +46,16 @@ export interface Listed {
 export const DEFAULT_TIMEOUT = 5000;
 
 function newBlock(name: string, parent: Block | null, skipped: boolean): Block {
-  return { __proto__: null, name, parent, children: [], hooks: [], failure: null, skipped } as Block;
+  const children = newList<Block | TestCase>();
+  return { __proto__: null, name, parent, children, hooks: newList<Hook>(), failure: null, skipped } as Block;
 }
 
 export const root = newBlock('', null, false);
 let current = root;
 /** The tests that run, in file order (the runner's test indexes). */
-export const tests: TestCase[] = [];
+export const tests = newList<TestCase>();
 /** Every registered test, skipped and to-do ones included, in file order. */
-export const listed: Listed[] = [];
+export const listed = newList<Listed>();
 /** First error thrown while the test file's describe callbacks ran. */
 export const collectErrors: unknown[] = [];
 
@@ -71,7 +73,7 @@ function title(name: unknown): string {
 
 function addTest(name: unknown, fn: unknown, timeout: unknown, mode: Mode): void {
   guard();
-  const parts: string[] = [];
+  const parts = newList<string>();
   for (let b: Block | null = current; b !== null && b !== root; b = b.parent) append(parts, b.name);
   let full = '';
   for (let i = parts.length - 1; i >= 0; i--) full += parts[i] + ' ';

@@ -27,6 +27,7 @@ import {
   ReflectApply,
   StringCtor,
   append,
+  newList,
   splitOn,
 } from './primordials.ts';
 import { abortCurrent, checkAfterLoad, currentIndex, describeError, plan, results, step } from './runner.ts';
@@ -135,8 +136,8 @@ function load(config: string): string {
 function collected(): string {
   checkAfterLoad();
   plan();
-  const names: string[] = [];
-  const modes: string[] = [];
+  const names = newList<string>();
+  const modes = newList<string>();
   for (let i = 0; i < listed.length; i++) {
     append(names, q(listed[i]!.fullName));
     append(modes, q(listed[i]!.mode));
@@ -147,7 +148,7 @@ function collected(): string {
 }
 
 function report(done: boolean): string {
-  const out: string[] = [];
+  const out = newList<string>();
   for (; reported < results.length; reported++) {
     const r = results[reported]!;
     append(out, '{"status":' + q(r.status) + ',"message":' + q(r.message) + ',"output":' + q(r.output) + '}');

@@ -11,6 +11,7 @@ import {
   ReflectOwnKeys,
   SymbolPrototypeToString,
   append,
+  newList,
 } from './primordials.ts';
 
 /** Properties that test authors commonly stub themselves. */
@@ -174,7 +175,7 @@ function keyName(key: PropertyKey): string {
 export function watchOnly(names: string[]): void {
   const wanted = { __proto__: null } as unknown as Record<string, true>;
   for (let i = 0; i < names.length; i++) wanted[names[i]!] = true;
-  const kept: number[] = [];
+  const kept = newList<number>();
   for (let j = 0; j < allDataIdx.length; j++) {
     const key = keyOf[allDataIdx[j]!]!;
     if (typeof key !== 'string' || wanted[key] || IMPLICIT[key]) append(kept, allDataIdx[j]!);

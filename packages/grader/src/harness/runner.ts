@@ -17,6 +17,7 @@ import {
   StringPrototypeSlice,
   append,
   JSONStringify,
+  newList,
 } from './primordials.ts';
 import { rt } from './state.ts';
 import { advanceTo, fireNextTimer, nextTimerAt, now, uncaught } from './timers.ts';
@@ -42,7 +43,7 @@ export interface Result {
   output: string;
 }
 
-const actions: Action[] = [];
+const actions = newList<Action>();
 let cursor = 0;
 let pending: Pending | null = null;
 let currentTest = -1;
@@ -61,7 +62,7 @@ export function checkAfterLoad(): void {
   }
   if (loadTamper === '') loadTamper = changed;
 }
-export const results: Result[] = [];
+export const results = newList<Result>();
 
 function act(kind: Action['kind'], fn: Fn | undefined, timeout: number, test: number, block: Block): void {
   append(actions, { __proto__: null, kind, fn, timeout, test, block, last: false } as Action);
@@ -95,7 +96,7 @@ function planBlock(block: Block, index: { n: number }): void {
 }
 
 function planTest(t: TestCase, index: number): void {
-  const chain: Block[] = [];
+  const chain = newList<Block>();
   for (let b: Block | null = t.block; b !== null; b = b.parent) append(chain, b);
   for (let i = chain.length - 1; i >= 0; i--) {
     const hooks = chain[i]!.hooks;
