@@ -19,6 +19,7 @@ import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { DEMO_PASSWORD, DEMO_STUDENTS, migrate, openDatabase, schema, seedDemoProgramme } from '@tremplin/db';
 import { eq } from 'drizzle-orm';
+import { SERVER_NODE_FLAGS } from '../src/server-flags.ts';
 
 const env = process.env;
 const TOTAL = Number(env.BENCH_SUBMISSIONS ?? 5000);
@@ -113,6 +114,8 @@ await database.close();
 if (!exercise) throw new Error('the demo exercise somme is missing');
 const exerciseId = exercise.id;
 const server = fork(path.join(import.meta.dirname, 'fairness-server.ts'), [dataDir], {
+  // The server's production flags (its young generation's size).
+  execArgv: SERVER_NODE_FLAGS,
   env: { ...env, RATE_LIMITS: 'false' },
   stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
 });
