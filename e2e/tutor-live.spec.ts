@@ -110,11 +110,14 @@ test.describe('tutor live dashboard', () => {
     await signInStudent(page, testInfo, 16, 17);
     const me = (await (await page.request.get('/api/me')).json()) as { id: string };
 
-    // Every socket of the tutor's page goes through this route: the test can cut the network.
+    // Every socket of the tutor's page goes through this route (with its opening messages in the
+    // query, `/ws?messages=…`): the test can cut the network.
     const tutor = await tutorPage(browser, testInfo);
     const open = new Set<{ page: WebSocketRoute; server: WebSocketRoute }>();
     let down = false;
-    await tutor.routeWebSocket(/\/ws$/, (socket) => {
+    const urls: string[] = [];
+    await tutor.routeWebSocket(/\/ws(\?|$)/, (socket) => {
+      urls.push(socket.url());
       if (down) {
         void socket.close({ code: 1012, reason: 'network down' });
         return;
@@ -147,6 +150,19 @@ test.describe('tutor live dashboard', () => {
     });
     await expect(tile.getByTestId('tile-tests')).toHaveText('1/3 tests réussis');
     await expect(tile.getByTestId('tile-tests')).toHaveAttribute('data-status', 'fail');
+    // It came back resuming its grid from the seq it held, asked for with the upgrade itself.
+    const opening = JSON.parse(new URL(urls.at(-1)!).searchParams.get('messages') ?? '[]') as Array<{
+      type: string;
+      channel?: string;
+      resume?: { epoch: string; seq: number };
+    }>;
+    expect(opening).toContainEqual(
+      expect.objectContaining({
+        type: 'subscribe',
+        channel: expect.stringMatching(/^group:/),
+        resume: expect.anything(),
+      }),
+    );
     await tutor.context().close();
   });
 });
