@@ -94,6 +94,7 @@ async function wsRoutesPlugin(app: FastifyInstance, opts: WsRoutesOptions) {
     (socket, request) => {
       const entry = opening.get(request);
       entry?.leave();
+      opening.delete(request);
       const live = hub.connect(socket, requireActor(request), request.locale, entry?.feed);
       forgetUpgrade(socket, app);
       socket.on('pong', () => {
@@ -102,14 +103,7 @@ async function wsRoutesPlugin(app: FastifyInstance, opts: WsRoutesOptions) {
       socket.on('close', () => hub.disconnect(live));
       socket.on('message', (raw: Buffer) => {
         live.alive = true;
-        onMessage(hub, live, raw).catch((error: unknown) => {
-          app.log.error({ err: error }, 'live message not handled');
-          live.send({
-            type: 'error',
-            code: 'TREMPLIN_ERR_INTERNAL',
-            message: errorMessage('TREMPLIN_ERR_INTERNAL', live.locale),
-          });
-        });
+        onMessage(hub, live, raw).catch((error: unknown) => handlingFailed(live, error, app.log));
       });
       live.send({
         type: 'hello',
@@ -135,6 +129,16 @@ function forgetUpgrade(socket: WebSocket, app: FastifyInstance): void {
   });
   const tcp = (socket as unknown as { _socket?: { _httpMessage?: unknown } })._socket;
   if (tcp) tcp._httpMessage = null;
+}
+
+/** A message whose handling failed: logged, and the client told in its language. */
+function handlingFailed(live: LiveSocket, error: unknown, log: FastifyInstance['log']): void {
+  log.error({ err: error }, 'live message not handled');
+  live.send({
+    type: 'error',
+    code: 'TREMPLIN_ERR_INTERNAL',
+    message: errorMessage('TREMPLIN_ERR_INTERNAL', live.locale),
+  });
 }
 
 async function onMessage(hub: LiveHub, live: LiveSocket, raw: Buffer): Promise<void> {
@@ -169,9 +173,7 @@ function onOpening(hub: LiveHub, live: LiveSocket, query: unknown, log: FastifyI
     });
   }
   for (const message of messages) {
-    handle(hub, live, message).catch((error: unknown) => {
-      log.error({ err: error }, 'live opening message not handled');
-    });
+    handle(hub, live, message).catch((error: unknown) => handlingFailed(live, error, log));
   }
 }
 

@@ -22,6 +22,7 @@ import {
 import type { FastifyBaseLogger } from 'fastify';
 import { BatchLoader, GATHER_MS } from '../../batch-loader.ts';
 import type { Config } from '../../config.ts';
+import { KEPT_MESSAGES } from '../../ws/feed-loader.ts';
 import { AppError, tooManyAttempts } from '../../errors.ts';
 import { newSessionToken, sessionIdOf } from './session-token.ts';
 import { pairRetryAt, secondsUntil, signInRetryAt } from './sign-in-limits.ts';
@@ -49,13 +50,13 @@ export class AuthService {
   /** The same for live sockets, with each learner's feed in the same statement. */
   readonly #socketSessions: BatchLoader<string, SessionActorRow>;
 
-  constructor(db: Db, config: Config, now: () => Date = () => new Date(), feedLimit = 30) {
+  constructor(db: Db, config: Config, now: () => Date = () => new Date()) {
     this.#db = db;
     this.#config = config;
     this.#now = now;
     this.#sessions = new BatchLoader((ids) => findSessionActors(db, ids, this.#now()));
     this.#socketSessions = new BatchLoader(
-      (ids) => findSessionActors(db, ids, this.#now(), { feedLimit }),
+      (ids) => findSessionActors(db, ids, this.#now(), { feedLimit: KEPT_MESSAGES }),
       500,
       GATHER_MS,
     );
