@@ -1,8 +1,10 @@
 // The load process of `pnpm bench:live`: thousands of student and tutor sockets (the `ws`
 // client) and student activity at a given rate; measures from each student action to the moment
 // their tutor's socket receives its effect.
-import WebSocket from 'ws';
+import type WebSocket from 'ws';
+import { openingUrl, openSocket, pool, type TileLike } from './live-sockets.ts';
 import type { BenchPeople } from './seed.ts';
+import { quantile, round } from './stats.ts';
 
 export type Mode = 'tremplin' | 'bare';
 /** How Tremplin receives the actions: the events the API publishes after its work, or the API itself. */
@@ -92,90 +94,16 @@ async function handle(message: Inbound): Promise<void> {
 /** Sockets the server told to come back later (503 and Retry-After), over the connect phase. */
 let deferred = 0;
 
-/**
- * Opens a socket (following `channel` once greeted); a server that defers it (503) is tried again
- * after its Retry-After, spread by a random jitter of ±50 %, as the web client does.
- */
-async function open(url: string, token: string | undefined, channel: string | undefined): Promise<WebSocket> {
-  for (;;) {
-    const opened = await openOnce(url, token, channel);
-    if ('socket' in opened) return opened.socket;
-    deferred += 1;
-    await new Promise((r) => setTimeout(r, opened.retryAfterSeconds * 1000 * (0.5 + Math.random())));
-  }
-}
-
-function openOnce(
-  url: string,
-  token: string | undefined,
-  channel: string | undefined,
-): Promise<{ socket: WebSocket } | { retryAfterSeconds: number }> {
-  return new Promise((resolve, reject) => {
-    const socket = new WebSocket(url, {
-      perMessageDeflate: false,
-      ...(token ? { headers: { cookie: `tremplin_session=${token}` } } : {}),
-    });
-    const timer = setTimeout(() => {
-      socket.terminate();
-      reject(new Error('connection timed out'));
-    }, 120_000);
-    const done = (error?: Error) => {
-      clearTimeout(timer);
-      socket.removeAllListeners('message');
-      if (error) reject(error);
-      else resolve({ socket });
-    };
-    socket.on('unexpected-response', (_request, response) => {
-      clearTimeout(timer);
-      socket.removeAllListeners('error');
-      socket.on('error', () => {});
-      socket.terminate();
-      if (response.statusCode === 503) {
-        resolve({ retryAfterSeconds: Number(response.headers['retry-after'] ?? 1) || 1 });
-      } else reject(new Error(`HTTP ${response.statusCode}`));
-    });
-    socket.on('error', (error) => done(error));
-    if (!channel) {
-      socket.on('open', () => done());
-      return;
-    }
-    socket.on('message', (raw: Buffer) => {
-      const m = JSON.parse(raw.toString()) as {
-        type: string;
-        channel?: string;
-        data?: { tiles?: TileLike[] };
-      };
-      // The subscription went with the upgrade (`?messages=`), as the web client sends it.
-      if (m.type === 'snapshot' && m.channel === channel) {
-        for (const tile of m.data?.tiles ?? []) attempts.set(tile.learnerId, tile.attempts ?? 0);
-        done();
-      } else if (m.type === 'error') done(new Error(JSON.stringify(m)));
-    });
+/** Opens a socket as `openSocket` does, counting deferrals and the attempts of the tiles it is sent. */
+function open(url: string, token: string | undefined, channel: string | undefined): Promise<WebSocket> {
+  return openSocket(url, token, channel, {
+    onDeferred: () => (deferred += 1),
+    onTile: (tile) => attempts.set(tile.learnerId, tile.attempts ?? 0),
   });
 }
 
-/** Tremplin's live endpoint with the messages a client sends with its upgrade. */
 function opening(messages: object[]): string {
-  return `${wsBase}/ws?messages=${encodeURIComponent(JSON.stringify(messages))}`;
-}
-
-/** Runs `task` over items, `concurrency` at a time. */
-async function pool<T>(items: T[], concurrency: number, task: (item: T) => Promise<void>): Promise<number> {
-  let next = 0;
-  let failed = 0;
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next < items.length) {
-        const item = items[next++]!;
-        try {
-          await task(item);
-        } catch {
-          failed += 1;
-        }
-      }
-    }),
-  );
-  return failed;
+  return openingUrl(wsBase, messages);
 }
 
 async function connectAll(people: BenchPeople, concurrency: number) {
@@ -225,13 +153,6 @@ async function connectAll(people: BenchPeople, concurrency: number) {
     studentsMs: Math.round(studentsMs),
     totalMs: Math.round(performance.now() - started),
   };
-}
-
-interface TileLike {
-  learnerId: string;
-  attempts?: number;
-  lastSeenAt?: string | null;
-  hand?: { raisedAt: string } | null;
 }
 
 function onTutorMessage(raw: Buffer): void {
@@ -329,11 +250,6 @@ function pickKind(): ActionKind {
   return 'edit';
 }
 
-function quantile(sorted: number[], q: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
-}
-
 async function phase(rate: number, seconds: number): Promise<PhaseResult> {
   outstanding.clear();
   latencies = [];
@@ -389,5 +305,3 @@ async function phase(rate: number, seconds: number): Promise<PhaseResult> {
     byKind,
   };
 }
-
-const round = (ms: number) => Math.round(ms * 10) / 10;

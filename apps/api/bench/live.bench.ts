@@ -10,8 +10,8 @@
 // databases: the benchmark creates and drops `tremplin_bench_live` there), BENCH_STUDENTS (15000), BENCH_GROUPS (900), BENCH_RATES (200,2000), BENCH_SECONDS (20),
 // BENCH_API_RATE (50: the phase through the API itself), BENCH_CONCURRENCY (200 sockets opening
 // at once, each retried after the server's Retry-After when deferred), BENCH_WRITE_DOCS (true).
-import { fork, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { fork } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { migrate, openDatabase } from '@tremplin/db';
@@ -20,6 +20,7 @@ import { sql } from 'drizzle-orm';
 import type { Diagnostics } from './diagnostics.ts';
 import { SERVER_NODE_FLAGS } from '../src/server-flags.ts';
 import { writeDocs } from './docs.ts';
+import { cpuMs, rssMb, nextMessage } from './proc.ts';
 import type { Mode, PhaseResult, Via } from './live-load.ts';
 import { seedBenchPeople } from './seed.ts';
 
@@ -69,33 +70,6 @@ interface Run {
       machineLoad: number;
     }
   >;
-}
-
-function rssMb(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
-  return Math.round(kb / 1024);
-}
-
-/** CPU time (user + system) a process used so far, in ms. */
-function cpuMs(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
-}
-
-function nextMessage<T>(child: ChildProcess, type: string): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const onExit = (code: number | null) => reject(new Error(`${type}: the child exited (${code})`));
-    const onMessage = (message: { type: string; error?: string }) => {
-      if (message.type === 'failed') reject(new Error(message.error));
-      if (message.type !== type) return;
-      child.off('message', onMessage);
-      child.off('exit', onExit);
-      resolve(message as T);
-    };
-    child.on('message', onMessage);
-    child.once('exit', onExit);
-  });
 }
 
 async function measure(

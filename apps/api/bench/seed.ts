@@ -2,10 +2,18 @@
 // seventeen with one tutor each, all enrolled in the programming module, each with a session.
 import { createHash, randomBytes } from 'node:crypto';
 import { enrolUsers, findPublishedModule, schema, seedDemoProgramme, type Db } from '@tremplin/db';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
+
+/** The English exercise kinds a learner answers with one of the API's `Answer` shapes. */
+const ANSWERABLE = new Set(['choice', 'cloze', 'ordering', 'matching', 'dictation', 'writing']);
 
 export interface BenchPeople {
   exerciseIds: string[];
+  /** With `english`: the English module's answerable exercises, its lessons, and both modules' slugs. */
+  english: Array<{ id: string; kind: string }>;
+  lessonIds: string[];
+  /** With `coordinators`: their sessions. */
+  coordinators: Array<{ id: string; token: string }>;
   groups: Array<{
     id: string;
     tutor: { id: string; token: string };
@@ -25,7 +33,12 @@ const sessionId = (t: string) => createHash('sha256').update(t).digest('hex');
 /** Seeds `students` learners in `groups` groups; answers who they are and their session tokens. */
 export async function seedBenchPeople(
   db: Db,
-  { students, groups }: { students: number; groups: number },
+  {
+    students,
+    groups,
+    english = false,
+    coordinators = 0,
+  }: { students: number; groups: number; english?: boolean; coordinators?: number },
 ): Promise<BenchPeople> {
   await seedDemoProgramme(db);
   const [university] = await db.select().from(schema.universities).limit(1);
@@ -39,6 +52,26 @@ export async function seedBenchPeople(
       .from(schema.exercises)
       .where(and(eq(schema.exercises.moduleVersionId, module.versionId), eq(schema.exercises.kind, 'code')))
   ).map((e) => e.id);
+
+  const englishModule = english ? await findPublishedModule(db, 'anglais-technique') : undefined;
+  if (english && !englishModule) throw new Error('the demo English module is missing');
+  const englishExercises = englishModule
+    ? await db
+        .select({ id: schema.exercises.id, kind: schema.exercises.kind })
+        .from(schema.exercises)
+        .where(eq(schema.exercises.moduleVersionId, englishModule.versionId))
+    : [];
+  const lessonIds = (
+    await db
+      .select({ id: schema.lessons.id })
+      .from(schema.lessons)
+      .where(
+        inArray(
+          schema.lessons.moduleVersionId,
+          [module.versionId, englishModule?.versionId].filter((id): id is string => Boolean(id)),
+        ),
+      )
+  ).map((l) => l.id);
 
   const groupRows = await db
     .insert(schema.groups)
@@ -59,6 +92,10 @@ export async function seedBenchPeople(
       email: `banc-etudiant${i + 1}@tremplin.test`,
       displayName: `Étudiant ${i + 1}`,
     })),
+    ...Array.from({ length: coordinators }, (_, i) => ({
+      email: `banc-coordination${i + 1}@tremplin.test`,
+      displayName: `Coordination ${i + 1}`,
+    })),
   ];
   const ids: string[] = [];
   await insertChunked(people, async (chunk) => {
@@ -69,8 +106,14 @@ export async function seedBenchPeople(
     ids.push(...rows.map((r) => r.id));
   });
   const tutorIds = ids.slice(0, groups);
-  const studentIds = ids.slice(groups);
-  const result: BenchPeople = { exerciseIds, groups: [] };
+  const studentIds = ids.slice(groups, groups + students);
+  const result: BenchPeople = {
+    exerciseIds,
+    english: englishExercises.filter((e) => ANSWERABLE.has(e.kind)),
+    lessonIds,
+    groups: [],
+    coordinators: [],
+  };
   const memberships: Array<typeof schema.memberships.$inferInsert> = [];
   const sessions: Array<typeof schema.sessions.$inferInsert> = [];
   const expiresAt = new Date(Date.now() + 7 * 24 * 3_600_000);
@@ -87,8 +130,16 @@ export async function seedBenchPeople(
     memberships.push({ userId: id, role: 'student', groupId: group.id });
     sessions.push({ id: sessionId(student.token), userId: id, expiresAt });
   });
+  for (const id of ids.slice(groups + students)) {
+    const coordinator = { id, token: token() };
+    result.coordinators.push(coordinator);
+    memberships.push({ userId: id, role: 'coordinator', groupId: null });
+    sessions.push({ id: sessionId(coordinator.token), userId: id, expiresAt });
+  }
   await insertChunked(memberships, (chunk) => db.insert(schema.memberships).values(chunk));
   await insertChunked(sessions, (chunk) => db.insert(schema.sessions).values(chunk));
   await insertChunked(studentIds, (chunk) => enrolUsers(db, module.moduleId, chunk, cohort.id));
+  if (englishModule)
+    await insertChunked(studentIds, (chunk) => enrolUsers(db, englishModule.moduleId, chunk, cohort.id));
   return result;
 }

@@ -1,0 +1,471 @@
+// The simulated users of `pnpm loadtest`, in a process of their own: the active learners (each
+// with their feed socket, browsing, saving drafts, running and submitting code, answering English
+// exercises, then polling for the grade as the web client does), the tutors on their live
+// cockpits (each watching their group; latency from a learner's request to the tile's change), and
+// the coordinators on their dashboards.
+import type WebSocket from 'ws';
+import { openingUrl, openSocket, pool, type TileLike } from './live-sockets.ts';
+import type { BenchPeople } from './seed.ts';
+import { summarize } from './stats.ts';
+
+type Inbound =
+  | {
+      type: 'start';
+      bases: string[];
+      people: BenchPeople;
+      active: number;
+      seconds: number;
+      thinkSeconds: number;
+    }
+  | { type: 'run' }
+  | { type: 'drop' }
+  | { type: 'close' };
+
+export interface KindReport {
+  count: number;
+  errors: number;
+  statuses: Record<string, number>;
+  p50: number;
+  p99: number;
+  max: number;
+}
+
+export interface LoadReport {
+  kinds: Record<string, KindReport>;
+  /** Every HTTP request together. */
+  api: { p50: number; p99: number };
+  submissions: number;
+  submitToResult: { count: number; p50: number; p99: number; max: number };
+  tutorEvents: { count: number; p50: number; p99: number; max: number };
+  /** Learner actions whose effect no tutor tile showed within 10 s of the end. */
+  tutorMissing: number;
+  socketErrors: number;
+}
+
+interface Learner {
+  id: string;
+  token: string;
+  base: string;
+  socket?: WebSocket;
+}
+
+/** A learner action a tutor's tile should show. */
+interface Pending {
+  kind: 'draft' | 'run' | 'submit';
+  t0: number;
+  wall: number;
+  attempts: number;
+}
+
+/** Share of each learner action in the hour: typing and reading dominate. */
+const MIX: Array<[Action, number]> = [
+  ['browse', 30],
+  ['draft', 30],
+  ['run', 15],
+  ['submit', 10],
+  ['english', 15],
+];
+type Action = 'browse' | 'draft' | 'run' | 'submit' | 'english';
+
+const send = (message: object) => process.send!(message);
+let setup: Extract<Inbound, { type: 'start' }>;
+const learners: Learner[] = [];
+const sockets: WebSocket[] = [];
+const latencies = new Map<string, number[]>();
+const failures = new Map<string, Record<string, number>>();
+const submitToResult: number[] = [];
+const tutorEvents: number[] = [];
+const pending = new Map<string, Pending>();
+const attempts = new Map<string, number>();
+/** English exercises with a valid answer to send (built from their public spec). */
+let englishAnswers: Array<{ id: string; answer: object }> = [];
+let running = false;
+let submissions = 0;
+let socketErrors = 0;
+let sequence = 0;
+
+process.on('message', (message: Inbound) => {
+  void handle(message).catch((error: unknown) => {
+    send({ type: 'failed', error: String((error as Error)?.stack ?? error) });
+  });
+});
+
+async function handle(message: Inbound): Promise<void> {
+  if (message.type === 'start') {
+    setup = message;
+    send({ type: 'connected', ...(await connect()) });
+  } else if (message.type === 'run') {
+    send({ type: 'report', report: await peak() });
+  } else if (message.type === 'drop') {
+    send({ type: 'dropped', drill: await dropAll() });
+  } else {
+    for (const socket of sockets) socket.terminate();
+    setImmediate(() => process.exit(0));
+  }
+}
+
+const pick = <T>(items: T[]): T => items[Math.floor(Math.random() * items.length)]!;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** Exponentially distributed think time (a Poisson stream of actions per user). */
+const think = (meanSeconds: number) => -Math.log(1 - Math.random()) * meanSeconds * 1000;
+
+async function connect() {
+  const started = performance.now();
+  const { people, bases, active } = setup;
+  const everyone = people.groups.flatMap((g) => g.students);
+  // The active learners: a random share of the programme, so most groups have a few.
+  for (let i = everyone.length - 1; i > 0; i -= 1) {
+    const j = Math.floor(Math.random() * (i + 1));
+    [everyone[i], everyone[j]] = [everyone[j]!, everyone[i]!];
+  }
+  everyone.slice(0, active).forEach((s, i) => learners.push({ ...s, base: bases[i % bases.length]! }));
+  const { tutorsFailed, learnersFailed } = await openAll(64, (tile) =>
+    attempts.set(tile.learnerId, tile.attempts ?? 0),
+  );
+  englishAnswers = (
+    await Promise.all(
+      people.english.map(async ({ id }) => {
+        const response = await fetch(`http://${learners[0]!.base}/api/exercises/${id}`, {
+          headers: { cookie: `tremplin_session=${learners[0]!.token}` },
+        });
+        const exercise = (await response.json()) as { spec: Spec };
+        const answer = answerFor(exercise.spec);
+        return answer ? { id, answer } : undefined;
+      }),
+    )
+  ).filter((e): e is { id: string; answer: object } => e !== undefined);
+  return {
+    ms: Math.round(performance.now() - started),
+    tutors: people.groups.length - tutorsFailed,
+    students: learners.length - learnersFailed,
+    failed: tutorsFailed + learnersFailed,
+  };
+}
+
+/** Opens every tutor's cockpit and every active learner's feed, `concurrency` at a time. */
+async function openAll(
+  concurrency: number,
+  onTile: (tile: TileLike) => void,
+  hooks: { onDeferred?: () => void } = {},
+) {
+  const { people, bases } = setup;
+  const started = performance.now();
+  const tutorsFailed = await pool(people.groups, concurrency, async (group) => {
+    const base = bases[sockets.length % bases.length]!;
+    const socket = await openSocket(
+      openingUrl(`ws://${base}`, [{ type: 'subscribe', channel: `group:${group.id}` }]),
+      group.tutor.token,
+      `group:${group.id}`,
+      { onTile, ...hooks },
+    );
+    socket.on('message', onTutorMessage);
+    socket.on('error', () => (socketErrors += 1));
+    sockets.push(socket);
+  });
+  const tutorsMs = performance.now() - started;
+  const learnersFailed = await pool(learners, concurrency, async (learner) => {
+    learner.socket = await openSocket(
+      openingUrl(`ws://${learner.base}`, [{ type: 'subscribe', channel: `feed:${learner.id}` }]),
+      learner.token,
+      `feed:${learner.id}`,
+      hooks,
+    );
+    learner.socket.on('error', () => (socketErrors += 1));
+    sockets.push(learner.socket);
+  });
+  return { tutorsFailed, learnersFailed, tutorsMs };
+}
+
+export interface DropDrill {
+  sockets: number;
+  /** From the drop to every cockpit showing its group again, then to every socket back. */
+  tutorsBackMs: number;
+  allBackMs: number;
+  deferred: number;
+  failed: number;
+  /** Tiles whose attempts after the reconnection differ from what the cockpit showed before. */
+  tiles: number;
+  mismatched: number;
+}
+
+/**
+ * The drill of a network blip: every socket dropped at once (the activity over), then every
+ * cockpit and feed reconnected as fast as the server admits them. Each cockpit's new snapshot
+ * (read from the database) must match the tiles it had from live events before the drop.
+ */
+async function dropAll(): Promise<DropDrill> {
+  const before = new Map(attempts);
+  const count = sockets.length;
+  for (const socket of sockets.splice(0)) socket.terminate();
+  const started = performance.now();
+  let deferred = 0;
+  let tiles = 0;
+  let mismatched = 0;
+  const { tutorsFailed, learnersFailed, tutorsMs } = await openAll(
+    200,
+    (tile) => {
+      tiles += 1;
+      if ((tile.attempts ?? 0) !== (before.get(tile.learnerId) ?? 0)) mismatched += 1;
+    },
+    { onDeferred: () => (deferred += 1) },
+  );
+  return {
+    sockets: count,
+    tutorsBackMs: Math.round(tutorsMs),
+    allBackMs: Math.round(performance.now() - started),
+    deferred,
+    failed: tutorsFailed + learnersFailed,
+    tiles,
+    mismatched,
+  };
+}
+
+type Spec = { kind: string } & Record<string, unknown>;
+type Option = { id: string };
+
+/** A well-formed answer to an English exercise (right or wrong: the graders do the same work). */
+function answerFor(spec: Spec): object | undefined {
+  const ids = (key: string) => ((spec[key] as Option[] | undefined) ?? []).map((o) => o.id);
+  switch (spec.kind) {
+    case 'choice':
+      return { kind: 'choice', selected: ids('options').slice(0, 1) };
+    case 'cloze': {
+      const gaps = (spec.segments as Array<{ type: string; id?: string }>).filter((s) => s.type === 'gap');
+      return { kind: 'cloze', gaps: Object.fromEntries(gaps.map((g) => [g.id!, 'function'])) };
+    }
+    case 'ordering':
+      return { kind: 'ordering', order: ids('items') };
+    case 'matching': {
+      const right = ids('right');
+      return { kind: 'matching', pairs: Object.fromEntries(ids('left').map((l, i) => [l, right[i]!])) };
+    }
+    case 'dictation':
+      return { kind: 'dictation', text: 'Please run the tests before you push your changes.' };
+    case 'writing':
+      return {
+        kind: 'writing',
+        text: Array.from({ length: Number(spec.minWords ?? 20) + 5 }, (_, i) => `word${i}`).join(' '),
+      };
+    default:
+      return undefined;
+  }
+}
+
+/** One HTTP request of a user, timed and counted under `kind`; answers the parsed body (or undefined). */
+async function request(
+  kind: string,
+  token: string,
+  base: string,
+  method: string,
+  path: string,
+  body?: object,
+): Promise<{ status: number; json?: Record<string, unknown> }> {
+  const t0 = performance.now();
+  try {
+    const response = await fetch(`http://${base}${path}`, {
+      method,
+      headers: {
+        cookie: `tremplin_session=${token}`,
+        ...(body ? { 'content-type': 'application/json' } : {}),
+      },
+      ...(body ? { body: JSON.stringify(body) } : {}),
+    });
+    const text = await response.text();
+    record(kind, performance.now() - t0, response.ok ? undefined : String(response.status));
+    return { status: response.status, json: text.startsWith('{') ? JSON.parse(text) : undefined };
+  } catch (error) {
+    record(kind, performance.now() - t0, (error as Error).name === 'TypeError' ? 'network' : 'error');
+    return { status: 0 };
+  }
+}
+
+function record(kind: string, ms: number, failure?: string): void {
+  if (!running) return;
+  let list = latencies.get(kind);
+  if (!list) latencies.set(kind, (list = []));
+  list.push(ms);
+  if (failure) {
+    const byStatus = failures.get(kind) ?? {};
+    byStatus[failure] = (byStatus[failure] ?? 0) + 1;
+    failures.set(kind, byStatus);
+  }
+}
+
+/** Polls a submission as the web client does (300 ms, then ×1.25, at most 2 s apart) until graded. */
+async function awaitGrade(learner: Learner, id: string, t0: number): Promise<void> {
+  for (let attempt = 0, delay = 300; attempt < 60; attempt += 1, delay = Math.min(2000, delay * 1.25)) {
+    await sleep(delay);
+    const { json } = await request(
+      'GET submission (poll)',
+      learner.token,
+      learner.base,
+      'GET',
+      `/api/submissions/${id}`,
+    );
+    if (json?.status === 'graded' || json?.status === 'error') {
+      if (running) submitToResult.push(performance.now() - t0);
+      return;
+    }
+  }
+  record('submission never graded', 0, 'timeout');
+}
+
+/** Marks an action whose effect the learner's tutor should see (one at a time per learner). */
+function expectTile(learner: Learner, kind: Pending['kind']): void {
+  if (pending.has(learner.id)) return;
+  pending.set(learner.id, {
+    kind,
+    t0: performance.now(),
+    wall: Date.now(),
+    attempts: attempts.get(learner.id) ?? 0,
+  });
+}
+
+async function act(learner: Learner, action: Action): Promise<void> {
+  const exerciseId = pick(setup.people.exerciseIds);
+  const code = `export function somme(t) {\n  return t.reduce((a, b) => a + b, ${sequence++ % 2}); // ${learner.id}\n}\n`;
+  const { token, base } = learner;
+  switch (action) {
+    case 'browse': {
+      const [kind, path] = pick([
+        ['GET module', '/api/modules/programmation-js'],
+        ['GET module', '/api/modules/anglais-technique'],
+        ['GET lesson', `/api/lessons/${pick(setup.people.lessonIds)}`],
+        ['GET exercise', `/api/exercises/${exerciseId}`],
+        ['GET progress', '/api/me/progress'],
+      ]);
+      await request(kind, token, base, 'GET', path);
+      return;
+    }
+    case 'draft': {
+      expectTile(learner, 'draft');
+      const { status } = await request(
+        'PUT draft',
+        token,
+        base,
+        'PUT',
+        `/api/exercises/${exerciseId}/draft`,
+        { code },
+      );
+      if (status >= 300) pending.delete(learner.id);
+      return;
+    }
+    case 'run': {
+      expectTile(learner, 'run');
+      const { status } = await request('POST run', token, base, 'POST', `/api/exercises/${exerciseId}/runs`, {
+        code,
+      });
+      if (status >= 300) pending.delete(learner.id);
+      return;
+    }
+    case 'submit':
+    case 'english': {
+      const english = action === 'english' ? pick(englishAnswers) : undefined;
+      if (!english) expectTile(learner, 'submit');
+      const t0 = performance.now();
+      const { status, json } = await request(
+        english ? 'POST submission (English)' : 'POST submission (code)',
+        token,
+        base,
+        'POST',
+        `/api/exercises/${english?.id ?? exerciseId}/submissions`,
+        english
+          ? { answer: english.answer, idempotencyKey: `load-${learner.id}-${sequence++}` }
+          : { code, idempotencyKey: `load-${learner.id}-${sequence++}` },
+      );
+      if (status >= 300 || typeof json?.id !== 'string') {
+        if (!english) pending.delete(learner.id);
+        return;
+      }
+      if (running) submissions += 1;
+      if (json.status === 'graded' || json.status === 'error') {
+        if (running) submitToResult.push(performance.now() - t0);
+      } else await awaitGrade(learner, json.id, t0);
+    }
+  }
+}
+
+function pickAction(): Action {
+  let roll = Math.random() * 100;
+  for (const [action, weight] of MIX) {
+    roll -= weight;
+    if (roll < 0) return action;
+  }
+  return 'browse';
+}
+
+function onTutorMessage(raw: Buffer): void {
+  const now = performance.now();
+  const m = JSON.parse(raw.toString()) as { type: string; tile?: TileLike };
+  const tile = m.tile;
+  if (!tile) return;
+  const p = pending.get(tile.learnerId);
+  if (tile.attempts !== undefined) attempts.set(tile.learnerId, tile.attempts);
+  if (!p) return;
+  const seen =
+    p.kind === 'draft' ? Date.parse(tile.lastSeenAt ?? '') >= p.wall - 5 : (tile.attempts ?? 0) > p.attempts;
+  if (!seen) return;
+  pending.delete(tile.learnerId);
+  if (running) tutorEvents.push(now - p.t0);
+}
+
+async function peak(): Promise<LoadReport> {
+  const { seconds, thinkSeconds, people, bases } = setup;
+  const ends = performance.now() + seconds * 1000;
+  // Warm-up: every user starts at a random moment of their first think time, so the load is steady.
+  running = true;
+  const learnerLoops = learners.map(async (learner) => {
+    await sleep(Math.random() * thinkSeconds * 1000);
+    while (performance.now() < ends) {
+      await act(learner, pickAction());
+      await sleep(think(thinkSeconds));
+    }
+  });
+  // Tutors glance at their group's progress now and then; the cockpit itself is live.
+  const module = `programmation-js`;
+  const tutorLoops = people.groups.map(async (group, i) => {
+    const base = bases[i % bases.length]!;
+    await sleep(Math.random() * 60_000);
+    while (performance.now() < ends) {
+      await request(
+        'GET group progress (tutor)',
+        group.tutor.token,
+        base,
+        'GET',
+        `/api/groups/${group.id}/progress?module=${module}`,
+      );
+      await sleep(think(60));
+    }
+  });
+  const coordinatorLoops = people.coordinators.map(async (coordinator, i) => {
+    const base = bases[i % bases.length]!;
+    while (performance.now() < ends) {
+      await request('GET dashboard (coordinator)', coordinator.token, base, 'GET', '/api/dashboard');
+      await request('GET help stats (coordinator)', coordinator.token, base, 'GET', '/api/help-stats');
+      await sleep(think(10));
+    }
+  });
+  await Promise.all([...learnerLoops, ...tutorLoops, ...coordinatorLoops]);
+  const drainUntil = performance.now() + 10_000;
+  while (pending.size > 0 && performance.now() < drainUntil) await sleep(50);
+  running = false;
+  const kinds: Record<string, KindReport> = {};
+  for (const [kind, values] of [...latencies].sort(([a], [b]) => a.localeCompare(b))) {
+    const statuses = failures.get(kind) ?? {};
+    kinds[kind] = {
+      ...summarize(values),
+      errors: Object.values(statuses).reduce((n, c) => n + c, 0),
+      statuses,
+    };
+  }
+  const api = summarize([...latencies.values()].flat());
+  return {
+    kinds,
+    api: { p50: api.p50, p99: api.p99 },
+    submissions,
+    submitToResult: summarize(submitToResult),
+    tutorEvents: summarize(tutorEvents),
+    tutorMissing: pending.size,
+    socketErrors,
+  };
+}

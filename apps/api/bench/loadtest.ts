@@ -1,0 +1,332 @@
+// `pnpm loadtest`: a peak hour of the programme against a whole deployment on PostgreSQL.
+//
+// By default it starts the deployment itself, as production runs it: a fresh database
+// `tremplin_loadtest` on the PostgreSQL server of LOADTEST_DATABASE_URL (migrated, with the demo
+// programme and 15,000 learners in 900 groups of about 17, each with a tutor, and 5 coordinators),
+// LOADTEST_APIS API instances (`apps/api/src/server.ts` with GRADING_WORKER=false, each its own
+// process with its production flags) and LOADTEST_GRADERS grader workers (`pnpm start:grader`).
+// A load process then plays the hour's peak (loadtest-load.ts): LOADTEST_ACTIVE learners at once
+// browse, save drafts, run and submit code and answer English exercises, each waiting about
+// LOADTEST_THINK_SECONDS between actions; the 900 tutors watch their groups on the live cockpit; 5
+// coordinators refresh their dashboards. It reports throughput, errors, p50/p99 per kind of
+// request, submit-to-result latency, tutor event latency and each process's CPU and memory, says
+// PASS or FAIL against the targets, and writes the report into docs/performance.md.
+//
+// LOADTEST_DATABASE_URL: a PostgreSQL server URL whose role may create databases (required),
+// LOADTEST_STUDENTS (15000), LOADTEST_GROUPS (900), LOADTEST_ACTIVE (3000), LOADTEST_SECONDS (120),
+// LOADTEST_THINK_SECONDS (20), LOADTEST_APIS (2), LOADTEST_GRADERS (2), LOADTEST_WRITE_DOCS (true).
+import { fork, spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { createServer } from 'node:net';
+import { cpus, loadavg } from 'node:os';
+import path from 'node:path';
+import { migrate, openDatabase } from '@tremplin/db';
+import { withDatabaseName } from '@tremplin/db/test-support';
+import { sql } from 'drizzle-orm';
+import { SERVER_NODE_FLAGS } from '../src/server-flags.ts';
+import { writeDocs } from './docs.ts';
+import type { DropDrill, LoadReport } from './loadtest-load.ts';
+import { commandLine, cpuMs, familyOf, processesNamed, rssMb, nextMessage } from './proc.ts';
+import { seedBenchPeople } from './seed.ts';
+import { summarize } from './stats.ts';
+
+const env = process.env;
+const SERVER_URL = env.LOADTEST_DATABASE_URL;
+const STUDENTS = Number(env.LOADTEST_STUDENTS ?? 15_000);
+const GROUPS = Number(env.LOADTEST_GROUPS ?? 900);
+const ACTIVE = Number(env.LOADTEST_ACTIVE ?? 3000);
+const SECONDS = Number(env.LOADTEST_SECONDS ?? 120);
+const THINK_SECONDS = Number(env.LOADTEST_THINK_SECONDS ?? 20);
+const APIS = Number(env.LOADTEST_APIS ?? 2);
+const GRADERS = Number(env.LOADTEST_GRADERS ?? 2);
+const COORDINATORS = 5;
+const WRITE_DOCS = (env.LOADTEST_WRITE_DOCS ?? 'true') !== 'false';
+const ROOT = path.resolve(import.meta.dirname, '../../..');
+
+/** The targets of a peak hour on this 2-core machine. */
+const TARGETS = { apiP99Ms: 200, submitP99Ms: 1000, tutorP99Ms: 100 };
+
+if (!SERVER_URL) {
+  console.error(
+    'pnpm loadtest needs LOADTEST_DATABASE_URL: a PostgreSQL server URL whose role may create databases, e.g.\n' +
+      '  LOADTEST_DATABASE_URL=postgres://tremplin_dev:tremplin_dev@127.0.0.1:5432/tremplin_dev pnpm loadtest',
+  );
+  process.exit(1);
+}
+
+// Its own database per run, so that two runs on one server never meet.
+const DB_NAME = `tremplin_loadtest_${process.pid}`;
+const databaseUrl = withDatabaseName(SERVER_URL, DB_NAME);
+
+async function freePort(): Promise<number> {
+  const server = createServer().listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const address = server.address();
+  server.close();
+  return typeof address === 'object' && address ? address.port : 0;
+}
+
+async function recreateDatabase(): Promise<void> {
+  const admin = await openDatabase({ url: SERVER_URL });
+  await admin.db.execute(sql.raw(`drop database if exists ${DB_NAME} with (force)`));
+  await admin.db.execute(sql.raw(`create database ${DB_NAME}`));
+  await admin.close();
+}
+
+async function dropDatabase(): Promise<void> {
+  const admin = await openDatabase({ url: SERVER_URL });
+  await admin.db.execute(sql.raw(`drop database if exists ${DB_NAME} with (force)`));
+  await admin.close();
+}
+
+interface Member {
+  name: string;
+  child: ChildProcess;
+}
+
+/** Starts a process of the deployment and waits until it says `ready` on its output. */
+async function startMember(name: string, args: string[], extraEnv: Record<string, string>, ready: RegExp) {
+  const child = spawn(process.execPath, args, {
+    cwd: ROOT,
+    env: {
+      ...env,
+      DATABASE_URL: databaseUrl,
+      LOG_LEVEL: 'info',
+      PRETTY_LOGS: 'false',
+      SEED_DEMO: 'false',
+      ...extraEnv,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const errors: string[] = [];
+  await new Promise<void>((resolve, reject) => {
+    const onLine = (chunk: Buffer) => {
+      const text = chunk.toString();
+      for (const line of text.split('\n')) {
+        if (/"level":(50|60)/.test(line)) errors.push(line.slice(0, 400));
+      }
+      if (ready.test(text)) resolve();
+    };
+    child.stdout!.on('data', onLine);
+    child.stderr!.on('data', (chunk: Buffer) => errors.push(chunk.toString().slice(0, 400)));
+    child.once('exit', (code) => reject(new Error(`${name} exited (${code}): ${errors.join('\n')}`)));
+  });
+  return { name, child, errors };
+}
+
+/** CPU (% of one core) and RSS of each part of the deployment over the measured window. */
+interface Usage {
+  name: string;
+  cpuPercent: number;
+  rssPeakMb: number;
+}
+
+/**
+ * Samples the parts every 2 s. A part's processes may come and go (PostgreSQL's backends): each
+ * process counts from its CPU time when first seen (0 for one born during the window) to its last
+ * sample.
+ */
+function watchUsage(parts: Array<{ name: string; pids: () => number[] }>) {
+  const started = performance.now();
+  const tracked = parts.map((p) => ({
+    first: new Map(p.pids().map((pid) => [pid, cpuMs(pid)])),
+    last: new Map<number, number>(),
+    peak: 0,
+  }));
+  const sample = () =>
+    parts.forEach((p, i) => {
+      const t = tracked[i]!;
+      let rss = 0;
+      for (const pid of p.pids()) {
+        if (!t.first.has(pid)) t.first.set(pid, 0);
+        const cpu = cpuMs(pid);
+        if (cpu > 0) t.last.set(pid, cpu);
+        rss += rssMb(pid);
+      }
+      t.peak = Math.max(t.peak, rss);
+    });
+  sample();
+  const timer = setInterval(sample, 2000);
+  return (): Usage[] => {
+    clearInterval(timer);
+    sample();
+    const wall = performance.now() - started;
+    return parts.map((p, i) => {
+      const t = tracked[i]!;
+      let used = 0;
+      for (const [pid, last] of t.last) used += last - (t.first.get(pid) ?? 0);
+      return { name: p.name, cpuPercent: Math.round((100 * used) / wall), rssPeakMb: t.peak };
+    });
+  };
+}
+
+async function main() {
+  console.log(`pnpm loadtest: ${cpus().length} cores, load average ${loadavg()[0]!.toFixed(1)}`);
+  let started = performance.now();
+  await recreateDatabase();
+  const database = await openDatabase({ url: databaseUrl });
+  await migrate(database);
+  const people = await seedBenchPeople(database.db, {
+    students: STUDENTS,
+    groups: GROUPS,
+    english: true,
+    coordinators: COORDINATORS,
+  });
+  await database.close();
+  console.log(
+    `seeded ${STUDENTS} learners in ${GROUPS} groups in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
+
+  const members: Member[] = [];
+  const ports: number[] = [];
+  try {
+    for (let i = 0; i < APIS; i += 1) {
+      const port = await freePort();
+      ports.push(port);
+      members.push(
+        await startMember(
+          `api ${i + 1}`,
+          [...SERVER_NODE_FLAGS, 'apps/api/src/server.ts'],
+          { HOST: '127.0.0.1', PORT: String(port), GRADING_WORKER: 'false', GRADER_POOL_SIZE: '1' },
+          /Server listening|listening at/i,
+        ),
+      );
+    }
+    for (let i = 0; i < GRADERS; i += 1) {
+      members.push(
+        await startMember(
+          `grader ${i + 1}`,
+          ['apps/api/src/grader-main.ts'],
+          { GRADER_POOL_SIZE: '1' },
+          /grader ready/,
+        ),
+      );
+    }
+    console.log(`deployment up: ${APIS} API instances (ports ${ports.join(', ')}), ${GRADERS} graders`);
+
+    const load = fork(path.join(import.meta.dirname, 'loadtest-load.ts'), [], {
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
+    load.send({
+      type: 'start',
+      bases: ports.map((p) => `127.0.0.1:${p}`),
+      people,
+      active: ACTIVE,
+      seconds: SECONDS,
+      thinkSeconds: THINK_SECONDS,
+    });
+    const connected = await nextMessage<{ ms: number; tutors: number; students: number; failed: number }>(
+      load,
+      'connected',
+    );
+    console.log(
+      `connected ${connected.tutors} cockpits and ${connected.students} learners' feeds in ${(connected.ms / 1000).toFixed(1)} s (${connected.failed} failed); ${SECONDS} s of peak…`,
+    );
+    const usage = watchUsage([
+      ...members.map((m) => ({ name: m.name, pids: () => familyOf(m.child.pid!) })),
+      // The database's own backends (the server's other work, e.g. other databases, left out).
+      {
+        name: "PostgreSQL (this database's backends)",
+        pids: () => processesNamed('postgres').filter((pid) => commandLine(pid).includes(DB_NAME)),
+      },
+      { name: 'load (the simulated users)', pids: () => [load.pid!] },
+    ]);
+    started = performance.now();
+    load.send({ type: 'run' });
+    const { report } = await nextMessage<{ report: LoadReport }>(load, 'report');
+    const used = usage();
+    load.send({ type: 'drop' });
+    const { drill } = await nextMessage<{ drill: DropDrill }>(load, 'dropped');
+    load.send({ type: 'close' });
+    await once(load, 'exit');
+
+    // Submit to result as the server saw it: from the row's creation to its grade.
+    const check = await openDatabase({ url: databaseUrl });
+    const graded = await check.db.execute<{ ms: number; status: string }>(sql`
+      select extract(epoch from (graded_at - created_at)) * 1000 as ms, status
+      from submissions where created_at > now() - make_interval(secs => ${Math.ceil((performance.now() - started) / 1000)})`);
+    const rows = ((graded as unknown as { rows?: unknown[] }).rows ?? graded) as Array<{
+      ms: number | null;
+      status: string;
+    }>;
+    await check.close();
+    const server = summarize(rows.filter((r) => r.ms !== null).map((r) => Number(r.ms)));
+    const ungraded = rows.filter((r) => r.status === 'queued' || r.status === 'grading').length;
+    const memberErrors = members.flatMap((m) => (m as Member & { errors: string[] }).errors);
+    await present(report, used, drill, { server, ungraded, total: rows.length }, memberErrors);
+  } finally {
+    for (const m of members) m.child.kill('SIGTERM');
+    await Promise.all(members.map((m) => (m.child.exitCode === null ? once(m.child, 'exit') : undefined)));
+    await dropDatabase();
+  }
+}
+
+async function present(
+  report: LoadReport,
+  used: Usage[],
+  drill: DropDrill,
+  submissions: { server: ReturnType<typeof summarize>; ungraded: number; total: number },
+  serverErrors: string[],
+) {
+  const requests = Object.values(report.kinds).reduce((n, k) => n + k.count, 0);
+  const errors = Object.values(report.kinds).reduce((n, k) => n + k.errors, 0);
+  const api = report.api;
+  const verdicts = [
+    [
+      `no errors (HTTP and sockets)`,
+      `${errors} of ${requests} requests, ${report.socketErrors} socket errors`,
+      errors === 0 && report.socketErrors === 0,
+    ],
+    [`API p99 < ${TARGETS.apiP99Ms} ms`, `${api.p99} ms (p50 ${api.p50} ms)`, api.p99 < TARGETS.apiP99Ms],
+    [
+      `submit-to-result p99 < ${TARGETS.submitP99Ms} ms`,
+      `${report.submitToResult.p99} ms as the learner saw it (p50 ${report.submitToResult.p50}); ${submissions.server.p99} ms in the database (p50 ${submissions.server.p50})`,
+      report.submitToResult.p99 < TARGETS.submitP99Ms && submissions.ungraded === 0,
+    ],
+    [
+      `tutor event p99 < ${TARGETS.tutorP99Ms} ms`,
+      `${report.tutorEvents.p99} ms (p50 ${report.tutorEvents.p50}; ${report.tutorEvents.count} events, ${report.tutorMissing} missing)`,
+      report.tutorEvents.p99 < TARGETS.tutorP99Ms && report.tutorMissing === 0,
+    ],
+  ] as const;
+  const lines = [
+    `Command: \`LOADTEST_DATABASE_URL=postgres://…/tremplin_dev pnpm loadtest\` (${new Date().toISOString().slice(0, 10)}, ${cpus().length} cores, load average ${loadavg()[0]!.toFixed(1)} at the end).`,
+    '',
+    `${APIS} API instances and ${GRADERS} grader workers on PostgreSQL; ${STUDENTS.toLocaleString('en')} learners in ${GROUPS} groups, of whom ${ACTIVE.toLocaleString('en')} active at once (one action every ${THINK_SECONDS} s on average), ${GROUPS} tutors on the live cockpit, ${COORDINATORS} coordinators; ${SECONDS} s of peak. ${requests.toLocaleString('en')} requests (${(requests / SECONDS).toFixed(0)}/s), ${report.submissions} submissions (${submissions.total} in the database, ${submissions.ungraded} left ungraded).`,
+    '',
+    '| target | measured | verdict |',
+    '| --- | --- | --- |',
+    ...verdicts.map(([target, measured, pass]) => `| ${target} | ${measured} | ${pass ? 'PASS' : 'FAIL'} |`),
+    '',
+    '| kind of request | count | errors | p50 ms | p99 ms | max ms |',
+    '| --- | --- | --- | --- | --- | --- |',
+    ...Object.entries(report.kinds).map(
+      ([kind, k]) =>
+        `| ${kind} | ${k.count} | ${k.errors}${
+          Object.keys(k.statuses).length
+            ? ` (${Object.entries(k.statuses)
+                .map(([s, n]) => `${s}: ${n}`)
+                .join(', ')})`
+            : ''
+        } | ${k.p50} | ${k.p99} | ${k.max} |`,
+    ),
+    '',
+    '| process | CPU (% of one core) | peak RSS MB |',
+    '| --- | --- | --- |',
+    ...used.map((u) => `| ${u.name} | ${u.cpuPercent} | ${u.rssPeakMb} |`),
+    '',
+    `**Drill: every socket dropped at once.** After the peak, the ${drill.sockets.toLocaleString('en')} sockets (cockpits and learners' feeds) were cut together and reopened, 200 at a time, as fast as the instances admitted them: every cockpit was back in ${(drill.tutorsBackMs / 1000).toFixed(1)} s and every socket in ${(drill.allBackMs / 1000).toFixed(1)} s (${drill.deferred} told to come back later, ${drill.failed} failed). The cockpits' new snapshots, read from the database, showed ${drill.tiles.toLocaleString('en')} tiles, ${drill.mismatched} of them different from what the live events had shown before the drop: ${drill.failed === 0 && drill.mismatched === 0 ? 'PASS' : 'FAIL'}.`,
+    '',
+    `Tutor events are measured from the learner's request to the tile's change on the tutor's socket (another instance for about half of them, through PostgreSQL's NOTIFY). Submit-to-result is measured as the web client sees it (polling after 300 ms, then every ×1.25) and in the database (created_at to graded_at).`,
+  ];
+  if (serverErrors.length > 0)
+    lines.push(
+      '',
+      `Server errors logged: ${serverErrors.length}; first: \`${serverErrors[0]!.replaceAll('`', "'")}\``,
+    );
+  const body = lines.join('\n');
+  console.log(`\n${body}\n`);
+  if (WRITE_DOCS) await writeDocs('## Peak-hour load test (PostgreSQL, the whole deployment)', body);
+}
+
+await main();

@@ -1,0 +1,82 @@
+// What a benchmark reads of its processes in /proc: resident memory, CPU time, children.
+import type { ChildProcess } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+
+/** Resident memory of a process, in MB (0 once it is gone). */
+export function rssMb(pid: number): number {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    return Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
+  } catch {
+    return 0;
+  }
+}
+
+/** CPU time (user + system) a process used so far, in ms (0 once it is gone). */
+export function cpuMs(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return 0;
+  }
+}
+
+/** Every process with its parent and command name (one pass over /proc). */
+function processTable(): Array<{ pid: number; ppid: number; name: string }> {
+  const table = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      table.push({ pid: Number(entry), ppid, name });
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return table;
+}
+
+/** A process and all its descendants (a server's grader workers, PostgreSQL's backends). */
+export function familyOf(pid: number): number[] {
+  const table = processTable();
+  const family = [pid];
+  for (let i = 0; i < family.length; i += 1) {
+    for (const p of table) if (p.ppid === family[i]) family.push(p.pid);
+  }
+  return family;
+}
+
+/** Processes by command name (e.g. every `postgres` process of the machine's server). */
+export function processesNamed(name: string): number[] {
+  return processTable()
+    .filter((p) => p.name === name)
+    .map((p) => p.pid);
+}
+
+/** A process's command line, its arguments joined by spaces ('' once it is gone). */
+export function commandLine(pid: number): string {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ');
+  } catch {
+    return '';
+  }
+}
+
+/** The next IPC message of `type` from a forked child; rejects on a `failed` message or its exit. */
+export function nextMessage<T>(child: ChildProcess, type: string): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const onExit = (code: number | null) => reject(new Error(`${type}: the child exited (${code})`));
+    const onMessage = (message: { type: string; error?: string }) => {
+      if (message.type === 'failed') reject(new Error(message.error));
+      if (message.type !== type) return;
+      child.off('message', onMessage);
+      child.off('exit', onExit);
+      resolve(message as T);
+    };
+    child.on('message', onMessage);
+    child.once('exit', onExit);
+  });
+}
