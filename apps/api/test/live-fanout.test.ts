@@ -83,7 +83,7 @@ describe('two instances on one database', () => {
     );
     expect(tile.tile).toMatchObject({ exercise: { id: somme }, attempts: 1, last: { passed: 1, total: 3 } });
     if (database.url) {
-      // The run's event crossed NOTIFY: the receiving instance measured how long it took.
+      // Events crossed NOTIFY (the run's, the other instance's beats): this one measured their lag.
       const scraped = (await b.inject({ url: '/metrics' })).body;
       expect(Number(/^tremplin_bus_lag_seconds_count (\d+)/m.exec(scraped)?.[1])).toBeGreaterThan(0);
     }
