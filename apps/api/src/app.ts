@@ -30,6 +30,8 @@ import gradingPlugin, { type GradingPluginOptions } from './plugins/grading.ts';
 import inputGuardPlugin, { strictFormats } from './plugins/input-guard.ts';
 import localePlugin from './plugins/locale.ts';
 import maintenancePlugin from './plugins/maintenance.ts';
+import metricsPlugin from './plugins/metrics.ts';
+import requestIdPlugin, { requestIdOf } from './plugins/request-id.ts';
 import securityHeadersPlugin from './plugins/security-headers.ts';
 import webPlugin from './plugins/web.ts';
 import { wsRoutes } from './ws/ws.routes.ts';
@@ -60,6 +62,9 @@ export async function buildApp({
     routerOptions: { ignoreTrailingSlash: true },
     return503OnClosing: true,
     forceCloseConnections: 'idle',
+    // The proxy's X-Request-Id when well formed (never taken as is), else a UUID: `reqId` in the logs.
+    requestIdHeader: false,
+    genReqId: requestIdOf,
     frameworkErrors: answerFrameworkError,
     ajv: {
       customOptions: { removeAdditional: true, coerceTypes: 'array', allErrors: false },
@@ -67,12 +72,14 @@ export async function buildApp({
     },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
-  // First: its headers go on every answer, a 401 from the auth hook included.
+  // First: their headers go on every answer, a 401 from the auth hook included.
+  await app.register(requestIdPlugin);
   await app.register(securityHeadersPlugin, { buildDir: config.webBuildDir, network: config.network });
   await app.register(localePlugin);
   await app.register(errorHandlerPlugin);
   await app.register(inputGuardPlugin);
   await app.register(databasePlugin, { database, config });
+  await app.register(metricsPlugin);
   await app.register(cookie);
   // Before the session is looked up: a flood of refused requests is refused from memory.
   await app.register(fairUsePlugin, fairUse);

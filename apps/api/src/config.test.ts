@@ -163,4 +163,16 @@ describe('loadConfig', () => {
       expect(found[0]).toMatch(/^TRUST_PROXY must be false or a comma-separated list/);
     },
   );
+
+  it('serves the metrics to this machine only unless METRICS_TOKEN is set, a grader on port 9465', () => {
+    expect(loadConfig({}).metrics).toEqual({ token: undefined, port: 9465 });
+    expect(loadConfig({ METRICS_TOKEN: 'a-long-enough-token', METRICS_PORT: '0' }).metrics).toEqual({
+      token: 'a-long-enough-token',
+      port: 0,
+    });
+    for (const token of ['short', 'a token with spaces', 'un-jeton-très-secret'])
+      expect(problems({ METRICS_TOKEN: token })).toEqual([
+        'METRICS_TOKEN must be at least 16 visible ASCII characters, without spaces',
+      ]);
+  });
 });

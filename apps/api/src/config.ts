@@ -72,6 +72,13 @@ export interface Config {
     /** Sockets being opened at once (authenticated, loaded); those beyond wait: 503 and Retry-After. */
     maxPendingConnects: number;
   };
+  /** Prometheus metrics at `/metrics` (docs/architecture.md, Observability). */
+  metrics: {
+    /** Required as a bearer token when set; when unset only this machine's scrapers are served. */
+    token: string | undefined;
+    /** Where a separate grader (`pnpm start:grader`) serves its metrics; 0: not served. */
+    port: number;
+  };
   /** The graders' review queue. */
   review: {
     /** How long a grader's claim on a flag lasts (claiming again renews it). */
@@ -219,6 +226,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       heartbeatSeconds: integer('LIVE_HEARTBEAT_SECONDS', 30, 1, 600),
       maxPendingConnects: integer('LIVE_MAX_PENDING_CONNECTS', 200, 1, 100_000),
     },
+    metrics: {
+      token: metricsToken(env.METRICS_TOKEN, problems),
+      port: integer('METRICS_PORT', 9465, 0, 65_535),
+    },
     review: {
       claimMinutes: integer('REVIEW_CLAIM_MINUTES', 20, 1, 24 * 60),
       conflictRule: conflictRule(env.REVIEW_CONFLICT_RULE, problems),
@@ -254,6 +265,14 @@ function parsePublicOrigins(raw: string | undefined, port: number, problems: str
   if (new Set(origins.map((origin) => origin.startsWith('https:'))).size > 1)
     problems.push('PUBLIC_ORIGIN must list only https origins or only http ones, not both');
   return origins;
+}
+
+/** METRICS_TOKEN: unset, or a secret long enough not to be guessed, sendable in a header. */
+function metricsToken(raw: string | undefined, problems: string[]): string | undefined {
+  if (raw === undefined || raw === '') return undefined;
+  if (/^[\x21-\x7e]{16,}$/.test(raw)) return raw;
+  problems.push('METRICS_TOKEN must be at least 16 visible ASCII characters, without spaces');
+  return undefined;
 }
 
 /** REVIEW_CONFLICT_RULE: `tutor` (the default) or `none`. */

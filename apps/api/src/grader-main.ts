@@ -1,11 +1,13 @@
 // `pnpm start:grader`: a grading worker on its own (another process or machine), pulling
-// submissions from the PostgreSQL queue that the API instances fill.
+// submissions from the PostgreSQL queue that the API instances fill; its metrics on METRICS_PORT.
 import { openDatabase } from '@tremplin/db';
 import { createGraderPool } from '@tremplin/grader';
 import pino from 'pino';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { createLocalEventBus } from './grading/events.ts';
 import { GradingWorker } from './grading/grading-worker.ts';
+import { createMetrics } from './metrics/metrics.ts';
+import { serveMetrics } from './metrics/server.ts';
 
 let config: Config;
 try {
@@ -32,16 +34,41 @@ try {
   log.fatal({ err: error }, 'the database at DATABASE_URL cannot be reached');
   process.exit(1);
 }
-const pool = createGraderPool({ size: config.grading.poolSize, ceiling: config.grading.ceiling });
-const worker = new GradingWorker({ db: database.db, pool, bus: createLocalEventBus(), log });
+const metrics = createMetrics(database.db, log);
+const pool = createGraderPool({
+  size: config.grading.poolSize,
+  ceiling: config.grading.ceiling,
+  onOutcome: metrics.grading.sandboxOutcome,
+});
+const worker = new GradingWorker({
+  db: database.db,
+  pool,
+  bus: createLocalEventBus(),
+  log,
+  metrics: metrics.grading,
+});
+const metricsServer =
+  config.metrics.port === 0
+    ? undefined
+    : await serveMetrics({
+        metrics,
+        token: config.metrics.token,
+        port: config.metrics.port,
+        host: config.host,
+        log,
+      }).catch((error: unknown) => {
+        log.fatal({ err: error, port: config.metrics.port }, 'cannot serve the metrics on METRICS_PORT');
+        process.exit(1);
+      });
 worker.start();
-log.info({ workerId: worker.id, processes: pool.size }, 'grader ready');
+log.info({ workerId: worker.id, processes: pool.size, metricsPort: metricsServer?.port }, 'grader ready');
 
 let stopping = false;
 async function stop(signal: string) {
   if (stopping) return;
   stopping = true;
   log.info({ signal }, 'stopping: finishing the submissions in hand');
+  metricsServer?.server.close();
   await worker.stop();
   await pool.close();
   await database.close();

@@ -71,6 +71,11 @@ describe('a database outage', () => {
     });
     const meDown = await app.inject({ url: '/api/me', headers: { cookie } });
     expect(meDown.statusCode).toBe(503);
+    // The metrics still answer, without the queue's gauges that only the database knows.
+    const metrics = await app.inject({ url: '/metrics' });
+    expect(metrics.statusCode).toBe(200);
+    expect(metrics.body).toMatch(/^process_cpu_seconds_total \d/m);
+    expect(metrics.body).not.toMatch(/^tremplin_grading_jobs\{/m);
 
     await proxy.start();
     expect((await app.inject({ url: '/api/health' })).statusCode).toBe(200);

@@ -82,6 +82,11 @@ describe('two instances on one database', () => {
       (m) => m.type === 'tile' && (m.tile as { learnerId: string; attempts: number }).learnerId === learnerId,
     );
     expect(tile.tile).toMatchObject({ exercise: { id: somme }, attempts: 1, last: { passed: 1, total: 3 } });
+    if (database.url) {
+      // Events crossed NOTIFY (the run's, the other instance's beats): this one measured their lag.
+      const scraped = (await b.inject({ url: '/metrics' })).body;
+      expect(Number(/^tremplin_bus_lag_seconds_count (\d+)/m.exec(scraped)?.[1])).toBeGreaterThan(0);
+    }
   });
 
   it('carry a help request and its handling both ways', async () => {

@@ -1,17 +1,19 @@
 // The real `node apps/api/src/server.ts` process: it refuses bad configuration, an absent database
 // and (in production) public demo accounts with a message and a non-zero exit, and stops cleanly on
-// SIGTERM.
+// SIGTERM. So does a separate grader (`grader-main.ts`), which serves its metrics on METRICS_PORT.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { createTestDatabase, type TestDatabase } from '@tremplin/db/test-support';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const SERVER = path.resolve(import.meta.dirname, '../src/server.ts');
+const GRADER = path.resolve(import.meta.dirname, '../src/grader-main.ts');
 const DB_CLI = path.resolve(import.meta.dirname, '../../../packages/db/src/cli');
 
-function run(env: Record<string, string>, script = SERVER) {
+function run(env: Record<string, string>, script = SERVER, readyLine = 'Tremplin is ready') {
   const child = spawn(process.execPath, [script], {
     env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'info', PRETTY_LOGS: 'false', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -22,7 +24,7 @@ function run(env: Record<string, string>, script = SERVER) {
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   const ready = new Promise<void>((resolve, reject) => {
     child.stdout.on('data', () => {
-      if (output.includes('Tremplin is ready')) resolve();
+      if (output.includes(readyLine)) resolve();
     });
     child.on('exit', () => reject(new Error(`exited before ready:\n${output}`)));
   });
@@ -104,4 +106,40 @@ describe('the server process', () => {
       await demoDatabase?.close();
     }
   }, 240_000);
+});
+
+/** A port nobody listens on now (the kernel's pick, released at once). */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+describe('a separate grader process', () => {
+  it('serves its metrics on METRICS_PORT to this machine and exits 0 on SIGTERM (PostgreSQL only)', async () => {
+    if (!database?.url) {
+      // The embedded engine grades in the API: a grader apart has no queue to share.
+      const refused = run({}, GRADER);
+      expect(await refused.exited).toBe(1);
+      expect(refused.output()).toContain('a separate grader needs DATABASE_URL');
+      return;
+    }
+    const port = await freePort();
+    const grader = run(
+      { DATABASE_URL: database.url, HOST: '127.0.0.1', METRICS_PORT: String(port), GRADER_POOL_SIZE: '1' },
+      GRADER,
+      'grader ready',
+    );
+    await grader.ready;
+    const response = await fetch(`http://127.0.0.1:${port}/metrics`);
+    expect(response.status).toBe(200);
+    const text = await response.text();
+    expect(text).toMatch(/^tremplin_grading_jobs\{state="queued"\} \d+$/m);
+    expect(text).toMatch(/^tremplin_sandbox_outcomes_total\{outcome="graded"\} 0$/m);
+    expect(text).toMatch(/^process_resident_memory_bytes \d/m);
+    grader.child.kill('SIGTERM');
+    expect(await grader.exited).toBe(0);
+  }, 60_000);
 });

@@ -463,6 +463,11 @@ export const ERRORS = {
     fr: 'Beaucoup de connexions arrivent en même temps : la vôtre reprendra dans {seconds} s.',
     en: 'Many connections are arriving at once: yours will resume in {seconds} s.',
   },
+  TREMPLIN_ERR_METRICS_TOKEN: {
+    status: 401,
+    fr: 'Les métriques demandent le jeton de METRICS_TOKEN (en-tête Authorization: Bearer).',
+    en: 'The metrics need the METRICS_TOKEN token (Authorization: Bearer header).',
+  },
 } as const satisfies Record<string, ErrorDefinition>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -14,6 +14,7 @@ export type {
   Language,
   LimitCeiling,
   Locale,
+  SandboxOutcome,
   TestResult,
 } from './types.ts';
 export { createGraderPool } from './pool.ts';
@@ -26,6 +27,7 @@ export {
   type ResolvedLimits,
 } from './limits.ts';
 export { renderMessage } from './render.ts';
+export { SANDBOX_OUTCOMES, sandboxOutcome } from './result.ts';
 
 let shared: GraderPool | undefined;
 

@@ -11,7 +11,7 @@ import { DEFAULT_LIMITS, resolveCeiling, resolveLimits } from './limits.ts';
 import type { ResolvedLimits } from './limits.ts';
 import { HOST_TEMPLATE } from './messages.ts';
 import { renderResult } from './render.ts';
-import { errorResult } from './result.ts';
+import { errorResult, sandboxOutcome } from './result.ts';
 import type { Job } from './sandbox/run-job.ts';
 import type { GradeRequest, GradeResult, GraderPool, GraderPoolOptions } from './types.ts';
 import type { JobMessage, WorkerMessage } from './worker.ts';
@@ -204,8 +204,10 @@ export function createGraderPool(opts: GraderPoolOptions = {}): GraderPool {
       // Exercises are checked against the ceiling when authored; clamping here is the safety net.
       const limits = resolveLimits(req?.limits, base, ceiling);
       // Messages are written as keys; rendered here unless the caller renders them later.
-      const shown = (result: GradeResult) =>
-        req.neutral ? result : renderResult(result, req.locale ?? 'fr');
+      const shown = (result: GradeResult) => {
+        opts.onOutcome?.(sandboxOutcome(result));
+        return req.neutral ? result : renderResult(result, req.locale ?? 'fr');
+      };
       const invalid = validate(req, limits);
       if (invalid) return Promise.resolve(shown(invalid));
       const job: Job = { solution: req.solution, tests: req.tests, language: req.language, limits };

@@ -1,5 +1,5 @@
 /** Builds the public GradeResult: statuses, messages, score. */
-import type { GradeResult, TestResult } from './types.ts';
+import type { GradeResult, SandboxOutcome, TestResult } from './types.ts';
 
 export interface RawTest {
   name: string;
@@ -8,6 +8,27 @@ export interface RawTest {
   output?: string;
   durationMs: number;
   cpuMs: number;
+}
+
+export const SANDBOX_OUTCOMES: readonly SandboxOutcome[] = [
+  'graded',
+  'error',
+  'timeout',
+  'memory',
+  'crashed',
+];
+
+// A limit's message, whole or naming its test (grader.limitHit), as the pool and run-job.ts write
+// them; anchored at the start, so that a solution's own error text cannot pass for one.
+const LIMIT =
+  /^\uE000grader\.(?:limitHit\uE001[^\uE000-\uE002]*\uE001\uE000grader\.)?(cpuTest|cpuTotal|wall|memory|crashed)[\uE001\uE002]/;
+
+/** How a grade ended (see SandboxOutcome), read from the locale-neutral result before it is rendered. */
+export function sandboxOutcome(result: GradeResult): SandboxOutcome {
+  if (result.status !== 'error') return 'graded';
+  const limit = LIMIT.exec(result.message ?? '')?.[1];
+  if (limit === 'memory' || limit === 'crashed') return limit;
+  return limit ? 'timeout' : 'error';
 }
 
 /** A submission that could not be graded. */

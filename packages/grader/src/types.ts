@@ -59,6 +59,13 @@ export interface GradeResult {
   tests: TestResult[];
 }
 
+/**
+ * How a sandbox run ended: graded (the tests ran, passing or not); timeout, memory (a limit stopped
+ * them); crashed (the worker process or its isolate died); error (the code could not be graded:
+ * syntax, load, no tests, size).
+ */
+export type SandboxOutcome = 'graded' | 'error' | 'timeout' | 'memory' | 'crashed';
+
 export interface GraderPoolOptions {
   /** Number of worker processes (defaults to the number of cores). */
   size?: number;
@@ -71,6 +78,8 @@ export interface GraderPoolOptions {
   ceiling?: LimitCeiling;
   /** Extra time the pool grants a worker beyond a job's wall limit before killing it. */
   killGraceMs?: number;
+  /** Told how each grade ended (the metrics count them). */
+  onOutcome?: (outcome: SandboxOutcome) => void;
 }
 
 export interface GraderPool {

@@ -61,7 +61,8 @@ describe('worker pool', () => {
   });
 
   test('a worker killed during a job is replaced and the job is retried, then answered', async () => {
-    const pool = createGraderPool({ size: 1 }) as Inspectable;
+    const outcomes: string[] = [];
+    const pool = createGraderPool({ size: 1, onOutcome: (outcome) => outcomes.push(outcome) }) as Inspectable;
     try {
       await waitForWorkers(pool, 1);
       const looping = {
@@ -86,6 +87,9 @@ describe('worker pool', () => {
         score: 0,
         message: expect.stringContaining('erreur interne'),
       });
+      // Each answer told once (the healthy one proving the worker up, the time limit, the crash),
+      // never the attempts in between.
+      expect(outcomes).toEqual(['graded', 'timeout', 'crashed']);
       await waitForWorkers(pool, 1);
     } finally {
       await pool.close();

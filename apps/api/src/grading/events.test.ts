@@ -58,6 +58,27 @@ describe('the PostgreSQL event bus', () => {
     await Promise.all([a.close(), b.close()]);
   });
 
+  it('tells how long after its publication each event of another instance arrived', async () => {
+    const { channel } = memoryChannel();
+    const lags: number[] = [];
+    const a = createPostgresEventBus(channel, log, { onLag: (ms) => lags.push(ms) });
+    const b = createPostgresEventBus(channel, log);
+    await Promise.all([a.start(), b.start()]);
+    const heard = new Promise<void>((resolve) =>
+      a.subscribe((e) => e.type === 'run.completed' && e.passed === 2 && resolve()),
+    );
+    const before = Date.now();
+    for (let i = 0; i < 3; i += 1) b.publish(run(i));
+    await heard;
+    // Its own events are not measured: they reached it at once, without the channel.
+    a.publish(run(9));
+    expect(lags).toHaveLength(3);
+    for (const lag of lags) expect(lag).toBeGreaterThanOrEqual(0);
+    for (const lag of lags) expect(lag).toBeLessThanOrEqual(Date.now() - before);
+    await Promise.all([a.close(), b.close()]);
+    expect(lags).toHaveLength(3);
+  });
+
   it('drops an event too large for NOTIFY instead of failing the batch', async () => {
     const { channel, sent } = memoryChannel();
     const warnings: string[] = [];

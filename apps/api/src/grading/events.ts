@@ -101,6 +101,8 @@ const MAX_PAYLOAD_BYTES = 7_500;
 interface Wire {
   /** The publishing instance: it delivered its events to itself already. */
   i: string;
+  /** When the oldest of these events was published (ms since the epoch, the publisher's clock). */
+  t?: number;
   e: PlatformEvent[];
   /** The watchdog's self-ping. */
   ping?: number;
@@ -118,10 +120,16 @@ const WATCHDOG_MS = 15_000;
 export function createPostgresEventBus(
   channel: NotifyChannel,
   log: { warn(obj: object, msg: string): void },
+  options: {
+    /** Told, for each event from another instance, how long after its publication it arrived. */
+    onLag?: (ms: number) => void;
+  } = {},
 ): EventBus {
   const local = createLocalEventBus();
   const instanceId = local.instanceId;
   let pending: PlatformEvent[] = [];
+  /** When the oldest pending event was published. */
+  let pendingSince = 0;
   let flushing: Promise<void> | undefined;
   let stop: (() => Promise<void>) | undefined;
   let watchdog: NodeJS.Timeout | undefined;
@@ -144,6 +152,11 @@ export function createPostgresEventBus(
       return;
     }
     if (!Array.isArray(wire.e)) return;
+    if (options.onLag && typeof wire.t === 'number') {
+      // Clocks a little apart must not make a negative lag.
+      const lag = Math.max(0, Date.now() - wire.t);
+      for (let n = 0; n < wire.e.length; n += 1) options.onLag(lag);
+    }
     for (const event of wire.e) local.publish(event);
   };
 
@@ -170,7 +183,7 @@ export function createPostgresEventBus(
     while (pending.length > 0) {
       const batch = pending;
       pending = [];
-      for (const payload of chunk(instanceId, batch, log)) {
+      for (const payload of chunk(instanceId, pendingSince, batch, log)) {
         try {
           await channel.notify(payload);
         } catch (error) {
@@ -187,6 +200,7 @@ export function createPostgresEventBus(
     shared: true,
     publish: (event) => {
       local.publish(event);
+      if (pending.length === 0) pendingSince = Date.now();
       pending.push(event);
       flushing ??= Promise.resolve().then(flush);
     },
@@ -211,11 +225,12 @@ export function createPostgresEventBus(
 /** Splits events into JSON payloads each under the NOTIFY limit. */
 function chunk(
   instanceId: string,
+  publishedAt: number,
   events: PlatformEvent[],
   log: { warn(obj: object, msg: string): void },
 ): string[] {
   const payloads: string[] = [];
-  const head = `{"i":${JSON.stringify(instanceId)},"e":[`;
+  const head = `{"i":${JSON.stringify(instanceId)},"t":${publishedAt},"e":[`;
   let parts: string[] = [];
   let size = head.length + 2;
   for (const event of events) {

@@ -13,6 +13,7 @@ import {
 } from '@tremplin/db';
 import type { GraderPool } from '@tremplin/grader';
 import type { FastifyBaseLogger } from 'fastify';
+import type { GradingMetrics } from '../metrics/metrics.ts';
 import type { EventBus } from './events.ts';
 import { gradingMessage } from './feedback.ts';
 import { raiseMachineFlags } from './flag-sources.ts';
@@ -23,6 +24,7 @@ export interface GradingWorkerOptions {
   pool: GraderPool;
   bus: EventBus;
   log: FastifyBaseLogger;
+  metrics?: GradingMetrics;
   /** Jobs graded at once (default: twice the pool's processes, so each has one waiting). */
   concurrency?: number;
   /** A claimed job whose worker says nothing for this long is taken again by another. */
@@ -39,13 +41,14 @@ export interface GradingWorkerOptions {
  */
 export class GradingWorker {
   readonly id = `worker-${randomUUID().slice(0, 8)}`;
-  readonly #o: Required<GradingWorkerOptions>;
+  readonly #o: Required<Omit<GradingWorkerOptions, 'metrics'>>;
+  readonly #metrics: GradingMetrics | undefined;
   readonly #inFlight = new Set<Promise<void>>();
   #running = false;
   #wake: (() => void) | undefined;
   #loop: Promise<void> | undefined;
 
-  constructor(options: GradingWorkerOptions) {
+  constructor({ metrics, ...options }: GradingWorkerOptions) {
     this.#o = {
       concurrency: Math.max(2, options.pool.size * 2),
       leaseMs: 60_000,
@@ -53,6 +56,7 @@ export class GradingWorker {
       maxAttempts: 3,
       ...options,
     };
+    this.#metrics = metrics;
   }
 
   start(): void {
@@ -111,9 +115,24 @@ export class GradingWorker {
     });
   }
 
+  /** A job's lines carry the request that queued it: one grep follows a submission to its grade. */
+  #jobLog(job: GradingJobRow): FastifyBaseLogger {
+    return this.#o.log.child({
+      ...(job.requestId ? { reqId: job.requestId } : {}),
+      jobId: job.id,
+      submissionId: job.submissionId,
+    });
+  }
+
   async #process(job: GradingJobRow): Promise<void> {
-    const { db, log } = this.#o;
+    const { db } = this.#o;
+    const metrics = this.#metrics;
+    const log = this.#jobLog(job);
     const started = performance.now();
+    // Both times are the database's (queued, claimed by this attempt), whatever this machine's clock says.
+    if (job.attempts === 1) {
+      metrics?.queueWait.observe((job.updatedAt.getTime() - job.createdAt.getTime()) / 1000);
+    }
     try {
       const found = await findSubmissionForGrading(db, job.submissionId);
       if (!found) return;
@@ -136,9 +155,11 @@ export class GradingWorker {
           : gradeEnglish(spec, submission.answers as Answer, { hint: exercise.hint });
       const score = Math.round(graded.share * submission.maxScore * 1000) / 1000;
       await this.#finish(job, submission, exercise, 'graded', score, graded.result);
-      log.info({ submissionId: submission.id, ms: Math.round(performance.now() - started), score }, 'graded');
+      const ms = performance.now() - started;
+      metrics?.duration.observe({ kind: spec.kind === 'code' ? 'code' : 'answer' }, ms / 1000);
+      log.info({ ms: Math.round(ms), score }, 'graded');
     } catch (error) {
-      log.error({ err: error, jobId: job.id }, 'grading failed; the job will be retried');
+      log.error({ err: error }, 'grading failed; the job will be retried');
       if (!isDatabaseUnavailable(error)) {
         await retryGradingJob(
           db,
@@ -177,9 +198,7 @@ export class GradingWorker {
       score,
       result,
       now: new Date(),
-    }).catch((error: unknown) =>
-      this.#o.log.error({ err: error, submissionId: submission.id }, 'cannot raise machine flags'),
-    );
+    }).catch((error: unknown) => this.#jobLog(job).error({ err: error }, 'cannot raise machine flags'));
     this.#o.bus.publish({
       type: 'submission.graded',
       submissionId: submission.id,

@@ -24,7 +24,12 @@ export interface GradingPluginOptions {
 async function gradingPlugin(app: FastifyInstance, opts: GradingPluginOptions) {
   const ownsPool = !opts.pool;
   const pool =
-    opts.pool ?? createGraderPool({ size: app.config.grading.poolSize, ceiling: app.config.grading.ceiling });
+    opts.pool ??
+    createGraderPool({
+      size: app.config.grading.poolSize,
+      ceiling: app.config.grading.ceiling,
+      onOutcome: app.metrics.grading.sandboxOutcome,
+    });
   // Instances configured with a PostgreSQL server (DATABASE_URL) may be several: they pass live
   // events over LISTEN/NOTIFY. The embedded engine serves one instance: its bus is in-process.
   const ownsBus = !opts.bus;
@@ -34,11 +39,18 @@ async function gradingPlugin(app: FastifyInstance, opts: GradingPluginOptions) {
       ? createPostgresEventBus(
           notifyChannel(app.database, 'tremplin_live'),
           app.log.child({ component: 'bus' }),
+          { onLag: (ms) => app.metrics.busLag.observe(ms / 1000) },
         )
       : createLocalEventBus());
   if (ownsBus) await bus.start();
   const worker = app.config.grading.runWorker
-    ? new GradingWorker({ db: app.database.db, pool, bus, log: app.log.child({ component: 'grading' }) })
+    ? new GradingWorker({
+        db: app.database.db,
+        pool,
+        bus,
+        log: app.log.child({ component: 'grading' }),
+        metrics: app.metrics.grading,
+      })
     : undefined;
   app.decorate('grading', { pool, bus, worker });
   app.addHook('onReady', async () => worker?.start());
@@ -49,4 +61,4 @@ async function gradingPlugin(app: FastifyInstance, opts: GradingPluginOptions) {
   });
 }
 
-export default fp(gradingPlugin, { name: 'grading', dependencies: ['database'] });
+export default fp(gradingPlugin, { name: 'grading', dependencies: ['database', 'metrics'] });

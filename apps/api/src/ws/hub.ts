@@ -16,6 +16,7 @@ import {
 } from '@tremplin/db';
 import type { FastifyBaseLogger } from 'fastify';
 import type { EventBus, PlatformEvent } from '../grading/events.ts';
+import type { LiveMetrics } from '../metrics/metrics.ts';
 import type { Actor } from '../modules/auth/auth.service.ts';
 import { toHelpView } from '../modules/tutoring/views.ts';
 import { BatchLoader } from '../batch-loader.ts';
@@ -71,6 +72,7 @@ export class LiveHub {
   readonly #db: Db;
   readonly #bus: EventBus;
   readonly #log: FastifyBaseLogger;
+  readonly #metrics: LiveMetrics | undefined;
   readonly #ctx: LiveContext;
   readonly #presence: PresenceTracker;
   readonly #channels: ChannelRegistry;
@@ -95,12 +97,14 @@ export class LiveHub {
     log: FastifyBaseLogger;
     thresholds: LiveThresholds;
     options?: Partial<HubOptions>;
+    metrics?: LiveMetrics;
   }) {
     this.options = { ...DEFAULT_HUB_OPTIONS, ...deps.options };
     this.admission = new Admission(this.options.maxPendingConnects);
     this.#db = deps.db;
     this.#bus = deps.bus;
     this.#log = deps.log;
+    this.#metrics = deps.metrics;
     this.#presence = new PresenceTracker(deps.db, deps.bus, deps.log, this.instanceId);
     const staleAfter = 3 * this.options.beatMs;
     this.#ctx = {
@@ -172,8 +176,9 @@ export class LiveHub {
     locale: Locale,
     feed?: { rows: FeedRows; since: number },
   ): LiveSocket {
-    const live = new LiveSocket(socket, actor, locale, this.options.limits);
+    const live = new LiveSocket(socket, actor, locale, this.options.limits, this.#metrics?.messagesSent);
     this.sockets.add(live);
+    this.#count(live, 1);
     this.#slices[live.serial % HEARTBEAT_SLICES]!.add(live);
     const groups = studentGroupsOf(actor);
     if (groups.length > 0) {
@@ -190,6 +195,7 @@ export class LiveHub {
 
   disconnect(live: LiveSocket): void {
     if (!this.sockets.delete(live)) return;
+    this.#count(live, -1);
     this.#slices[live.serial % HEARTBEAT_SLICES]!.delete(live);
     live.dispose();
     for (const channel of [...live.subscriptions.keys()]) this.#leave(live, channel);
@@ -278,6 +284,13 @@ export class LiveHub {
   async flushPresence(): Promise<void> {
     await this.#sessionUpdates;
     await this.#presence.flush();
+  }
+
+  /** The open sockets' gauges, moved as sockets come and go (a scrape reads them without a walk). */
+  #count(live: LiveSocket, delta: 1 | -1): void {
+    if (!this.#metrics) return;
+    this.#metrics.sockets.inc(delta);
+    for (const role of live.actor.roles) this.#metrics.socketsByRole.inc({ role }, delta);
   }
 
   #refuse(

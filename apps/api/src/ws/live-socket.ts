@@ -36,6 +36,8 @@ export class LiveSocket {
   /** Since when the socket follows nothing (undefined while it follows something). */
   idleSince: number | undefined = Date.now();
   readonly #limits: SocketLimits;
+  /** Counts the messages written (the metrics). */
+  readonly #sent: { inc(count: number): void } | undefined;
   readonly #outbox = new Map<string, string>();
   #unique = 0;
   #scheduled = false;
@@ -46,11 +48,18 @@ export class LiveSocket {
   #refilledAt = Date.now();
   #warnedAt = 0;
 
-  constructor(socket: WebSocket, actor: Actor, locale: Locale, limits: SocketLimits) {
+  constructor(
+    socket: WebSocket,
+    actor: Actor,
+    locale: Locale,
+    limits: SocketLimits,
+    sent?: { inc(count: number): void },
+  ) {
     this.socket = socket;
     this.actor = actor;
     this.locale = locale;
     this.#limits = limits;
+    this.#sent = sent;
   }
 
   get closed(): boolean {
@@ -117,28 +126,35 @@ export class LiveSocket {
     // The queued frames leave in one write (a greeting and its snapshots, a burst of tiles).
     const tcp = (this.socket as unknown as { _socket?: { cork(): void; uncork(): void } })._socket;
     tcp?.cork();
+    let sent: number;
     try {
-      this.#write();
+      sent = this.#write();
     } finally {
       tcp?.uncork();
     }
+    // Counted once per write, not per message: thousands of sockets share the counter.
+    if (sent > 0) this.#sent?.inc(sent);
   }
 
-  #write(): void {
+  /** Writes what the send buffer takes; answers how many messages were written. */
+  #write(): number {
+    let sent = 0;
     for (const [slot, payload] of this.#outbox) {
       if (this.socket.bufferedAmount > this.#limits.sendBufferBytes) {
         const now = Date.now();
         this.#blockedSince ??= now;
         if (now - this.#blockedSince > this.#limits.slowTimeoutMs) {
           this.close(WS_CLOSE.tooSlow, 'too slow');
-          return;
+          return sent;
         }
         this.#retry = setTimeout(() => this.#flush(), RETRY_MS);
-        return;
+        return sent;
       }
       this.socket.send(payload);
       this.#outbox.delete(slot);
+      sent += 1;
     }
     this.#blockedSince = undefined;
+    return sent;
   }
 }

@@ -41,6 +41,7 @@ async function wsRoutesPlugin(app: FastifyInstance, opts: WsRoutesOptions) {
       maxPendingConnects: config.maxPendingConnects,
       ...opts.hub,
     },
+    metrics: app.metrics.live,
   });
   app.decorate('live', hub);
   const { admission } = hub;
@@ -212,5 +213,5 @@ async function handle(hub: LiveHub, live: LiveSocket, parsed: unknown): Promise<
 
 export const wsRoutes = fp(wsRoutesPlugin, {
   name: 'live',
-  dependencies: ['grading', 'auth', '@fastify/websocket'],
+  dependencies: ['grading', 'auth', 'metrics', '@fastify/websocket'],
 });

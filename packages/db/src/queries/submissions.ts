@@ -27,7 +27,7 @@ export async function findRun(db: Db, id: string) {
 export async function insertSubmissionWithJob(
   db: Db,
   submission: typeof submissions.$inferInsert & { idempotencyKey: string },
-  job: { priority?: number } = {},
+  job: { priority?: number; requestId?: string } = {},
 ): Promise<{ submission: SubmissionRow; created: boolean }> {
   return db.transaction(async (tx) => {
     const [created] = await tx.insert(submissions).values(submission).onConflictDoNothing().returning();
@@ -43,7 +43,9 @@ export async function insertSubmissionWithJob(
         );
       return { submission: existing!, created: false };
     }
-    await tx.insert(gradingJobs).values({ submissionId: created.id, priority: job.priority ?? 0 });
+    await tx
+      .insert(gradingJobs)
+      .values({ submissionId: created.id, priority: job.priority ?? 0, requestId: job.requestId ?? null });
     return { submission: created, created: true };
   });
 }

@@ -96,6 +96,7 @@ export const exercisesRoutes: FastifyPluginAsyncTypebox = async (app) => {
         request.params.id,
         request.body,
         request.locale,
+        request.id,
       );
       return reply.status(202).send(accepted);
     },

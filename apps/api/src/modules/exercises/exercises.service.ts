@@ -167,11 +167,13 @@ export class ExercisesService {
     return { id, result: renderResult(result, locale) };
   }
 
+  /** `requestId` goes with the grading job: the worker's log lines name the request that queued it. */
   async submit(
     actor: Actor,
     exerciseId: string,
     body: SubmissionBody,
     locale: Locale,
+    requestId: string,
   ): Promise<SubmissionAccepted> {
     const { db } = this.#d;
     const reached = await reachExercise(db, actor, exerciseId, { forAnswering: true });
@@ -206,17 +208,21 @@ export class ExercisesService {
       content = { kind: 'answers', answer: body.answer };
     }
     const now = new Date();
-    const { submission, created } = await insertSubmissionWithJob(db, {
-      userId: actor.user.id,
-      exerciseId,
-      moduleVersionId: place.versionId,
-      kind: content.kind,
-      code: content.kind === 'code' ? content.code : null,
-      answers: content.kind === 'answers' ? content.answer : null,
-      maxScore: exercise.maxScore,
-      idempotencyKey: body.idempotencyKey,
-      createdAt: now,
-    });
+    const { submission, created } = await insertSubmissionWithJob(
+      db,
+      {
+        userId: actor.user.id,
+        exerciseId,
+        moduleVersionId: place.versionId,
+        kind: content.kind,
+        code: content.kind === 'code' ? content.code : null,
+        answers: content.kind === 'answers' ? content.answer : null,
+        maxScore: exercise.maxScore,
+        idempotencyKey: body.idempotencyKey,
+        createdAt: now,
+      },
+      { requestId },
+    );
     if (created) {
       await logActivity(db, {
         userId: actor.user.id,
