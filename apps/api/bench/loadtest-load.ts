@@ -35,6 +35,8 @@ export interface LoadReport {
   /** Every HTTP request together. */
   api: { p50: number; p99: number };
   submissions: number;
+  /** The ids of the submissions the API accepted, to be found graded in the database. */
+  accepted: string[];
   submitToResult: { count: number; p50: number; p99: number; max: number };
   tutorEvents: { count: number; p50: number; p99: number; max: number };
   /** Learner actions whose effect no tutor tile showed within 10 s of the end. */
@@ -81,6 +83,7 @@ const attempts = new Map<string, number>();
 let englishAnswers: Array<{ id: string; answer: object }> = [];
 let running = false;
 let submissions = 0;
+const accepted: string[] = [];
 let socketErrors = 0;
 let sequence = 0;
 
@@ -378,6 +381,7 @@ async function act(learner: Learner, action: Action): Promise<void> {
         return;
       }
       if (running) submissions += 1;
+      accepted.push(json.id);
       if (json.status === 'graded' || json.status === 'error') {
         if (running) submitToResult.push(performance.now() - t0);
       } else await awaitGrade(learner, json.id, t0);
@@ -463,6 +467,7 @@ async function peak(): Promise<LoadReport> {
     kinds,
     api: { p50: api.p50, p99: api.p99 },
     submissions,
+    accepted,
     submitToResult: summarize(submitToResult),
     tutorEvents: summarize(tutorEvents),
     tutorMissing: pending.size,

@@ -15,7 +15,10 @@
 // LOADTEST_DATABASE_URL: a PostgreSQL server URL whose role may create databases (required),
 // LOADTEST_STUDENTS (15000), LOADTEST_GROUPS (900), LOADTEST_ACTIVE (3000), LOADTEST_SECONDS (120),
 // LOADTEST_THINK_SECONDS (20), LOADTEST_APIS (2), LOADTEST_GRADERS (2), LOADTEST_WRITE_DOCS (true).
-import { fork, spawn, type ChildProcess } from 'node:child_process';
+// LOADTEST_RESTART_DATABASE: a shell command that restarts the PostgreSQL server (e.g.
+// `pg_ctlcluster 15 main restart`), run halfway through the peak: the drill of a database restart
+// under load (its report goes under its own heading).
+import { execSync, fork, spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { createServer } from 'node:net';
 import { cpus, loadavg } from 'node:os';
@@ -41,6 +44,7 @@ const APIS = Number(env.LOADTEST_APIS ?? 2);
 const GRADERS = Number(env.LOADTEST_GRADERS ?? 2);
 const COORDINATORS = 5;
 const WRITE_DOCS = (env.LOADTEST_WRITE_DOCS ?? 'true') !== 'false';
+const RESTART_DATABASE = env.LOADTEST_RESTART_DATABASE;
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 
 /** The targets of a peak hour on this 2-core machine. */
@@ -160,6 +164,15 @@ function watchUsage(parts: Array<{ name: string; pids: () => number[] }>) {
   };
 }
 
+/** Runs the restart command halfway through the peak; answers how long it took and what it said. */
+async function restartHalfway(command: string): Promise<{ ms: number; output: string }> {
+  await new Promise((resolve) => setTimeout(resolve, (SECONDS * 1000) / 2));
+  const t0 = performance.now();
+  const output = execSync(command, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  console.log(`restarted the database in ${Math.round(performance.now() - t0)} ms`);
+  return { ms: performance.now() - t0, output };
+}
+
 async function main() {
   console.log(`pnpm loadtest: ${cpus().length} cores, load average ${loadavg()[0]!.toFixed(1)}`);
   let started = performance.now();
@@ -233,6 +246,7 @@ async function main() {
     ]);
     started = performance.now();
     load.send({ type: 'run' });
+    const restart = RESTART_DATABASE ? restartHalfway(RESTART_DATABASE) : undefined;
     const { report } = await nextMessage<{ report: LoadReport }>(load, 'report');
     const used = usage();
     load.send({ type: 'drop' });
@@ -240,20 +254,31 @@ async function main() {
     load.send({ type: 'close' });
     await once(load, 'exit');
 
-    // Submit to result as the server saw it: from the row's creation to its grade.
+    // Every accepted submission, as the database holds it: graded once, from its creation to its grade.
     const check = await openDatabase({ url: databaseUrl });
-    const graded = await check.db.execute<{ ms: number; status: string }>(sql`
-      select extract(epoch from (graded_at - created_at)) * 1000 as ms, status
-      from submissions where created_at > now() - make_interval(secs => ${Math.ceil((performance.now() - started) / 1000)})`);
+    const graded = await check.db.execute(sql`
+      select extract(epoch from (s.graded_at - s.created_at)) * 1000 as ms, s.status, j.attempts
+      from submissions s left join grading_jobs j on j.submission_id = s.id
+      where s.id = any(${`{${report.accepted.join(',')}}`}::uuid[])`);
     const rows = ((graded as unknown as { rows?: unknown[] }).rows ?? graded) as Array<{
       ms: number | null;
       status: string;
+      attempts: number | null;
     }>;
     await check.close();
     const server = summarize(rows.filter((r) => r.ms !== null).map((r) => Number(r.ms)));
     const ungraded = rows.filter((r) => r.status === 'queued' || r.status === 'grading').length;
+    const retried = rows.filter((r) => (r.attempts ?? 1) > 1).length;
+    const lost = report.accepted.length - rows.length;
     const memberErrors = members.flatMap((m) => (m as Member & { errors: string[] }).errors);
-    await present(report, used, drill, { server, ungraded, total: rows.length }, memberErrors);
+    await present(
+      report,
+      used,
+      drill,
+      { server, ungraded, total: rows.length, lost, retried },
+      memberErrors,
+      await restart,
+    );
   } finally {
     for (const m of members) m.child.kill('SIGTERM');
     await Promise.all(members.map((m) => (m.child.exitCode === null ? once(m.child, 'exit') : undefined)));
@@ -265,8 +290,15 @@ async function present(
   report: LoadReport,
   used: Usage[],
   drill: DropDrill,
-  submissions: { server: ReturnType<typeof summarize>; ungraded: number; total: number },
+  submissions: {
+    server: ReturnType<typeof summarize>;
+    ungraded: number;
+    total: number;
+    lost: number;
+    retried: number;
+  },
   serverErrors: string[],
+  restart: { ms: number; output: string } | undefined,
 ) {
   const requests = Object.values(report.kinds).reduce((n, k) => n + k.count, 0);
   const errors = Object.values(report.kinds).reduce((n, k) => n + k.errors, 0);
@@ -324,9 +356,20 @@ async function present(
       '',
       `Server errors logged: ${serverErrors.length}; first: \`${serverErrors[0]!.replaceAll('`', "'")}\``,
     );
+  if (restart)
+    lines.unshift(
+      `**PostgreSQL restarted halfway through the peak** (\`${RESTART_DATABASE}\`, ${(restart.ms / 1000).toFixed(1)} s). The errors below are the requests that met the restart; what must hold is that every accepted submission is graded once and that the platform recovers by itself.`,
+      '',
+    );
   const body = lines.join('\n');
   console.log(`\n${body}\n`);
-  if (WRITE_DOCS) await writeDocs('## Peak-hour load test (PostgreSQL, the whole deployment)', body);
+  if (WRITE_DOCS)
+    await writeDocs(
+      restart
+        ? '## Fault drill: PostgreSQL restarted under load'
+        : '## Peak-hour load test (PostgreSQL, the whole deployment)',
+      body,
+    );
 }
 
 await main();
