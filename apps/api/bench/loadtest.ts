@@ -210,7 +210,7 @@ async function main() {
         await startMember(
           `grader ${i + 1}`,
           ['apps/api/src/grader-main.ts'],
-          { GRADER_POOL_SIZE: '1' },
+          { GRADER_POOL_SIZE: '1', HOST: '127.0.0.1', METRICS_PORT: String(await freePort()) },
           /grader ready/,
         ),
       );
