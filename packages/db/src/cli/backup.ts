@@ -1,5 +1,6 @@
-// `pnpm db:backup [file]` and `pnpm db:restore <file> [--clean]`: the database of DATABASE_URL
-// (pg_dump -Fc / pg_restore), else the embedded one in DATA_DIR (./data, a .tar.gz of the directory).
+// `pnpm db:backup [file]` and `pnpm db:restore <file> [--clean]`: the PostgreSQL database of
+// DATABASE_URL (pg_dump -Fc / pg_restore; DATABASE_DIRECT_URL when set), else the embedded one in
+// DATA_DIR (./data, a .tar.gz of the directory).
 // Stop the server and the graders first on the embedded engine, and before a restore on either.
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
@@ -11,13 +12,15 @@ import {
   restoreDatabase,
   type BackupTarget,
 } from '../backup.ts';
+import { databaseFromEnv } from './env.ts';
 
 const USAGE = 'usage : pnpm db:backup [fichier] | pnpm db:restore <fichier> [--clean]';
 
-const url = process.env.DATABASE_URL;
-const dataDir = path.resolve(process.env.DATA_DIR || 'data');
-const target: BackupTarget = url ? { url } : { dataDir };
-const where = url ? 'la base PostgreSQL de DATABASE_URL' : `la base embarquée de ${dataDir}`;
+const target: BackupTarget = databaseFromEnv();
+const where =
+  'url' in target ? 'la base PostgreSQL de DATABASE_URL' : `la base embarquée de ${target.dataDir}`;
+// On PostgreSQL the candidates' documents stay on the API's disk, outside the database.
+const uploads = path.resolve(process.env.DATA_DIR || 'data', 'uploads');
 
 const { positionals, values } = parseArgs({
   args: process.argv.slice(2),
@@ -31,9 +34,7 @@ try {
     const out = file ?? defaultBackupFile(target);
     await backupDatabase(target, out);
     console.log(`Sauvegarde de ${where} écrite dans ${out}.`);
-    // On PostgreSQL the candidates' documents stay on the API's disk, outside the database.
-    const uploads = path.join(dataDir, 'uploads');
-    if (url && existsSync(uploads) && readdirSync(uploads).length > 0)
+    if ('url' in target && existsSync(uploads) && readdirSync(uploads).length > 0)
       console.log(
         `Les pièces jointes des candidatures (${uploads}) n'y sont pas : copiez ce dossier à part.`,
       );
