@@ -28,6 +28,27 @@ describe('loadConfig', () => {
     );
   });
 
+  it('takes a direct URL and no prepared statements for a pooler in front of PostgreSQL', () => {
+    const url = 'postgres://u:p@pgbouncer:6432/db';
+    expect(loadConfig({ DATABASE_URL: url })).toMatchObject({
+      databaseDirectUrl: undefined,
+      preparedStatements: true,
+    });
+    expect(
+      loadConfig({
+        DATABASE_URL: url,
+        DATABASE_DIRECT_URL: 'postgres://u:p@postgres:5432/db',
+        DATABASE_PREPARED_STATEMENTS: 'false',
+      }),
+    ).toMatchObject({ databaseDirectUrl: 'postgres://u:p@postgres:5432/db', preparedStatements: false });
+    expect(problems({ DATABASE_URL: url, DATABASE_DIRECT_URL: 'mysql://x' })).toEqual([
+      'DATABASE_DIRECT_URL must be a postgres:// or postgresql:// URL',
+    ]);
+    expect(problems({ DATABASE_DIRECT_URL: 'postgres://u:p@postgres:5432/db' })).toEqual([
+      'DATABASE_DIRECT_URL goes with DATABASE_URL (a pooler in front of the same PostgreSQL database)',
+    ]);
+  });
+
   it('never seeds the public demo accounts in production', () => {
     expect(loadConfig({ NODE_ENV: 'production' })).toMatchObject({ production: true, seedDemo: false });
     expect(() => loadConfig({ NODE_ENV: 'production', SEED_DEMO: 'true' })).toThrow(

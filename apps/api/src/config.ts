@@ -1,6 +1,7 @@
 import { isIP } from 'node:net';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
+import type { DatabaseOptions } from '@tremplin/db';
 import { DEFAULT_CEILING, DEFAULT_LIMITS, type LimitCeiling } from '@tremplin/grader';
 
 /** Everything the server reads from its environment, validated once at start. */
@@ -9,6 +10,10 @@ export interface Config {
   host: string;
   /** PostgreSQL server URL; absent: the embedded engine in dataDir. */
   databaseUrl: string | undefined;
+  /** Straight to PostgreSQL when databaseUrl is a pooler in transaction mode (LISTEN, the migrations' lock). */
+  databaseDirectUrl: string | undefined;
+  /** postgres.js's named prepared statements (off behind a pooler that does not keep them). */
+  preparedStatements: boolean;
   dataDir: string;
   seedDemo: boolean;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -151,11 +156,22 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const poolSize = integer('GRADER_POOL_SIZE', availableParallelism(), 1, 64);
 
   const databaseUrl = env.DATABASE_URL || undefined;
+  const databaseDirectUrl = env.DATABASE_DIRECT_URL || undefined;
   const production = env.NODE_ENV === 'production';
-  if (databaseUrl !== undefined) {
-    if (!URL.canParse(databaseUrl) || !['postgres:', 'postgresql:'].includes(new URL(databaseUrl).protocol))
-      problems.push('DATABASE_URL must be a postgres:// or postgresql:// URL');
+  for (const [name, url] of [
+    ['DATABASE_URL', databaseUrl],
+    ['DATABASE_DIRECT_URL', databaseDirectUrl],
+  ] as const) {
+    if (
+      url !== undefined &&
+      !(URL.canParse(url) && ['postgres:', 'postgresql:'].includes(new URL(url).protocol))
+    )
+      problems.push(`${name} must be a postgres:// or postgresql:// URL`);
   }
+  if (databaseDirectUrl !== undefined && databaseUrl === undefined)
+    problems.push(
+      'DATABASE_DIRECT_URL goes with DATABASE_URL (a pooler in front of the same PostgreSQL database)',
+    );
 
   const logLevel = (env.LOG_LEVEL || 'info') as Config['logLevel'];
   if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
@@ -167,6 +183,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     port,
     host: env.HOST || '0.0.0.0',
     databaseUrl,
+    databaseDirectUrl,
+    preparedStatements: boolean('DATABASE_PREPARED_STATEMENTS', true),
     dataDir: path.resolve(env.DATA_DIR || 'data'),
     seedDemo: boolean('SEED_DEMO', databaseUrl === undefined && !production),
     logLevel,
@@ -241,6 +259,16 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     );
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+/** How the server and the graders open the database. */
+export function databaseOptions(config: Config): DatabaseOptions {
+  return {
+    url: config.databaseUrl,
+    directUrl: config.databaseDirectUrl,
+    prepare: config.preparedStatements,
+    dataDir: config.dataDir,
+  };
 }
 
 /**

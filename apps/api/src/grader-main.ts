@@ -3,7 +3,7 @@
 import { openDatabase } from '@tremplin/db';
 import { createGraderPool } from '@tremplin/grader';
 import pino from 'pino';
-import { ConfigError, loadConfig, type Config } from './config.ts';
+import { ConfigError, databaseOptions, loadConfig, type Config } from './config.ts';
 import { createLocalEventBus } from './grading/events.ts';
 import { GradingWorker } from './grading/grading-worker.ts';
 import { createMetrics } from './metrics/metrics.ts';
@@ -27,7 +27,7 @@ if (!config.databaseUrl) {
 }
 
 const log = pino({ level: config.logLevel });
-const database = await openDatabase({ url: config.databaseUrl });
+const database = await openDatabase(databaseOptions(config));
 try {
   await database.ping();
 } catch (error) {

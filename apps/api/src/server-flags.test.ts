@@ -17,5 +17,7 @@ describe('the API server flags', () => {
     for (const start of starts) expect(start).toContain(`node ${SERVER_NODE_FLAGS.join(' ')} `);
     const cmd = /^CMD (.*)$/m.exec(read('docker/Dockerfile'))![1]!;
     expect(JSON.parse(cmd)).toEqual(['node', ...SERVER_NODE_FLAGS, 'apps/api/src/server.ts']);
+    const unit = /^ExecStart=(.*)$/m.exec(read('docker/systemd/tremplin-api@.service'))![1]!;
+    expect(unit.split(' ')).toEqual(['/usr/bin/node', ...SERVER_NODE_FLAGS, 'apps/api/src/server.ts']);
   });
 });

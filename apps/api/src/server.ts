@@ -11,7 +11,7 @@ import {
   type Database,
 } from '@tremplin/db';
 import { buildApp } from './app.ts';
-import { ConfigError, loadConfig, type Config } from './config.ts';
+import { ConfigError, databaseOptions, loadConfig, type Config } from './config.ts';
 import { loggerOptions } from './logger.ts';
 
 function fail(message: string): never {
@@ -30,7 +30,7 @@ try {
 let database: Database;
 try {
   if (!config.databaseUrl) mkdirSync(config.dataDir, { recursive: true });
-  database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+  database = await openDatabase(databaseOptions(config));
   await database.ping();
 } catch (error) {
   fail(

@@ -2,7 +2,7 @@ import { PGlite } from '@electric-sql/pglite';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
-import postgres from 'postgres';
+import postgres, { type Sql } from 'postgres';
 import * as schema from './schema/index.ts';
 
 export type Schema = typeof schema;
@@ -48,19 +48,46 @@ export interface DatabaseOptions {
   loadDataDir?: Blob | File | undefined;
   /** Connections in the PostgreSQL pool. */
   poolSize?: number;
+  /**
+   * A URL straight to PostgreSQL when `url` goes through a pooler in transaction mode (PgBouncer):
+   * LISTEN and the migrations' session lock need a connection of their own for as long as they last.
+   */
+  directUrl?: string | undefined;
+  /**
+   * Named prepared statements (postgres.js's default). Off behind a pooler in transaction mode that
+   * does not track them (PgBouncer before 1.21, or without max_prepared_statements): the next
+   * transaction may run on a server connection that never saw the statement.
+   */
+  prepare?: boolean;
+}
+
+/**
+ * The client for what needs a session of its own (LISTEN, session advisory locks): the direct
+ * connection when the pool goes through a pooler, else the pool itself.
+ */
+const sessionClients = new WeakMap<Db, Sql>();
+
+/** The postgres.js client that holds sessions for `database` (PostgreSQL only). */
+export function sessionClientOf(database: Database): Sql {
+  const client = sessionClients.get(database.db);
+  if (!client) throw new Error('sessions of their own need a PostgreSQL server');
+  return client;
 }
 
 /** Opens the database: PostgreSQL through postgres.js when a URL is given, PGlite otherwise. */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.url) {
+    const connection = { onnotice: () => {}, connect_timeout: 10, idle_timeout: 60 };
     const client = postgres(options.url, {
+      ...connection,
       max: options.poolSize ?? 10,
-      onnotice: () => {},
-      connect_timeout: 10,
-      idle_timeout: 60,
+      prepare: options.prepare ?? true,
     });
+    // postgres.js connects on first use: a process that never listens nor migrates opens none.
+    const direct = options.directUrl ? postgres(options.directUrl, { ...connection, max: 1 }) : undefined;
     const { logger, watchStatements } = statementWatchers();
     const db = drizzlePostgres(client, { schema, logger }) as unknown as Db;
+    sessionClients.set(db, direct ?? client);
     return {
       db,
       engine: 'postgres',
@@ -68,7 +95,9 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       ping: async () => {
         await client`select 1`;
       },
-      close: () => client.end({ timeout: 5 }),
+      close: async () => {
+        await Promise.all([client.end({ timeout: 5 }), direct?.end({ timeout: 5 })]);
+      },
     };
   }
   const client = await PGlite.create({

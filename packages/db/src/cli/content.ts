@@ -10,16 +10,12 @@ import { createGraderPool } from '@tremplin/grader';
 import { openDatabase, type Database } from '../client.ts';
 import { exportVersion, publishFolder } from '../content-publishing.ts';
 import { migrate } from '../migrate.ts';
+import { databaseFromEnv } from './env.ts';
 
 import type { CommandIO, ContentCommand } from '@tremplin/content/cli';
 
 async function withDatabase<T>(use: (database: Database) => Promise<T>): Promise<T> {
-  const url = process.env.DATABASE_URL;
-  const database = await openDatabase({
-    url,
-    dataDir: url ? undefined : (process.env.DATA_DIR ?? 'data'),
-    poolSize: 2,
-  });
+  const database = await openDatabase({ ...databaseFromEnv(), poolSize: 2 });
   try {
     await migrate(database);
     return await use(database);

@@ -1,11 +1,9 @@
 // `pnpm db:remove-demo`: closes the demo accounts (public password) of DATABASE_URL, or of the
 // embedded database in DATA_DIR (./data), so that the server may start in production.
 import { migrate, openDatabase, removeDemoAccounts } from '../index.ts';
+import { databaseFromEnv } from './env.ts';
 
-const database = await openDatabase({
-  url: process.env.DATABASE_URL,
-  dataDir: process.env.DATABASE_URL ? undefined : (process.env.DATA_DIR ?? 'data'),
-});
+const database = await openDatabase(databaseFromEnv());
 try {
   await migrate(database);
   const removed = await removeDemoAccounts(database.db);

@@ -1,10 +1,8 @@
 // `pnpm db:seed`: migrates, then seeds the demo programme into a database that holds no user yet.
 import { migrate, openDatabase, seedDemoProgramme, seedDemoWork } from '../index.ts';
+import { databaseFromEnv } from './env.ts';
 
-const database = await openDatabase({
-  url: process.env.DATABASE_URL,
-  dataDir: process.env.DATABASE_URL ? undefined : (process.env.DATA_DIR ?? 'data'),
-});
+const database = await openDatabase(databaseFromEnv());
 try {
   await migrate(database);
   const { seeded } = await seedDemoProgramme(database.db);

@@ -12,30 +12,52 @@ export interface TestDatabase extends Database {
 }
 
 /**
- * A fresh database for one test file: PGlite loaded from the global setup's dump, or (with
- * DATABASE_URL) a PostgreSQL database created from the template and dropped on close.
+ * A fresh database for one test file: PGlite loaded from the global setup's dump (in memory, or
+ * in `dataDir`), or (with DATABASE_URL) a PostgreSQL database created from the template and dropped
+ * on close.
  */
-export async function createTestDatabase({ seed = true }: { seed?: boolean } = {}): Promise<TestDatabase> {
+export async function createTestDatabase({
+  seed = true,
+  dataDir,
+}: { seed?: boolean; dataDir?: string } = {}): Promise<TestDatabase> {
   const kind = seed ? 'seeded' : 'migrated';
   const url = process.env.DATABASE_URL;
   if (!url) {
     const dump = new Blob([readFileSync(templateDumpPath(kind))]);
-    return openDatabase({ loadDataDir: dump });
+    return openDatabase({ loadDataDir: dump, dataDir });
   }
+  const scratch = await createScratchPostgresDatabase(`template "${templateName(url, kind)}"`);
+  const database = await openDatabase({ url: scratch.url, poolSize: 4 });
+  return {
+    ...database,
+    url: scratch.url,
+    close: async () => {
+      await database.close();
+      await scratch.drop();
+    },
+  };
+}
+
+/** A PostgreSQL database with no table at all (what a restore starts from), beside DATABASE_URL's. */
+export function createEmptyPostgresDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+  return createScratchPostgresDatabase('');
+}
+
+async function createScratchPostgresDatabase(
+  options: string,
+): Promise<{ url: string; drop(): Promise<void> }> {
+  const url = process.env.DATABASE_URL;
+  if (!url) throw new Error('a PostgreSQL test database needs DATABASE_URL');
   const name = `tremplin_t_${randomBytes(6).toString('hex')}`;
   const admin = postgres(url, { max: 1, onnotice: () => {} });
   try {
-    await admin.unsafe(`create database "${name}" template "${templateName(url, kind)}"`);
+    await admin.unsafe(`create database "${name}" ${options}`);
   } finally {
     await admin.end();
   }
-  const privateUrl = withDatabaseName(url, name);
-  const database = await openDatabase({ url: privateUrl, poolSize: 4 });
   return {
-    ...database,
-    url: privateUrl,
-    close: async () => {
-      await database.close();
+    url: withDatabaseName(url, name),
+    drop: async () => {
       const dropper = postgres(url, { max: 1, onnotice: () => {} });
       try {
         await dropTestDatabase(dropper, name);

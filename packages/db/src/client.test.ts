@@ -1,0 +1,109 @@
+// Behind a pooler in transaction mode (PgBouncer), each transaction may run on another server
+// session: named prepared statements and LISTEN cannot cross, so the client can do without the
+// first and sends the second straight to PostgreSQL. The embedded engine has no pooler.
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase, sessionClientOf, type Database } from './client.ts';
+import { MIGRATION_LOCK, migrate } from './migrate.ts';
+import { rowsOf } from './queries/dashboards.ts';
+import { notifyChannel } from './queries/tutoring/bus.ts';
+import { users } from './schema/index.ts';
+import { createTestDatabase, type TestDatabase } from './test-support/index.ts';
+
+let source: TestDatabase;
+const opened: Database[] = [];
+
+/** The test database under another application name: which connection did what shows in pg_stat_activity. */
+const named = (name: string) => {
+  const url = new URL(source.url!);
+  url.searchParams.set('application_name', name);
+  return url.toString();
+};
+
+async function open(options: { prepare: boolean; direct?: boolean }): Promise<Database> {
+  const database = await openDatabase({
+    url: named('tremplin_pooled'),
+    ...(options.direct ? { directUrl: named('tremplin_direct') } : {}),
+    poolSize: 1,
+    prepare: options.prepare,
+  });
+  opened.push(database);
+  return database;
+}
+
+/** Named statements the single pooled connection holds, after a prepared query ran on it. */
+async function namedStatements(database: Database): Promise<number> {
+  await database.db
+    .select({ id: users.id })
+    .from(users)
+    .where(sql`${users.email} = ${sql.placeholder('email')}`)
+    .prepare('by_email')
+    .execute({ email: 'etudiant1@tremplin.test' });
+  const [row] = await rowsOf<{ count: number }>(
+    database.db,
+    sql`select count(*)::int as count from pg_prepared_statements`,
+  );
+  return row!.count;
+}
+
+beforeAll(async () => {
+  source = await createTestDatabase();
+});
+afterAll(async () => {
+  for (const database of opened) await database.close();
+  await source.close();
+});
+
+describe('a database behind a pooler in transaction mode', () => {
+  it('prepares no named statement when asked not to', async () => {
+    if (!source.url) {
+      expect(() => sessionClientOf(source)).toThrow(/PostgreSQL server/);
+      return;
+    }
+    expect(await namedStatements(await open({ prepare: true }))).toBeGreaterThan(0);
+    expect(await namedStatements(await open({ prepare: false }))).toBe(0);
+  });
+
+  it('listens and holds the migrations lock on the direct connection, notifies through the pool', async () => {
+    if (!source.url) {
+      expect(() => notifyChannel(source, 'tremplin_test')).toThrow(/PostgreSQL server/);
+      return;
+    }
+    const database = await open({ prepare: false, direct: true });
+    // Another instance migrating: this one waits for the lock, on its direct connection.
+    const other = await sessionClientOf(source).reserve();
+    await other`select pg_advisory_lock(${MIGRATION_LOCK})`;
+    const migrated = migrate(database);
+    let waiting: string[] = [];
+    while (waiting.length === 0) {
+      const rows = await rowsOf<{ application_name: string }>(
+        source.db,
+        sql`select a.application_name from pg_locks l join pg_stat_activity a on a.pid = l.pid
+            where l.locktype = 'advisory' and l.objid = ${MIGRATION_LOCK} and not l.granted`,
+      );
+      waiting = rows.map((row) => row.application_name);
+    }
+    expect(waiting).toEqual(['tremplin_direct']);
+    await other`select pg_advisory_unlock(${MIGRATION_LOCK})`;
+    other.release();
+    await migrated;
+
+    const channel = notifyChannel(database, 'tremplin_pooler_test');
+    const heard: string[] = [];
+    const { promise: arrived, resolve } = Promise.withResolvers<void>();
+    const stop = await channel.listen((payload) => {
+      heard.push(payload);
+      resolve();
+    });
+    const listeners = await rowsOf<{ application_name: string }>(
+      source.db,
+      sql`select application_name from pg_stat_activity
+          where datname = current_database() and query ilike 'listen %'`,
+    );
+    expect(listeners.map((row) => row.application_name)).toEqual(['tremplin_direct']);
+    await channel.notify('hello');
+    await arrived;
+    expect(heard).toEqual(['hello']);
+    await stop();
+  });
+});
