@@ -5,7 +5,7 @@ import { createGraderPool } from '@tremplin/grader';
 import pino from 'pino';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { createLocalEventBus } from './grading/events.ts';
-import { GradingWorker } from './grading/grading-worker.ts';
+import { GradingWorker, workerLimits } from './grading/grading-worker.ts';
 
 let config: Config;
 try {
@@ -33,7 +33,13 @@ try {
   process.exit(1);
 }
 const pool = createGraderPool({ size: config.grading.poolSize, ceiling: config.grading.ceiling });
-const worker = new GradingWorker({ db: database.db, pool, bus: createLocalEventBus(), log });
+const worker = new GradingWorker({
+  db: database.db,
+  pool,
+  bus: createLocalEventBus(),
+  log,
+  ...workerLimits(config),
+});
 worker.start();
 log.info({ workerId: worker.id, processes: pool.size }, 'grader ready');
 

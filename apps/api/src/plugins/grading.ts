@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { notifyChannel } from '@tremplin/db';
 import { createLocalEventBus, createPostgresEventBus, type EventBus } from '../grading/events.ts';
-import { GradingWorker } from '../grading/grading-worker.ts';
+import { GradingWorker, workerLimits } from '../grading/grading-worker.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -38,7 +38,13 @@ async function gradingPlugin(app: FastifyInstance, opts: GradingPluginOptions) {
       : createLocalEventBus());
   if (ownsBus) await bus.start();
   const worker = app.config.grading.runWorker
-    ? new GradingWorker({ db: app.database.db, pool, bus, log: app.log.child({ component: 'grading' }) })
+    ? new GradingWorker({
+        db: app.database.db,
+        pool,
+        bus,
+        log: app.log.child({ component: 'grading' }),
+        ...workerLimits(app.config),
+      })
     : undefined;
   app.decorate('grading', { pool, bus, worker });
   app.addHook('onReady', async () => worker?.start());

@@ -67,9 +67,13 @@ export async function listUserExerciseSubmissions(
     .limit(limit);
 }
 
+/** What a job whose lease expired keeps as its last error: its worker died or hung while grading. */
+export const LEASE_EXPIRED_ERROR = "le correcteur s'est arrêté pendant la correction";
+
 /**
  * Claims up to `limit` jobs for a worker: queued ones whose time has come, and running ones whose
- * lease expired (their worker died). SKIP LOCKED lets many workers claim side by side.
+ * lease expired (their worker died: that attempt counts, and the death is kept as its last error).
+ * SKIP LOCKED lets many workers claim side by side.
  *
  * Learners take turns: a job's turn is its learner's jobs already being graded plus its rank among
  * that learner's waiting jobs, so one learner's 50 queued jobs wait behind another's single one
@@ -94,6 +98,7 @@ export async function claimGradingJobs(
       where ${claimable}
     )
     update ${gradingJobs} set status = 'running', attempts = attempts + 1, locked_by = ${workerId},
+      last_error = case when status = 'running' then ${LEASE_EXPIRED_ERROR} else last_error end,
       locked_until = now() + (${leaseMs}::int * interval '1 millisecond'), updated_at = now()
     where id in (
       select j.id from ${gradingJobs} j join turns t on t.id = j.id
@@ -124,7 +129,10 @@ export async function markSubmissionGrading(db: Db, submissionId: string): Promi
   await db.update(submissions).set({ status: 'grading' }).where(eq(submissions.id, submissionId));
 }
 
-/** Writes a grade and closes its job, in one transaction; a job another worker finished is left alone. */
+/**
+ * Writes a grade and closes its job, in one transaction; a job another worker finished is left alone.
+ * An `error` grade leaves the job dead (`failed`) with its last error, for an administrator to retry.
+ */
 export async function completeGrading(
   db: Db,
   {
@@ -134,6 +142,7 @@ export async function completeGrading(
     status,
     score,
     results,
+    lastError,
     now,
   }: {
     jobId: number;
@@ -142,13 +151,19 @@ export async function completeGrading(
     status: 'graded' | 'error';
     score: number | null;
     results: unknown;
+    lastError?: string;
     now: Date;
   },
 ): Promise<boolean> {
   return db.transaction(async (tx) => {
     const closed = await tx
       .update(gradingJobs)
-      .set({ status: status === 'graded' ? 'done' : 'failed', lockedUntil: null, updatedAt: now })
+      .set({
+        status: status === 'graded' ? 'done' : 'failed',
+        lockedUntil: null,
+        updatedAt: now,
+        ...(lastError !== undefined ? { lastError: lastError.slice(0, 2000) } : {}),
+      })
       .where(
         and(eq(gradingJobs.id, jobId), eq(gradingJobs.lockedBy, workerId), eq(gradingJobs.status, 'running')),
       )
@@ -162,8 +177,14 @@ export async function completeGrading(
   });
 }
 
-/** Puts a job back in the queue after a failure that may pass (the worker pool was restarting). */
-export async function retryGradingJob(db: Db, jobId: number, error: string, delayMs: number): Promise<void> {
+/**
+ * Puts a job back in the queue after a failed attempt, to run after `delayMs`; only its lease
+ * holder can (a job another worker took over after the lease expired is left to that one).
+ */
+export async function retryGradingJob(
+  db: Db,
+  { jobId, workerId, error, delayMs }: { jobId: number; workerId: string; error: string; delayMs: number },
+): Promise<void> {
   await db
     .update(gradingJobs)
     .set({
@@ -174,7 +195,9 @@ export async function retryGradingJob(db: Db, jobId: number, error: string, dela
       runAfter: sql`now() + (${delayMs}::int * interval '1 millisecond')`,
       updatedAt: sql`now()`,
     })
-    .where(eq(gradingJobs.id, jobId));
+    .where(
+      and(eq(gradingJobs.id, jobId), eq(gradingJobs.lockedBy, workerId), eq(gradingJobs.status, 'running')),
+    );
 }
 
 export async function countPendingJobs(db: Db): Promise<number> {

@@ -1,0 +1,142 @@
+// The grading queue's failures: retries with backoff, dead letters, and the administrators' retry.
+import { claimGradingJobs, LEASE_EXPIRED_ERROR, schema } from '@tremplin/db';
+import type { GraderPool } from '@tremplin/grader';
+import { eq, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { GradingWorker, retryDelayMs } from '../src/grading/grading-worker.ts';
+import { buildTestApp, demoExercise, gradedEvent, signIn, type TestApp } from './helper.ts';
+
+/** A sandbox pool that fails every grade, as one restarting over and over would. */
+const brokenPool: GraderPool = {
+  size: 1,
+  grade: () => Promise.reject(new Error('le bac à sable a redémarré')),
+  close: () => Promise.resolve(),
+};
+
+let t: TestApp;
+let cookie: string;
+let somme: Awaited<ReturnType<typeof demoExercise>>;
+let worker: GradingWorker | undefined;
+
+beforeAll(async () => {
+  // No embedded worker: each test runs its own, with the pool and the backoff it needs.
+  t = await buildTestApp({ env: { GRADING_WORKER: 'false' } });
+  await t.app.ready();
+  cookie = await signIn(t.app, 'etudiant1@tremplin.test');
+  somme = await demoExercise(t.database, 'somme');
+});
+afterAll(async () => {
+  await worker?.stop();
+  await t.close();
+});
+
+async function submit(key: string): Promise<string> {
+  const code = somme.spec.kind === 'code' ? somme.spec.solution : '';
+  const response = await t.app.inject({
+    method: 'POST',
+    url: `/api/exercises/${somme.id}/submissions`,
+    headers: { cookie },
+    payload: { idempotencyKey: key, code },
+  });
+  expect(response.statusCode).toBe(202);
+  return response.json().id as string;
+}
+
+async function job(submissionId: string) {
+  const [row] = await t.database.db
+    .select()
+    .from(schema.gradingJobs)
+    .where(eq(schema.gradingJobs.submissionId, submissionId));
+  return row!;
+}
+
+async function submission(id: string) {
+  const [row] = await t.database.db.select().from(schema.submissions).where(eq(schema.submissions.id, id));
+  return row!;
+}
+
+/** Brings a waiting job's time to now, as if its backoff had passed. */
+async function endBackoff(submissionId: string) {
+  await t.database.db
+    .update(schema.gradingJobs)
+    .set({ runAfter: sql`now()` })
+    .where(eq(schema.gradingJobs.submissionId, submissionId));
+}
+
+function startWorker(options: Partial<ConstructorParameters<typeof GradingWorker>[0]> = {}) {
+  worker = new GradingWorker({
+    db: t.database.db,
+    pool: brokenPool,
+    bus: t.app.grading.bus,
+    log: t.app.log,
+    maxAttempts: 3,
+    pollMs: 20,
+    retryBaseMs: 60_000,
+    random: () => 0.5,
+    ...options,
+  });
+  worker.start();
+  return worker;
+}
+
+describe('the retry delay', () => {
+  it('grows fourfold from one second up to its cap, spread by ±20 %', () => {
+    const fixed = { baseMs: 1000, capMs: 60_000, random: () => 0.5 };
+    expect([1, 2, 3, 4, 5].map((n) => retryDelayMs(n, fixed))).toEqual([1000, 4000, 16_000, 60_000, 60_000]);
+    expect(retryDelayMs(2, { ...fixed, random: () => 0 })).toBe(3200);
+    expect(retryDelayMs(2, { ...fixed, random: () => 0.999_999 })).toBe(4800);
+  });
+});
+
+describe('a grade that keeps failing', () => {
+  it('is retried after a growing wait, then dead with its error and the submission in error', async () => {
+    const id = await submit('retry-backoff-0001');
+    const graded = gradedEvent(t.app, id);
+    startWorker();
+    const waits: number[] = [];
+    for (const attempts of [1, 2]) {
+      await vi.waitFor(async () => expect(await job(id)).toMatchObject({ status: 'queued', attempts }), {
+        timeout: 10_000,
+      });
+      const waiting = await job(id);
+      expect(waiting.lastError).toBe('le bac à sable a redémarré');
+      waits.push(waiting.runAfter.getTime() - waiting.updatedAt.getTime());
+      await endBackoff(id);
+      worker!.wake();
+    }
+    // One minute, then four (random() = 0.5 puts the spread at its middle).
+    expect(waits).toEqual([60_000, 240_000]);
+    await graded;
+    expect(await job(id)).toMatchObject({
+      status: 'failed',
+      attempts: 3,
+      lastError: 'le bac à sable a redémarré',
+      lockedUntil: null,
+    });
+    expect(await submission(id)).toMatchObject({ status: 'error', score: null });
+    await worker!.stop();
+  });
+
+  it('is dead when the worker of its last attempt died, with that as its last error', async () => {
+    const id = await submit('retry-lease-0001');
+    // Three workers in turn claim the job and die: each lease expires, each attempt counts.
+    for (const n of [1, 2, 3]) {
+      const [claimed] = await claimGradingJobs(t.database.db, {
+        workerId: `doomed-${n}`,
+        limit: 1,
+        leaseMs: 60_000,
+      });
+      expect(claimed).toMatchObject({ submissionId: id, attempts: n });
+      await t.database.db
+        .update(schema.gradingJobs)
+        .set({ lockedUntil: sql`now() - interval '1 second'` })
+        .where(eq(schema.gradingJobs.id, claimed!.id));
+    }
+    const graded = gradedEvent(t.app, id);
+    startWorker();
+    await graded;
+    expect(await job(id)).toMatchObject({ status: 'failed', attempts: 4, lastError: LEASE_EXPIRED_ERROR });
+    expect(await submission(id)).toMatchObject({ status: 'error', score: null });
+    await worker!.stop();
+  });
+});
