@@ -463,6 +463,11 @@ export const ERRORS = {
     fr: 'Beaucoup de connexions arrivent en même temps : la vôtre reprendra dans {seconds} s.',
     en: 'Many connections are arriving at once: yours will resume in {seconds} s.',
   },
+  TREMPLIN_ERR_GRADING_JOB_NOT_FAILED: {
+    status: 409,
+    fr: 'Cette correction n’est pas en échec : elle est déjà en file, en cours ou terminée.',
+    en: 'This grading job has not failed: it is already queued, running or done.',
+  },
 } as const satisfies Record<string, ErrorDefinition>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -16,6 +16,7 @@ export * from './queries/studio.ts';
 export * from './content-publishing.ts';
 export * from './queries/learning.ts';
 export * from './queries/submissions.ts';
+export * from './queries/grading-queue.ts';
 export * from './queries/fair-use.ts';
 export * from './queries/help-requests.ts';
 export * from './queries/tutoring/index.ts';
