@@ -1,10 +1,10 @@
 // The grading queue's failures: retries with backoff, dead letters, and the administrators' retry.
-import { claimGradingJobs, hashPassword, LEASE_EXPIRED_ERROR, schema } from '@tremplin/db';
+import { claimGradingJobs, LEASE_EXPIRED_ERROR, schema } from '@tremplin/db';
 import type { GraderPool } from '@tremplin/grader';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { GradingWorker, retryDelayMs } from '../src/grading/grading-worker.ts';
-import { buildTestApp, demoExercise, gradedEvent, signIn, type TestApp } from './helper.ts';
+import { buildTestApp, demoExercise, gradedEvent, signIn, signInNewAdmin, type TestApp } from './helper.ts';
 
 /** A sandbox pool that fails every grade, as one restarting over and over would. */
 const brokenPool: GraderPool = {
@@ -24,16 +24,7 @@ beforeAll(async () => {
   t = await buildTestApp({ env: { GRADING_WORKER: 'false' } });
   await t.app.ready();
   cookie = await signIn(t.app, 'etudiant1@tremplin.test');
-  const [row] = await t.database.db
-    .insert(schema.users)
-    .values({
-      email: 'admin@tremplin.test',
-      displayName: 'Admin',
-      passwordHash: await hashPassword('admin-pass'),
-    })
-    .returning();
-  await t.database.db.insert(schema.memberships).values({ userId: row!.id, role: 'admin', groupId: null });
-  admin = await signIn(t.app, 'admin@tremplin.test', 'admin-pass');
+  admin = (await signInNewAdmin(t)).cookie;
   somme = await demoExercise(t.database, 'somme');
 });
 afterAll(async () => {
