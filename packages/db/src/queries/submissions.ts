@@ -77,7 +77,9 @@ export const LEASE_EXPIRED_ERROR = "le correcteur s'est arrêté pendant la corr
  *
  * Learners take turns: a job's turn is its learner's jobs already being graded plus its rank among
  * that learner's waiting jobs, so one learner's 50 queued jobs wait behind another's single one
- * (see docs/adr/0007-fair-use-of-the-graders.md). Priority still comes first, age breaks ties.
+ * (see docs/adr/0007-fair-use-of-the-graders.md). Priority still comes first; at the same turn the
+ * learner with fewer jobs waiting goes first, then age. Age alone would starve a latecomer: the heads
+ * of earlier floods are always older, and each is at turn one again as soon as the one before is graded.
  */
 export async function claimGradingJobs(
   db: Db,
@@ -91,7 +93,8 @@ export async function claimGradingJobs(
       where j.status = 'running' and j.locked_until >= now()
       group by s.user_id
     ), turns as (
-      select j.id, coalesce(b.n, 0) + row_number() over (partition by s.user_id order by j.created_at, j.id) as turn
+      select j.id, coalesce(b.n, 0) + row_number() over (partition by s.user_id order by j.created_at, j.id) as turn,
+        count(*) over (partition by s.user_id) as waiting
       from ${gradingJobs} j
       join ${submissions} s on s.id = j.submission_id
       left join busy b on b.user_id = s.user_id
@@ -103,7 +106,7 @@ export async function claimGradingJobs(
     where id in (
       select j.id from ${gradingJobs} j join turns t on t.id = j.id
       where ${claimable}
-      order by j.priority desc, t.turn, j.created_at, j.id
+      order by j.priority desc, t.turn, t.waiting, j.created_at, j.id
       limit ${limit}
       for update of j skip locked
     )
