@@ -67,6 +67,9 @@ export async function listUserExerciseSubmissions(
     .limit(limit);
 }
 
+/** Waiting jobs from which a learner counts as flooding the queue (see claimGradingJobs). */
+const LIGHT_BACKLOG = 5;
+
 /** What a job whose lease expired keeps as its last error: its worker died or hung while grading. */
 export const LEASE_EXPIRED_ERROR = "le correcteur s'est arrêté pendant la correction";
 
@@ -77,9 +80,11 @@ export const LEASE_EXPIRED_ERROR = "le correcteur s'est arrêté pendant la corr
  *
  * Learners take turns: a job's turn is its learner's jobs already being graded plus its rank among
  * that learner's waiting jobs, so one learner's 50 queued jobs wait behind another's single one
- * (see docs/adr/0007-fair-use-of-the-graders.md). Priority still comes first; at the same turn the
- * learner with fewer jobs waiting goes first, then age. Age alone would starve a latecomer: the heads
- * of earlier floods are always older, and each is at turn one again as soon as the one before is graded.
+ * (see docs/adr/0007-fair-use-of-the-graders.md). Priority still comes first; at the same turn a
+ * learner with fewer than LIGHT_BACKLOG jobs waiting goes first, then age. Age alone would starve a
+ * latecomer: the heads of earlier floods are always older, and each is at turn one again as soon as
+ * the one before is graded. Floods among themselves still go by age, which takes them in turns (the
+ * fewest waiting first would drain the smallest flood, then the next, one after another).
  */
 export async function claimGradingJobs(
   db: Db,
@@ -94,7 +99,7 @@ export async function claimGradingJobs(
       group by s.user_id
     ), turns as (
       select j.id, coalesce(b.n, 0) + row_number() over (partition by s.user_id order by j.created_at, j.id) as turn,
-        count(*) over (partition by s.user_id) as waiting
+        least(count(*) over (partition by s.user_id), ${LIGHT_BACKLOG}) as waiting
       from ${gradingJobs} j
       join ${submissions} s on s.id = j.submission_id
       left join busy b on b.user_id = s.user_id
