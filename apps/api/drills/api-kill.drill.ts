@@ -9,18 +9,15 @@ import {
   check,
   checkAllGradedOnce,
   codeExercises,
-  createDrillDatabase,
-  DrillFailure,
-  drillServerUrl,
   inParallel,
   planSubmissions,
+  runDrill,
   seconds,
   signIn,
   startApi,
   startGrader,
   submit,
   waitForEmptyQueue,
-  type DrillProcess,
   type PlannedSubmission,
 } from './drill-kit.ts';
 
@@ -28,11 +25,8 @@ const SUBMISSIONS = Number(process.env.DRILL_SUBMISSIONS ?? 300);
 const LEARNERS = 10;
 
 const started = performance.now();
-const drill = await createDrillDatabase(drillServerUrl());
-const { database } = drill;
-const processes: DrillProcess[] = [];
-let failed = false;
-try {
+await runDrill(async (drill, processes) => {
+  const { database } = drill;
   const apis = await Promise.all([startApi(drill.url, 'api-1'), startApi(drill.url, 'api-2')]);
   const graders = await Promise.all([startGrader(drill.url, 'grader-1'), startGrader(drill.url, 'grader-2')]);
   processes.push(...apis, ...graders);
@@ -98,11 +92,4 @@ try {
       `  total ${seconds(doneAt - started)} (database set-up included)`,
     ].join('\n'),
   );
-} catch (error) {
-  failed = true;
-  console.error(`drill FAILED: ${error instanceof DrillFailure ? error.message : (error as Error).stack}`);
-} finally {
-  await Promise.all(processes.map((p) => p.stop()));
-  await drill.drop();
-}
-process.exit(failed ? 1 : 0);
+});

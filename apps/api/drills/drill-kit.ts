@@ -337,3 +337,25 @@ export function planSubmissions(
 }
 
 export const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+/**
+ * Runs a drill over a fresh database: the processes it registers are stopped and the database
+ * dropped whatever happens; a failure is printed and the process exits 1.
+ */
+export async function runDrill(
+  body: (drill: DrillDatabase, processes: DrillProcess[]) => Promise<void>,
+): Promise<never> {
+  const drill = await createDrillDatabase(drillServerUrl());
+  const processes: DrillProcess[] = [];
+  let failed = false;
+  try {
+    await body(drill, processes);
+  } catch (error) {
+    failed = true;
+    console.error(`drill FAILED: ${error instanceof DrillFailure ? error.message : (error as Error).stack}`);
+  } finally {
+    await Promise.all(processes.map((p) => p.stop()));
+    await drill.drop();
+  }
+  process.exit(failed ? 1 : 0);
+}

@@ -11,11 +11,9 @@ import {
   check,
   checkAllGradedOnce,
   codeExercises,
-  createDrillDatabase,
-  DrillFailure,
-  drillServerUrl,
   inParallel,
   planSubmissions,
+  runDrill,
   seconds,
   signIn,
   startApi,
@@ -39,11 +37,8 @@ function rssMb(process: DrillProcess): number {
   }
 }
 
-const drill = await createDrillDatabase(drillServerUrl());
-const { database } = drill;
-const processes: DrillProcess[] = [];
-let failed = false;
-try {
+await runDrill(async (drill, processes) => {
+  const { database } = drill;
   const api = await startApi(drill.url);
   const graders = await Promise.all([startGrader(drill.url, 'grader-1'), startGrader(drill.url, 'grader-2')]);
   processes.push(api, ...graders);
@@ -121,11 +116,4 @@ try {
       ),
     ].join('\n'),
   );
-} catch (error) {
-  failed = true;
-  console.error(`drill FAILED: ${error instanceof DrillFailure ? error.message : (error as Error).stack}`);
-} finally {
-  await Promise.all(processes.map((p) => p.stop()));
-  await drill.drop();
-}
-process.exit(failed ? 1 : 0);
+});

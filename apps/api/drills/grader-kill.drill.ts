@@ -9,18 +9,15 @@ import {
   check,
   checkAllGradedOnce,
   codeExercises,
-  createDrillDatabase,
-  DrillFailure,
-  drillServerUrl,
   inParallel,
   planSubmissions,
+  runDrill,
   seconds,
   signIn,
   startApi,
   startGrader,
   submit,
   waitForEmptyQueue,
-  type DrillProcess,
   type PlannedSubmission,
 } from './drill-kit.ts';
 
@@ -30,11 +27,8 @@ const LEARNERS = 10;
 const graderEnv = { GRADING_LEASE_SECONDS: String(LEASE_SECONDS) };
 
 const started = performance.now();
-const drill = await createDrillDatabase(drillServerUrl());
-const { database } = drill;
-const processes: DrillProcess[] = [];
-let failed = false;
-try {
+await runDrill(async (drill, processes) => {
+  const { database } = drill;
   const api = await startApi(drill.url);
   processes.push(api);
   const [doomed, survivor] = await Promise.all([
@@ -122,11 +116,4 @@ try {
       `  queue drained ${seconds(doneAt - killedAt)} after the kill; total ${seconds(doneAt - started)} (database set-up included)`,
     ].join('\n'),
   );
-} catch (error) {
-  failed = true;
-  console.error(`drill FAILED: ${error instanceof DrillFailure ? error.message : (error as Error).stack}`);
-} finally {
-  await Promise.all(processes.map((p) => p.stop()));
-  await drill.drop();
-}
-process.exit(failed ? 1 : 0);
+});

@@ -59,20 +59,23 @@ describe('takeRateToken', () => {
 });
 
 describe('claimGradingJobs', () => {
+  /** Queues a code submission of `somme` for a learner. */
+  async function submit(userId: string, key: string) {
+    const [exercise] = await database.db.select().from(exercises).where(eq(exercises.slug, 'somme')).limit(1);
+    return insertSubmissionWithJob(database.db, {
+      userId,
+      exerciseId: exercise!.id,
+      moduleVersionId: exercise!.moduleVersionId,
+      kind: 'code',
+      code: '// ' + key,
+      maxScore: 1,
+      idempotencyKey: key,
+    });
+  }
+
   it("takes another learner's single job first, ahead of a flood of 50 sent before it", async () => {
     const db = database.db;
     const [flooder, other] = await Promise.all([id('etudiant7'), id('etudiant8')]);
-    const [exercise] = await db.select().from(exercises).where(eq(exercises.slug, 'somme')).limit(1);
-    const submit = (userId: string, key: string) =>
-      insertSubmissionWithJob(db, {
-        userId,
-        exerciseId: exercise!.id,
-        moduleVersionId: exercise!.moduleVersionId,
-        kind: 'code',
-        code: '// ' + key,
-        maxScore: 1,
-        idempotencyKey: key,
-      });
     for (let i = 0; i < 50; i++) await submit(flooder!, `flood-${i}`);
     const { submission: single } = await submit(other!, 'single');
 
@@ -98,17 +101,6 @@ describe('claimGradingJobs', () => {
   it("takes a latecomer's single job before the next turn of two earlier floods", async () => {
     const db = database.db;
     const [one, two, late] = await Promise.all([id('etudiant12'), id('etudiant13'), id('etudiant14')]);
-    const [exercise] = await db.select().from(exercises).where(eq(exercises.slug, 'somme')).limit(1);
-    const submit = (userId: string, key: string) =>
-      insertSubmissionWithJob(db, {
-        userId,
-        exerciseId: exercise!.id,
-        moduleVersionId: exercise!.moduleVersionId,
-        kind: 'code',
-        code: '',
-        maxScore: 1,
-        idempotencyKey: key,
-      });
     for (let i = 0; i < 10; i++) for (const userId of [one!, two!]) await submit(userId, `floods-${i}`);
     // The first round is graded: neither flooder is busy, each has a head at turn one, older than…
     const round = await claimGradingJobs(db, { workerId: 'w5', limit: 2, leaseMs: 60_000 });
