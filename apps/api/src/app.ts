@@ -21,6 +21,7 @@ import { liveActionsRoutes } from './modules/tutoring/live-actions.routes.ts';
 import { tutoringRoutes } from './modules/tutoring/tutoring.routes.ts';
 import { dashboardsRoutes } from './modules/dashboards/dashboards.routes.ts';
 import { reviewsRoutes } from './modules/reviews/reviews.routes.ts';
+import { gradingQueueRoutes } from './modules/grading-queue/grading-queue.routes.ts';
 import authPlugin from './plugins/auth.ts';
 import databasePlugin from './plugins/database.ts';
 import docsPlugin from './plugins/docs.ts';
@@ -106,6 +107,7 @@ export async function buildApp({
   await app.register(recruitmentRoutes, now ? { now } : {});
   await app.register(importsRoutes);
   await app.register(reviewsRoutes, now ? { now } : {});
+  await app.register(gradingQueueRoutes);
   await app.register(wsRoutes);
   await app.register(webPlugin, { buildDir: config.webBuildDir });
   return app;

@@ -84,6 +84,18 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ REVIEW_CLAIM_MINUTES: '0' })).toThrow(/REVIEW_CLAIM_MINUTES/);
   });
 
+  it('leases a grading job for 60 s and tries it three times by default', () => {
+    expect(loadConfig({}).grading).toMatchObject({ leaseSeconds: 60, maxAttempts: 3 });
+    expect(loadConfig({ GRADING_LEASE_SECONDS: '3', GRADING_MAX_ATTEMPTS: '5' }).grading).toMatchObject({
+      leaseSeconds: 3,
+      maxAttempts: 5,
+    });
+    expect(problems({ GRADING_LEASE_SECONDS: '0', GRADING_MAX_ATTEMPTS: 'many' })).toEqual([
+      expect.stringContaining('GRADING_LEASE_SECONDS'),
+      expect.stringContaining('GRADING_MAX_ATTEMPTS'),
+    ]);
+  });
+
   it('names every bad variable at once', () => {
     let error: unknown;
     try {

@@ -50,6 +50,10 @@ export interface Config {
     poolSize: number;
     /** Whether this instance also takes submissions off the queue (else: `pnpm start:grader`). */
     runWorker: boolean;
+    /** How long a claimed job is its worker's: past it (the worker died) another claims it again. */
+    leaseSeconds: number;
+    /** Attempts of a job before it is dead (`failed`) and its submission `error`. */
+    maxAttempts: number;
     /** How far an exercise may raise its time and memory limits (never below the grader's defaults). */
     ceiling: Required<LimitCeiling>;
   };
@@ -210,6 +214,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     grading: {
       poolSize,
       runWorker: boolean('GRADING_WORKER', true),
+      leaseSeconds: integer('GRADING_LEASE_SECONDS', 60, 1, 3600),
+      maxAttempts: integer('GRADING_MAX_ATTEMPTS', 3, 1, 20),
       ceiling: {
         cpuMsPerTest: ceiling('GRADER_MAX_CPU_MS_PER_TEST', 'cpuMsPerTest', 600_000),
         cpuMs: ceiling('GRADER_MAX_CPU_MS', 'cpuMs', 600_000),

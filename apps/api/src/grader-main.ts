@@ -5,7 +5,7 @@ import { createGraderPool } from '@tremplin/grader';
 import pino from 'pino';
 import { ConfigError, databaseOptions, loadConfig, type Config } from './config.ts';
 import { createLocalEventBus } from './grading/events.ts';
-import { GradingWorker } from './grading/grading-worker.ts';
+import { GradingWorker, workerLimits } from './grading/grading-worker.ts';
 import { createMetrics } from './metrics/metrics.ts';
 import { serveMetrics } from './metrics/server.ts';
 
@@ -46,6 +46,7 @@ const worker = new GradingWorker({
   bus: createLocalEventBus(),
   log,
   metrics: metrics.grading,
+  ...workerLimits(config),
 });
 const metricsServer =
   config.metrics.port === 0

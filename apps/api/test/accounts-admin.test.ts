@@ -1,9 +1,9 @@
 // The coordination's administration of accounts on the real database: search, disable and enable,
 // one-time reset links, roles, and the audit log with its CSV export.
-import { findUserByEmail, hashPassword, schema } from '@tremplin/db';
+import { findUserByEmail, schema } from '@tremplin/db';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, signIn, type TestApp } from './helper.ts';
+import { buildTestApp, signIn, signInNewAdmin, type TestApp } from './helper.ts';
 
 let t: TestApp;
 let coordinator: string;
@@ -15,19 +15,9 @@ let clock = new Date();
 
 beforeAll(async () => {
   t = await buildTestApp({ now: () => clock });
-  const [row] = await t.database.db
-    .insert(schema.users)
-    .values({
-      email: 'admin@tremplin.test',
-      displayName: 'Admin',
-      passwordHash: await hashPassword('admin-pass'),
-    })
-    .returning();
-  adminId = row!.id;
-  await t.database.db.insert(schema.memberships).values({ userId: adminId, role: 'admin', groupId: null });
+  ({ id: adminId, cookie: admin } = await signInNewAdmin(t));
   coordinator = await signIn(t.app, 'coordination@tremplin.test');
   coordinatorId = (await findUserByEmail(t.database.db, 'coordination@tremplin.test'))!.id;
-  admin = await signIn(t.app, 'admin@tremplin.test', 'admin-pass');
 });
 afterAll(() => t.close());
 

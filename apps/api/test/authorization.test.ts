@@ -599,6 +599,17 @@ const CASES: RouteCase[] = [
   },
   // The programme's structure: the coordination only; a learner's moves as their profile.
   ...programmeCases(),
+  // The grading queue's dead jobs: the administrators only.
+  {
+    route: 'GET /api/admin/grading/jobs',
+    request: () => ({ method: 'GET', url: '/api/admin/grading/jobs?state=failed' }),
+    expected: { ...everyone(403), admin: 200 },
+  },
+  {
+    route: 'POST /api/admin/grading/jobs/:id/retry',
+    request: () => ({ method: 'POST', url: '/api/admin/grading/jobs/987654321/retry' }),
+    expected: { ...everyone(403), admin: 404 },
+  },
 ];
 
 describe.each(CASES)('$route', ({ request, expected }) => {

@@ -1,6 +1,6 @@
 // Builds the real app over a private copy of the demo database, for app.inject() tests.
 import { randomUUID } from 'node:crypto';
-import { DEMO_PASSWORD, schema } from '@tremplin/db';
+import { DEMO_PASSWORD, hashPassword, schema } from '@tremplin/db';
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { Submission } from '@tremplin/contracts';
 import { createTestDatabase, type TestDatabase } from '@tremplin/db/test-support';
@@ -73,6 +73,20 @@ export async function signIn(app: FastifyInstance, email: string, password = DEM
   const cookie = response.cookies.find((c) => c.name === 'tremplin_session');
   if (!cookie) throw new Error('no session cookie');
   return `tremplin_session=${cookie.value}`;
+}
+
+/** Creates the administrator admin@tremplin.test (the demo has none) and signs them in. */
+export async function signInNewAdmin(t: TestApp): Promise<{ id: string; cookie: string }> {
+  const [row] = await t.database.db
+    .insert(schema.users)
+    .values({
+      email: 'admin@tremplin.test',
+      displayName: 'Admin',
+      passwordHash: await hashPassword('admin-pass'),
+    })
+    .returning();
+  await t.database.db.insert(schema.memberships).values({ userId: row!.id, role: 'admin', groupId: null });
+  return { id: row!.id, cookie: await signIn(t.app, 'admin@tremplin.test', 'admin-pass') };
 }
 
 /** Finds a demo exercise's id and full spec (the answer key) by its slug. */

@@ -468,6 +468,11 @@ export const ERRORS = {
     fr: 'Les métriques demandent le jeton de METRICS_TOKEN (en-tête Authorization: Bearer).',
     en: 'The metrics need the METRICS_TOKEN token (Authorization: Bearer header).',
   },
+  TREMPLIN_ERR_GRADING_JOB_NOT_FAILED: {
+    status: 409,
+    fr: 'Cette correction n’est pas en échec : elle est déjà en file, en cours ou terminée.',
+    en: 'This grading job has not failed: it is already queued, running or done.',
+  },
 } as const satisfies Record<string, ErrorDefinition>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -15,3 +15,4 @@ export * from './recruitment.ts';
 export * from './imports.ts';
 export * from './dashboards.ts';
 export * from './reviews.ts';
+export * from './grading.ts';

@@ -6,6 +6,7 @@ import {
   completeGrading,
   findSubmissionForGrading,
   isDatabaseUnavailable,
+  LEASE_EXPIRED_ERROR,
   markSubmissionGrading,
   retryGradingJob,
   type Db,
@@ -13,11 +14,15 @@ import {
 } from '@tremplin/db';
 import type { GraderPool } from '@tremplin/grader';
 import type { FastifyBaseLogger } from 'fastify';
+import type { Config } from '../config.ts';
 import type { GradingMetrics } from '../metrics/metrics.ts';
 import type { EventBus } from './events.ts';
 import { gradingMessage } from './feedback.ts';
 import { raiseMachineFlags } from './flag-sources.ts';
 import { gradeCode, gradeEnglish } from './grade-exercise.ts';
+
+/** A submission as a grader reads it, with its exercise. */
+type GradingInput = NonNullable<Awaited<ReturnType<typeof findSubmissionForGrading>>>;
 
 export interface GradingWorkerOptions {
   db: Db;
@@ -31,7 +36,30 @@ export interface GradingWorkerOptions {
   leaseMs?: number;
   /** How often to look for jobs when nobody signalled one. */
   pollMs?: number;
+  /** Attempts (failed or cut by an expired lease) before the job is dead and the submission `error`. */
   maxAttempts?: number;
+  /** The wait before the first retry, multiplied by four at each further one, up to `retryCapMs`. */
+  retryBaseMs?: number;
+  retryCapMs?: number;
+  /** A number in [0, 1) that spreads the retries (tests fix it). */
+  random?: () => number;
+}
+
+/** The lease and the attempts the configuration sets, for the embedded worker and `pnpm start:grader`. */
+export function workerLimits(config: Config): Pick<GradingWorkerOptions, 'leaseMs' | 'maxAttempts'> {
+  return { leaseMs: config.grading.leaseSeconds * 1000, maxAttempts: config.grading.maxAttempts };
+}
+
+/**
+ * How long a job waits after its `attempt`-th failure: 1 s, 4 s, 16 s … up to the cap, each within
+ * ±20 % so that jobs failing together (a pool restarting) do not all come back at the same instant.
+ */
+export function retryDelayMs(
+  attempt: number,
+  { baseMs, capMs, random }: { baseMs: number; capMs: number; random: () => number },
+): number {
+  const nominal = Math.min(capMs, baseMs * 4 ** Math.max(0, attempt - 1));
+  return Math.round(nominal * (0.8 + 0.4 * random()));
 }
 
 /**
@@ -54,6 +82,9 @@ export class GradingWorker {
       leaseMs: 60_000,
       pollMs: 1_000,
       maxAttempts: 3,
+      retryBaseMs: 1_000,
+      retryCapMs: 5 * 60_000,
+      random: Math.random,
       ...options,
     };
     this.#metrics = metrics;
@@ -133,20 +164,16 @@ export class GradingWorker {
     if (job.attempts === 1) {
       metrics?.queueWait.observe((job.updatedAt.getTime() - job.createdAt.getTime()) / 1000);
     }
+    let found: GradingInput | undefined = undefined;
     try {
-      const found = await findSubmissionForGrading(db, job.submissionId);
+      found = await findSubmissionForGrading(db, job.submissionId);
       if (!found) return;
-      const { submission, exercise } = found;
+      // Its last attempt's worker died: the job is claimed only to be laid to rest.
       if (job.attempts > this.#o.maxAttempts) {
-        await this.#finish(job, submission, exercise, 'error', null, {
-          kind: 'answers',
-          status: 'fail',
-          items: [],
-          needsReview: true,
-          feedback: gradingMessage('failed'),
-        });
+        await this.#deadLetter(job, found, job.lastError ?? LEASE_EXPIRED_ERROR);
         return;
       }
+      const { submission, exercise } = found;
       await markSubmissionGrading(db, submission.id);
       const spec = exercise.spec as FullSpec;
       const graded =
@@ -154,21 +181,55 @@ export class GradingWorker {
           ? await gradeCode(this.#o.pool, spec, submission.code ?? '', { includeHidden: true })
           : gradeEnglish(spec, submission.answers as Answer, { hint: exercise.hint });
       const score = Math.round(graded.share * submission.maxScore * 1000) / 1000;
-      await this.#finish(job, submission, exercise, 'graded', score, graded.result);
-      const ms = performance.now() - started;
-      metrics?.duration.observe({ kind: spec.kind === 'code' ? 'code' : 'answer' }, ms / 1000);
-      log.info({ ms: Math.round(ms), score }, 'graded');
-    } catch (error) {
-      log.error({ err: error }, 'grading failed; the job will be retried');
-      if (!isDatabaseUnavailable(error)) {
-        await retryGradingJob(
-          db,
-          job.id,
-          String((error as Error)?.message ?? error),
-          1000 * job.attempts,
-        ).catch(() => {});
+      if (await this.#finish(job, submission, exercise, 'graded', score, graded.result)) {
+        const ms = performance.now() - started;
+        metrics?.duration.observe({ kind: spec.kind === 'code' ? 'code' : 'answer' }, ms / 1000);
+        log.info({ ms: Math.round(ms), score }, 'graded');
       }
+    } catch (error) {
+      // The database is away: the lease expires and the job comes back, that attempt counted.
+      if (isDatabaseUnavailable(error)) {
+        log.error({ err: error }, 'grading failed: the database is unavailable');
+        return;
+      }
+      const message = String((error as Error)?.message ?? error);
+      const last = job.attempts >= this.#o.maxAttempts;
+      log.error(
+        { err: error, attempts: job.attempts },
+        last ? 'grading failed for good' : 'grading failed; the job will be retried',
+      );
+      await (
+        last && found
+          ? this.#deadLetter(job, found, message)
+          : retryGradingJob(db, {
+              jobId: job.id,
+              workerId: this.id,
+              error: message,
+              delayMs: retryDelayMs(job.attempts, {
+                baseMs: this.#o.retryBaseMs,
+                capMs: this.#o.retryCapMs,
+                random: this.#o.random,
+              }),
+            })
+      ).catch((cause: unknown) => log.error({ err: cause }, 'cannot record the failed attempt'));
     }
+  }
+
+  /** The job is dead: the submission ends in `error`, flagged for a grader, as the learner is told. */
+  async #deadLetter(
+    job: GradingJobRow,
+    { submission, exercise }: GradingInput,
+    lastError: string,
+  ): Promise<void> {
+    await this.#finish(
+      job,
+      submission,
+      exercise,
+      'error',
+      null,
+      { kind: 'answers', status: 'fail', items: [], needsReview: true, feedback: gradingMessage('failed') },
+      lastError,
+    );
   }
 
   async #finish(
@@ -178,7 +239,8 @@ export class GradingWorker {
     status: 'graded' | 'error',
     score: number | null,
     result: StoredGradeOutcome,
-  ): Promise<void> {
+    lastError?: string,
+  ): Promise<boolean> {
     const done = await completeGrading(this.#o.db, {
       jobId: job.id,
       workerId: this.id,
@@ -186,9 +248,10 @@ export class GradingWorker {
       status,
       score,
       results: result,
+      ...(lastError !== undefined ? { lastError } : {}),
       now: new Date(),
     });
-    if (!done) return;
+    if (!done) return false;
     // Before the grade goes out, so that whoever follows it finds the flags in place; a failing
     // source is logged and never undoes nor delays the grade further.
     await raiseMachineFlags(this.#o.db, {
@@ -210,5 +273,6 @@ export class GradingWorker {
       passed: result.kind === 'code' ? result.passed : null,
       total: result.kind === 'code' ? result.total : null,
     });
+    return true;
   }
 }

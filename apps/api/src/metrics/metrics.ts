@@ -1,6 +1,6 @@
 // Prometheus metrics (prom-client): what the API and the graders measure, in one registry per app
 // or grader process, beside the process's own (CPU, memory, event loop, GC).
-import { readGradingQueueDepth, type Db } from '@tremplin/db';
+import { countGradingQueue, type Db } from '@tremplin/db';
 import { SANDBOX_OUTCOMES, type SandboxOutcome } from '@tremplin/grader';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 
@@ -57,9 +57,9 @@ export interface Metrics {
  */
 export function createMetrics(db: Db, log: { warn(obj: object, msg: string): void }): Metrics {
   const registry = new Registry();
-  let reading: ReturnType<typeof readGradingQueueDepth> | undefined;
+  let reading: ReturnType<typeof countGradingQueue> | undefined;
   const depth = () => {
-    reading ??= readGradingQueueDepth(db).finally(() => (reading = undefined));
+    reading ??= countGradingQueue(db).finally(() => (reading = undefined));
     return reading;
   };
   new Gauge({
@@ -87,7 +87,7 @@ export function createMetrics(db: Db, log: { warn(obj: object, msg: string): voi
       this.reset();
       // Its sibling logs the failure.
       const read = await depth().catch(() => undefined);
-      if (read) this.set(read.oldestQueuedSeconds ?? 0);
+      if (read) this.set(read.oldestWaitingSeconds ?? 0);
     },
   });
   const outcomes = new Counter({

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { notifyChannel } from '@tremplin/db';
 import { createLocalEventBus, createPostgresEventBus, type EventBus } from '../grading/events.ts';
-import { GradingWorker } from '../grading/grading-worker.ts';
+import { GradingWorker, workerLimits } from '../grading/grading-worker.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -50,6 +50,7 @@ async function gradingPlugin(app: FastifyInstance, opts: GradingPluginOptions) {
         bus,
         log: app.log.child({ component: 'grading' }),
         metrics: app.metrics.grading,
+        ...workerLimits(app.config),
       })
     : undefined;
   app.decorate('grading', { pool, bus, worker });

@@ -1,6 +1,6 @@
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exercises } from '../schema/index.ts';
+import { exercises, gradingJobs } from '../schema/index.ts';
 import { createTestDatabase, type TestDatabase } from '../test-support/index.ts';
 import { takeRateToken } from './fair-use.ts';
 import { claimGradingJobs, completeGrading, insertSubmissionWithJob } from './submissions.ts';
@@ -59,32 +59,33 @@ describe('takeRateToken', () => {
 });
 
 describe('claimGradingJobs', () => {
-  it("takes another learner's single job among the first claims, behind a flood of 50", async () => {
+  /** Queues a code submission of `somme` for a learner. */
+  async function submit(userId: string, key: string) {
+    const [exercise] = await database.db.select().from(exercises).where(eq(exercises.slug, 'somme')).limit(1);
+    return insertSubmissionWithJob(database.db, {
+      userId,
+      exerciseId: exercise!.id,
+      moduleVersionId: exercise!.moduleVersionId,
+      kind: 'code',
+      code: '// ' + key,
+      maxScore: 1,
+      idempotencyKey: key,
+    });
+  }
+
+  it("takes another learner's single job first, ahead of a flood of 50 sent before it", async () => {
     const db = database.db;
     const [flooder, other] = await Promise.all([id('etudiant7'), id('etudiant8')]);
-    const [exercise] = await db.select().from(exercises).where(eq(exercises.slug, 'somme')).limit(1);
-    const submit = (userId: string, key: string) =>
-      insertSubmissionWithJob(db, {
-        userId,
-        exerciseId: exercise!.id,
-        moduleVersionId: exercise!.moduleVersionId,
-        kind: 'code',
-        code: '// ' + key,
-        maxScore: 1,
-        idempotencyKey: key,
-      });
     for (let i = 0; i < 50; i++) await submit(flooder!, `flood-${i}`);
     const { submission: single } = await submit(other!, 'single');
 
-    // A worker already holds one of the flooder's jobs, then claims one at a time.
-    const [first] = await claimGradingJobs(db, { workerId: 'w1', limit: 1, leaseMs: 60_000 });
-    expect(first).toBeDefined();
-    const [second] = await claimGradingJobs(db, { workerId: 'w2', limit: 1, leaseMs: 60_000 });
-    expect(second!.submissionId).toBe(single.id);
+    // Both heads are at turn one: the learner with fewer jobs waiting goes first.
+    const [first] = await claimGradingJobs(db, { workerId: 'w2', limit: 1, leaseMs: 60_000 });
+    expect(first!.submissionId).toBe(single.id);
 
     // Claimed once only: the rest of the queue never hands it out again.
     await completeGrading(db, {
-      jobId: second!.id,
+      jobId: first!.id,
       workerId: 'w2',
       submissionId: single.id,
       status: 'graded',
@@ -93,8 +94,31 @@ describe('claimGradingJobs', () => {
       now: new Date(),
     });
     const rest = await claimGradingJobs(db, { workerId: 'w3', limit: 100, leaseMs: 60_000 });
-    expect(rest).toHaveLength(49);
+    expect(rest).toHaveLength(50);
     expect(rest.map((job) => job.submissionId)).not.toContain(single.id);
+  });
+
+  it("takes a latecomer's single job before the next turn of two earlier floods", async () => {
+    const db = database.db;
+    const [one, two, late] = await Promise.all([id('etudiant12'), id('etudiant13'), id('etudiant14')]);
+    for (let i = 0; i < 10; i++) for (const userId of [one!, two!]) await submit(userId, `floods-${i}`);
+    // The first round is graded: neither flooder is busy, each has a head at turn one, older than…
+    const round = await claimGradingJobs(db, { workerId: 'w5', limit: 2, leaseMs: 60_000 });
+    for (const job of round)
+      await completeGrading(db, {
+        jobId: job.id,
+        workerId: 'w5',
+        submissionId: job.submissionId,
+        status: 'graded',
+        score: 1,
+        results: null,
+        now: new Date(),
+      });
+    // … the latecomer's single job, which still goes first.
+    const { submission: single } = await submit(late!, 'late-single');
+    const [next] = await claimGradingJobs(db, { workerId: 'w6', limit: 1, leaseMs: 60_000 });
+    expect(next!.submissionId).toBe(single.id);
+    await db.delete(gradingJobs).where(inArray(gradingJobs.status, ['queued', 'running']));
   });
 
   it('interleaves learners within one batch of claims', async () => {

@@ -69,13 +69,24 @@ export async function listUserExerciseSubmissions(
     .limit(limit);
 }
 
+/** Waiting jobs from which a learner counts as flooding the queue (see claimGradingJobs). */
+const LIGHT_BACKLOG = 5;
+
+/** What a job whose lease expired keeps as its last error: its worker died or hung while grading. */
+export const LEASE_EXPIRED_ERROR = "le correcteur s'est arrêté pendant la correction";
+
 /**
  * Claims up to `limit` jobs for a worker: queued ones whose time has come, and running ones whose
- * lease expired (their worker died). SKIP LOCKED lets many workers claim side by side.
+ * lease expired (their worker died: that attempt counts, and the death is kept as its last error).
+ * SKIP LOCKED lets many workers claim side by side.
  *
  * Learners take turns: a job's turn is its learner's jobs already being graded plus its rank among
  * that learner's waiting jobs, so one learner's 50 queued jobs wait behind another's single one
- * (see docs/adr/0007-fair-use-of-the-graders.md). Priority still comes first, age breaks ties.
+ * (see docs/adr/0007-fair-use-of-the-graders.md). Priority still comes first; at the same turn a
+ * learner with fewer than LIGHT_BACKLOG jobs waiting goes first, then age. Age alone would starve a
+ * latecomer: the heads of earlier floods are always older, and each is at turn one again as soon as
+ * the one before is graded. Floods among themselves still go by age, which takes them in turns (the
+ * fewest waiting first would drain the smallest flood, then the next, one after another).
  */
 export async function claimGradingJobs(
   db: Db,
@@ -89,18 +100,20 @@ export async function claimGradingJobs(
       where j.status = 'running' and j.locked_until >= now()
       group by s.user_id
     ), turns as (
-      select j.id, coalesce(b.n, 0) + row_number() over (partition by s.user_id order by j.created_at, j.id) as turn
+      select j.id, coalesce(b.n, 0) + row_number() over (partition by s.user_id order by j.created_at, j.id) as turn,
+        least(count(*) over (partition by s.user_id), ${LIGHT_BACKLOG}) as waiting
       from ${gradingJobs} j
       join ${submissions} s on s.id = j.submission_id
       left join busy b on b.user_id = s.user_id
       where ${claimable}
     )
     update ${gradingJobs} set status = 'running', attempts = attempts + 1, locked_by = ${workerId},
+      last_error = case when status = 'running' then ${LEASE_EXPIRED_ERROR} else last_error end,
       locked_until = now() + (${leaseMs}::int * interval '1 millisecond'), updated_at = now()
     where id in (
       select j.id from ${gradingJobs} j join turns t on t.id = j.id
       where ${claimable}
-      order by j.priority desc, t.turn, j.created_at, j.id
+      order by j.priority desc, t.turn, t.waiting, j.created_at, j.id
       limit ${limit}
       for update of j skip locked
     )
@@ -126,7 +139,10 @@ export async function markSubmissionGrading(db: Db, submissionId: string): Promi
   await db.update(submissions).set({ status: 'grading' }).where(eq(submissions.id, submissionId));
 }
 
-/** Writes a grade and closes its job, in one transaction; a job another worker finished is left alone. */
+/**
+ * Writes a grade and closes its job, in one transaction; a job another worker finished is left alone.
+ * An `error` grade leaves the job dead (`failed`) with its last error, for an administrator to retry.
+ */
 export async function completeGrading(
   db: Db,
   {
@@ -136,6 +152,7 @@ export async function completeGrading(
     status,
     score,
     results,
+    lastError,
     now,
   }: {
     jobId: number;
@@ -144,13 +161,19 @@ export async function completeGrading(
     status: 'graded' | 'error';
     score: number | null;
     results: unknown;
+    lastError?: string;
     now: Date;
   },
 ): Promise<boolean> {
   return db.transaction(async (tx) => {
     const closed = await tx
       .update(gradingJobs)
-      .set({ status: status === 'graded' ? 'done' : 'failed', lockedUntil: null, updatedAt: now })
+      .set({
+        status: status === 'graded' ? 'done' : 'failed',
+        lockedUntil: null,
+        updatedAt: now,
+        ...(lastError !== undefined ? { lastError: lastError.slice(0, 2000) } : {}),
+      })
       .where(
         and(eq(gradingJobs.id, jobId), eq(gradingJobs.lockedBy, workerId), eq(gradingJobs.status, 'running')),
       )
@@ -164,8 +187,14 @@ export async function completeGrading(
   });
 }
 
-/** Puts a job back in the queue after a failure that may pass (the worker pool was restarting). */
-export async function retryGradingJob(db: Db, jobId: number, error: string, delayMs: number): Promise<void> {
+/**
+ * Puts a job back in the queue after a failed attempt, to run after `delayMs`; only its lease
+ * holder can (a job another worker took over after the lease expired is left to that one).
+ */
+export async function retryGradingJob(
+  db: Db,
+  { jobId, workerId, error, delayMs }: { jobId: number; workerId: string; error: string; delayMs: number },
+): Promise<void> {
   await db
     .update(gradingJobs)
     .set({
@@ -176,7 +205,9 @@ export async function retryGradingJob(db: Db, jobId: number, error: string, dela
       runAfter: sql`now() + (${delayMs}::int * interval '1 millisecond')`,
       updatedAt: sql`now()`,
     })
-    .where(eq(gradingJobs.id, jobId));
+    .where(
+      and(eq(gradingJobs.id, jobId), eq(gradingJobs.lockedBy, workerId), eq(gradingJobs.status, 'running')),
+    );
 }
 
 export async function countPendingJobs(db: Db): Promise<number> {

@@ -1,6 +1,7 @@
 import { structureEn } from './structure-en.ts';
 import { recruitmentEn } from './recruitment-en.ts';
 import { importsEn } from './imports-en.ts';
+import { adminEn } from './admin-en.ts';
 import { dashboardsEn } from './dashboards-en.ts';
 import { studioEn } from './studio-en.ts';
 import { tutorEn } from './tutor-en.ts';
@@ -16,6 +17,7 @@ export const en: Messages = {
   ...studioEn,
   ...structureEn,
   ...importsEn,
+  ...adminEn,
   'app.name': 'Tremplin',
   'app.tagline': 'National digital skills programme',
   'app.skipToContent': 'Skip to content',

@@ -1,6 +1,7 @@
 import { structureFr } from './structure-fr.ts';
 import { recruitmentFr } from './recruitment-fr.ts';
 import { importsFr } from './imports-fr.ts';
+import { adminFr } from './admin-fr.ts';
 import { dashboardsFr } from './dashboards-fr.ts';
 import { studioFr } from './studio-fr.ts';
 import { tutorFr } from './tutor-fr.ts';
@@ -25,6 +26,7 @@ export const fr = {
   ...studioFr,
   ...structureFr,
   ...importsFr,
+  ...adminFr,
   'app.name': 'Tremplin',
   'app.tagline': 'Programme national de compétences numériques',
   'app.skipToContent': 'Aller au contenu',

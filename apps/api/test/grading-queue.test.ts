@@ -1,0 +1,266 @@
+// The grading queue's failures: retries with backoff, dead letters, and the administrators' retry.
+import { claimGradingJobs, LEASE_EXPIRED_ERROR, schema } from '@tremplin/db';
+import type { GraderPool } from '@tremplin/grader';
+import { eq, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { GradingWorker, retryDelayMs } from '../src/grading/grading-worker.ts';
+import { buildTestApp, demoExercise, gradedEvent, signIn, signInNewAdmin, type TestApp } from './helper.ts';
+
+/** A sandbox pool that fails every grade, as one restarting over and over would. */
+const brokenPool: GraderPool = {
+  size: 1,
+  grade: () => Promise.reject(new Error('le bac à sable a redémarré')),
+  close: () => Promise.resolve(),
+};
+
+let t: TestApp;
+let cookie: string;
+let somme: Awaited<ReturnType<typeof demoExercise>>;
+let admin: string;
+let worker: GradingWorker | undefined;
+
+beforeAll(async () => {
+  // No embedded worker: each test runs its own, with the pool and the backoff it needs.
+  t = await buildTestApp({ env: { GRADING_WORKER: 'false' } });
+  await t.app.ready();
+  cookie = await signIn(t.app, 'etudiant1@tremplin.test');
+  admin = (await signInNewAdmin(t)).cookie;
+  somme = await demoExercise(t.database, 'somme');
+});
+afterAll(async () => {
+  await worker?.stop();
+  await t.close();
+});
+
+async function submit(key: string): Promise<string> {
+  const code = somme.spec.kind === 'code' ? somme.spec.solution : '';
+  const response = await t.app.inject({
+    method: 'POST',
+    url: `/api/exercises/${somme.id}/submissions`,
+    headers: { cookie },
+    payload: { idempotencyKey: key, code },
+  });
+  expect(response.statusCode).toBe(202);
+  return response.json().id as string;
+}
+
+async function job(submissionId: string) {
+  const [row] = await t.database.db
+    .select()
+    .from(schema.gradingJobs)
+    .where(eq(schema.gradingJobs.submissionId, submissionId));
+  return row!;
+}
+
+async function submission(id: string) {
+  const [row] = await t.database.db.select().from(schema.submissions).where(eq(schema.submissions.id, id));
+  return row!;
+}
+
+/** Brings a waiting job's time to now, as if its backoff had passed. */
+async function endBackoff(submissionId: string) {
+  await t.database.db
+    .update(schema.gradingJobs)
+    .set({ runAfter: sql`now()` })
+    .where(eq(schema.gradingJobs.submissionId, submissionId));
+}
+
+function startWorker(options: Partial<ConstructorParameters<typeof GradingWorker>[0]> = {}) {
+  worker = new GradingWorker({
+    db: t.database.db,
+    pool: brokenPool,
+    bus: t.app.grading.bus,
+    log: t.app.log,
+    maxAttempts: 3,
+    pollMs: 20,
+    retryBaseMs: 60_000,
+    random: () => 0.5,
+    ...options,
+  });
+  worker.start();
+  return worker;
+}
+
+describe('the retry delay', () => {
+  it('grows fourfold from one second up to its cap, spread by ±20 %', () => {
+    const fixed = { baseMs: 1000, capMs: 60_000, random: () => 0.5 };
+    expect([1, 2, 3, 4, 5].map((n) => retryDelayMs(n, fixed))).toEqual([1000, 4000, 16_000, 60_000, 60_000]);
+    expect(retryDelayMs(2, { ...fixed, random: () => 0 })).toBe(3200);
+    expect(retryDelayMs(2, { ...fixed, random: () => 0.999_999 })).toBe(4800);
+  });
+});
+
+describe('a grade that keeps failing', () => {
+  it('is retried after a growing wait, then dead with its error and the submission in error', async () => {
+    const id = await submit('retry-backoff-0001');
+    const graded = gradedEvent(t.app, id);
+    startWorker();
+    const waits: number[] = [];
+    for (const attempts of [1, 2]) {
+      await vi.waitFor(async () => expect(await job(id)).toMatchObject({ status: 'queued', attempts }), {
+        timeout: 10_000,
+      });
+      const waiting = await job(id);
+      expect(waiting.lastError).toBe('le bac à sable a redémarré');
+      waits.push(waiting.runAfter.getTime() - waiting.updatedAt.getTime());
+      await endBackoff(id);
+      worker!.wake();
+    }
+    // One minute, then four (random() = 0.5 puts the spread at its middle).
+    expect(waits).toEqual([60_000, 240_000]);
+    await graded;
+    expect(await job(id)).toMatchObject({
+      status: 'failed',
+      attempts: 3,
+      lastError: 'le bac à sable a redémarré',
+      lockedUntil: null,
+    });
+    expect(await submission(id)).toMatchObject({ status: 'error', score: null });
+    await worker!.stop();
+  });
+
+  it('is dead when the worker of its last attempt died, with that as its last error', async () => {
+    const id = await submit('retry-lease-0001');
+    // Three workers in turn claim the job and die: each lease expires, each attempt counts.
+    for (const n of [1, 2, 3]) {
+      const [claimed] = await claimGradingJobs(t.database.db, {
+        workerId: `doomed-${n}`,
+        limit: 1,
+        leaseMs: 60_000,
+      });
+      expect(claimed).toMatchObject({ submissionId: id, attempts: n });
+      await t.database.db
+        .update(schema.gradingJobs)
+        .set({ lockedUntil: sql`now() - interval '1 second'` })
+        .where(eq(schema.gradingJobs.id, claimed!.id));
+    }
+    const graded = gradedEvent(t.app, id);
+    startWorker();
+    await graded;
+    expect(await job(id)).toMatchObject({ status: 'failed', attempts: 4, lastError: LEASE_EXPIRED_ERROR });
+    expect(await submission(id)).toMatchObject({ status: 'error', score: null });
+    await worker!.stop();
+  });
+});
+
+describe('the dead jobs, for the administrators', () => {
+  /** A submission whose single attempt failed: its job is dead. */
+  async function deadSubmission(key: string): Promise<string> {
+    const id = await submit(key);
+    const graded = gradedEvent(t.app, id);
+    startWorker({ maxAttempts: 1 });
+    await graded;
+    await worker!.stop();
+    return id;
+  }
+
+  const list = (query: string, who = admin) =>
+    t.app.inject({ url: `/api/admin/grading/jobs?${query}`, headers: { cookie: who } });
+  const retry = (jobId: number, headers: Record<string, string> = {}) =>
+    t.app.inject({
+      method: 'POST',
+      url: `/api/admin/grading/jobs/${jobId}/retry`,
+      headers: { cookie: admin, ...headers },
+    });
+
+  it('lists them newest first, a page at a time, with the queue counts', async () => {
+    const older = await deadSubmission('dead-list-0001');
+    const newer = await deadSubmission('dead-list-0002');
+    const first = await list('state=failed&limit=1');
+    expect(first.statusCode).toBe(200);
+    const page = first.json();
+    const dead = await t.database.db
+      .select()
+      .from(schema.gradingJobs)
+      .where(eq(schema.gradingJobs.status, 'failed'));
+    expect(page.counts).toEqual({ queued: 0, running: 0, failed: dead.length, oldestWaitingSeconds: null });
+    expect(page.jobs).toEqual([
+      {
+        id: (await job(newer)).id,
+        submissionId: newer,
+        learner: {
+          id: expect.any(String),
+          displayName: expect.any(String),
+          email: 'etudiant1@tremplin.test',
+        },
+        exercise: { id: somme.id, title: expect.any(String) },
+        attempts: 1,
+        lastError: 'le bac à sable a redémarré',
+        submittedAt: expect.any(String),
+        failedAt: expect.any(String),
+      },
+    ]);
+    expect(page.nextBefore).toBe(page.jobs[0].id);
+    const second = (await list(`state=failed&limit=1&before=${page.nextBefore}`)).json();
+    expect(second.jobs.map((j: { submissionId: string }) => j.submissionId)).toEqual([older]);
+  });
+
+  it('counts the waiting jobs and the age of the oldest', async () => {
+    await submit('dead-count-0001');
+    await t.database.db
+      .update(schema.gradingJobs)
+      .set({ createdAt: sql`now() - interval '90 seconds'` })
+      .where(eq(schema.gradingJobs.status, 'queued'));
+    const { counts } = (await list('state=failed')).json();
+    expect(counts).toMatchObject({ queued: 1, running: 0 });
+    expect(counts.oldestWaitingSeconds).toBeGreaterThanOrEqual(90);
+    expect(counts.oldestWaitingSeconds).toBeLessThan(120);
+    // That job is graded by the next worker to come: the others' tests want an empty queue.
+    await t.database.db
+      .delete(schema.submissions)
+      .where(eq(schema.submissions.idempotencyKey, 'dead-count-0001'));
+  });
+
+  it('puts one back in the queue, with an audit line, and it is graded', async () => {
+    const id = await deadSubmission('dead-retry-0001');
+    const { id: jobId } = await job(id);
+    const response = await retry(jobId);
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toEqual({ id: jobId, submissionId: id, status: 'queued' });
+    expect(await job(id)).toMatchObject({ status: 'queued', attempts: 0, lockedBy: null });
+    expect(await submission(id)).toMatchObject({
+      status: 'queued',
+      score: null,
+      results: null,
+      gradedAt: null,
+    });
+    const [audit] = await t.database.db
+      .select()
+      .from(schema.auditLog)
+      .where(eq(schema.auditLog.subjectId, String(jobId)));
+    expect(audit).toMatchObject({
+      action: 'grading.retry',
+      subjectType: 'grading_job',
+      before: { status: 'failed', attempts: 1, lastError: 'le bac à sable a redémarré' },
+    });
+
+    const graded = gradedEvent(t.app, id);
+    startWorker({ pool: t.app.grading.pool });
+    await graded;
+    await worker!.stop();
+    expect(await submission(id)).toMatchObject({ status: 'graded', score: somme.maxScore });
+    expect(await job(id)).toMatchObject({ status: 'done', attempts: 1 });
+  });
+
+  it('refuses to retry a job that is not dead (409, in the reader language) or unknown (404)', async () => {
+    const id = await submit('dead-refused-0001');
+    const { id: jobId } = await job(id);
+    const french = await retry(jobId);
+    expect(french.statusCode).toBe(409);
+    expect(french.json()).toMatchObject({
+      code: 'TREMPLIN_ERR_GRADING_JOB_NOT_FAILED',
+      message: expect.stringContaining('n’est pas en échec'),
+    });
+    const english = await retry(jobId, { 'accept-language': 'en' });
+    expect(english.json().message).toContain('has not failed');
+    expect(await job(id)).toMatchObject({ status: 'queued' });
+    expect((await retry(987_654_321)).statusCode).toBe(404);
+    await t.database.db.delete(schema.submissions).where(eq(schema.submissions.id, id));
+  });
+
+  it('answers only the administrators', async () => {
+    const coordinator = await signIn(t.app, 'coordination@tremplin.test');
+    expect((await list('state=failed', coordinator)).statusCode).toBe(403);
+    expect((await list('state=queued')).statusCode).toBe(400);
+  });
+});
