@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { SharedResults } from './shared-result.ts';
+
+describe('SharedResults', () => {
+  it('computes once per key and period, waiting callers included', async () => {
+    let clock = 0;
+    const shared = new SharedResults<number>({ ttlMs: 1000, now: () => clock });
+    let computed = 0;
+    const compute = async () => ++computed;
+    const [a, b] = await Promise.all([shared.get('k', compute), shared.get('k', compute)]);
+    expect([a, b, computed]).toEqual([1, 1, 1]);
+    clock = 999;
+    expect(await shared.get('k', compute)).toBe(1);
+    expect(await shared.get('other', compute)).toBe(2);
+    clock = 1000;
+    expect(await shared.get('k', compute)).toBe(3);
+  });
+
+  it('keeps no failure, and forgets the oldest key when full', async () => {
+    const shared = new SharedResults<string>({ ttlMs: 60_000, maxKeys: 2 });
+    await expect(shared.get('k', () => Promise.reject(new Error('down')))).rejects.toThrow('down');
+    expect(await shared.get('k', async () => 'up')).toBe('up');
+    await shared.get('a', async () => 'a1');
+    await shared.get('b', async () => 'b1');
+    // 'k' was the oldest of three: computed again.
+    expect(await shared.get('k', async () => 'again')).toBe('again');
+    expect(await shared.get('b', async () => 'b2')).toBe('b1');
+  });
+});
