@@ -6,6 +6,7 @@ import pino from 'pino';
 import { ConfigError, databaseOptions, loadConfig, type Config } from './config.ts';
 import { createLocalEventBus } from './grading/events.ts';
 import { GradingWorker, workerLimits } from './grading/grading-worker.ts';
+import { logDestination } from './logger.ts';
 import { createMetrics } from './metrics/metrics.ts';
 import { serveMetrics } from './metrics/server.ts';
 
@@ -26,7 +27,7 @@ if (!config.databaseUrl) {
   process.exit(1);
 }
 
-const log = pino({ level: config.logLevel });
+const log = pino({ level: config.logLevel }, logDestination());
 const database = await openDatabase(databaseOptions(config));
 try {
   await database.ping();
