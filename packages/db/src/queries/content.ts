@@ -91,42 +91,48 @@ export interface PlacedRow {
   enrolled: boolean;
 }
 
-function placement(db: Db, userId: string) {
-  return db
-    .select({
-      moduleId: modules.id,
-      moduleSlug: modules.slug,
-      moduleTitle: moduleVersions.title,
-      moduleEn: moduleVersions.en,
-      versionId: moduleVersions.id,
-      versionStatus: moduleVersions.status,
-      enrolled: sql<boolean>`exists (select 1 from ${enrolments} e where e.module_id = ${modules.id}
-        and e.user_id = ${userId})`,
-    })
-    .from(moduleVersions)
-    .innerJoin(modules, eq(modules.id, moduleVersions.moduleId));
+/** Where a version sits (its module, status) and whether the user is enrolled in its module. */
+function placement(userId: string) {
+  return {
+    moduleId: modules.id,
+    moduleSlug: modules.slug,
+    moduleTitle: moduleVersions.title,
+    moduleEn: moduleVersions.en,
+    versionId: moduleVersions.id,
+    versionStatus: moduleVersions.status,
+    enrolled: sql<boolean>`exists (select 1 from ${enrolments} e where e.module_id = ${modules.id}
+      and e.user_id = ${userId})`,
+  };
 }
 
-/** An exercise with its module, its version's status and whether the user is enrolled. */
+/** An exercise with its module, its version's status and whether the user is enrolled: one statement. */
 export async function findExerciseFor(
   db: Db,
   exerciseId: string,
   userId: string,
 ): Promise<{ exercise: ExerciseRow; place: PlacedRow } | undefined> {
-  const [exercise] = await db.select().from(exercises).where(eq(exercises.id, exerciseId)).limit(1);
-  if (!exercise) return undefined;
-  const [place] = await placement(db, userId).where(eq(moduleVersions.id, exercise.moduleVersionId)).limit(1);
-  return place ? { exercise, place } : undefined;
+  const [found] = await db
+    .select({ exercise: exercises, place: placement(userId) })
+    .from(exercises)
+    .innerJoin(moduleVersions, eq(moduleVersions.id, exercises.moduleVersionId))
+    .innerJoin(modules, eq(modules.id, moduleVersions.moduleId))
+    .where(eq(exercises.id, exerciseId))
+    .limit(1);
+  return found;
 }
 
-/** A lesson with its module, its version's status and whether the user is enrolled. */
+/** A lesson with its module, its version's status and whether the user is enrolled: one statement. */
 export async function findLessonFor(
   db: Db,
   lessonId: string,
   userId: string,
 ): Promise<{ lesson: LessonRow; place: PlacedRow } | undefined> {
-  const [lesson] = await db.select().from(lessons).where(eq(lessons.id, lessonId)).limit(1);
-  if (!lesson) return undefined;
-  const [place] = await placement(db, userId).where(eq(moduleVersions.id, lesson.moduleVersionId)).limit(1);
-  return place ? { lesson, place } : undefined;
+  const [found] = await db
+    .select({ lesson: lessons, place: placement(userId) })
+    .from(lessons)
+    .innerJoin(moduleVersions, eq(moduleVersions.id, lessons.moduleVersionId))
+    .innerJoin(modules, eq(modules.id, moduleVersions.moduleId))
+    .where(eq(lessons.id, lessonId))
+    .limit(1);
+  return found;
 }
