@@ -109,6 +109,8 @@ async function handle(message: Inbound): Promise<void> {
 
 const pick = <T>(items: T[]): T => items[Math.floor(Math.random() * items.length)]!;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** Sleeps at most until `ends`: a user thinking past the end of the peak stops there. */
+const sleepUntil = (ms: number, ends: number) => sleep(Math.max(0, Math.min(ms, ends - performance.now())));
 /** Exponentially distributed think time (a Poisson stream of actions per user). */
 const think = (meanSeconds: number) => -Math.log(1 - Math.random()) * meanSeconds * 1000;
 
@@ -419,17 +421,17 @@ async function peak(): Promise<LoadReport> {
   // Warm-up: every user starts at a random moment of their first think time, so the load is steady.
   running = true;
   const learnerLoops = learners.map(async (learner) => {
-    await sleep(Math.random() * thinkSeconds * 1000);
+    await sleepUntil(Math.random() * thinkSeconds * 1000, ends);
     while (performance.now() < ends) {
       await act(learner, pickAction());
-      await sleep(think(thinkSeconds));
+      await sleepUntil(think(thinkSeconds), ends);
     }
   });
   // Tutors glance at their group's progress now and then; the cockpit itself is live.
   const module = `programmation-js`;
   const tutorLoops = people.groups.map(async (group, i) => {
     const base = bases[i % bases.length]!;
-    await sleep(Math.random() * 60_000);
+    await sleepUntil(Math.random() * 60_000, ends);
     while (performance.now() < ends) {
       await request(
         'GET group progress (tutor)',
@@ -438,7 +440,7 @@ async function peak(): Promise<LoadReport> {
         'GET',
         `/api/groups/${group.id}/progress?module=${module}`,
       );
-      await sleep(think(60));
+      await sleepUntil(think(60), ends);
     }
   });
   const coordinatorLoops = people.coordinators.map(async (coordinator, i) => {
@@ -446,7 +448,7 @@ async function peak(): Promise<LoadReport> {
     while (performance.now() < ends) {
       await request('GET dashboard (coordinator)', coordinator.token, base, 'GET', '/api/dashboard');
       await request('GET help stats (coordinator)', coordinator.token, base, 'GET', '/api/help-stats');
-      await sleep(think(10));
+      await sleepUntil(think(10), ends);
     }
   });
   await Promise.all([...learnerLoops, ...tutorLoops, ...coordinatorLoops]);

@@ -45,6 +45,8 @@ const GRADERS = Number(env.LOADTEST_GRADERS ?? 2);
 const COORDINATORS = 5;
 const WRITE_DOCS = (env.LOADTEST_WRITE_DOCS ?? 'true') !== 'false';
 const RESTART_DATABASE = env.LOADTEST_RESTART_DATABASE;
+/** A directory for CPU profiles of the API instances (node --cpu-prof), to look into a slow run. */
+const PROFILE_DIR = env.LOADTEST_PROFILE_DIR;
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 
 /** The targets of a peak hour on this 2-core machine. */
@@ -199,7 +201,11 @@ async function main() {
       members.push(
         await startMember(
           `api ${i + 1}`,
-          [...SERVER_NODE_FLAGS, 'apps/api/src/server.ts'],
+          [
+            ...SERVER_NODE_FLAGS,
+            ...(PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : []),
+            'apps/api/src/server.ts',
+          ],
           { HOST: '127.0.0.1', PORT: String(port), GRADING_WORKER: 'false', GRADER_POOL_SIZE: '1' },
           /Server listening|listening at/i,
         ),
