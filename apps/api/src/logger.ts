@@ -4,9 +4,8 @@ import type { Config } from './config.ts';
 
 /**
  * Standard output, written asynchronously: lines that arrive while a write is under way go out
- * together in the next one, and nothing waits for the reader of the pipe (a journal, Docker, a
- * supervisor). Written synchronously, a busy instance spent a third of its time blocked in
- * `write` under load (pnpm loadtest's profile). Whatever is still buffered is written at exit.
+ * together in the next one, and a request never waits for the reader of the pipe (a journal,
+ * Docker, a supervisor) to take its lines. Whatever is still buffered is written at exit.
  */
 export function logDestination() {
   return pino.destination({ dest: 1, sync: false });
