@@ -48,6 +48,8 @@ interface Learner {
   id: string;
   token: string;
   base: string;
+  /** The code exercise the learner works on this hour (their tutor's tile counts its attempts). */
+  exerciseId: string;
   socket?: WebSocket;
 }
 
@@ -123,7 +125,11 @@ async function connect() {
     const j = Math.floor(Math.random() * (i + 1));
     [everyone[i], everyone[j]] = [everyone[j]!, everyone[i]!];
   }
-  everyone.slice(0, active).forEach((s, i) => learners.push({ ...s, base: bases[i % bases.length]! }));
+  everyone
+    .slice(0, active)
+    .forEach((s, i) =>
+      learners.push({ ...s, base: bases[i % bases.length]!, exerciseId: pick(people.exerciseIds) }),
+    );
   const { tutorsFailed, learnersFailed } = await openAll(64, (tile) =>
     attempts.set(tile.learnerId, tile.attempts ?? 0),
   );
@@ -327,7 +333,7 @@ function expectTile(learner: Learner, kind: Pending['kind']): void {
 }
 
 async function act(learner: Learner, action: Action): Promise<void> {
-  const exerciseId = pick(setup.people.exerciseIds);
+  const { exerciseId } = learner;
   const code = `export function somme(t) {\n  return t.reduce((a, b) => a + b, ${sequence++ % 2}); // ${learner.id}\n}\n`;
   const { token, base } = learner;
   switch (action) {
