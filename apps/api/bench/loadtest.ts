@@ -311,6 +311,11 @@ async function present(
   const api = report.api;
   const verdicts = [
     [
+      'every accepted submission graded, once',
+      `${report.accepted.length} accepted: ${submissions.lost} lost, ${submissions.ungraded} ungraded, ${submissions.retried} graded after a retry`,
+      submissions.lost === 0 && submissions.ungraded === 0,
+    ],
+    [
       `no errors (HTTP and sockets)`,
       `${errors} of ${requests} requests, ${report.socketErrors} socket errors`,
       errors === 0 && report.socketErrors === 0,
