@@ -206,7 +206,18 @@ describe('/ws?messages=…', () => {
 
     const back = await open([{ type: 'subscribe', channel, resume: { epoch, seq } }]);
     expect(back.received.map((m) => m.type)).toEqual(['hello', 'resumed']);
-    back.socket.terminate();
+
+    // Live events were lost between instances (the database was away): every socket is told to
+    // reconnect, and the returning one gets a snapshot read again, not a resume from the stale stream.
+    const closed = new Promise<number>((resolve) =>
+      back.socket.once('close', (code: number) => resolve(code)),
+    );
+    t.app.grading.bus.publish({ type: 'bus.resumed' });
+    expect(await closed).toBe(WS_CLOSE.resync);
+    const again = await open([{ type: 'subscribe', channel, resume: { epoch, seq } }]);
+    expect(again.received.map((m) => m.type)).toEqual(['hello', 'snapshot']);
+    expect((again.received[1] as { epoch: string }).epoch).not.toBe(epoch);
+    again.socket.terminate();
   });
 
   it('refuses an opening that is not a list of protocol messages, and keeps the socket', async () => {

@@ -188,4 +188,9 @@ export const WS_CLOSE = {
   unauthenticated: 4001,
   /** The server is stopping: reconnect with backoff. */
   goingAway: 1001,
+  /**
+   * Live events may have been lost between the server's instances (its database connection was
+   * down): reconnect, and fresh snapshots read from the database bring the client up to date.
+   */
+  resync: 4009,
 } as const;

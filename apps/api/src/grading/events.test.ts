@@ -1,5 +1,5 @@
 import type { NotifyChannel } from '@tremplin/db';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createPostgresEventBus, type PlatformEvent } from './events.ts';
 
 /** One NOTIFY channel in memory, heard by every bus that listens on it. */
@@ -95,5 +95,85 @@ describe('the PostgreSQL event bus', () => {
     await bus.close();
     expect(warnings).toEqual(['live event too large for NOTIFY: dropped']);
     expect(sent.map((p) => JSON.parse(p).e.length)).toEqual([1]);
+  });
+
+  describe('after a break', () => {
+    afterEach(() => {
+      vi.useRealTimers();
+    });
+
+    /** A channel that can be down (NOTIFY fails) and can drop one bus's LISTEN. */
+    function fragileChannel() {
+      const listeners = new Set<(payload: string) => void>();
+      let down = false;
+      const channel: NotifyChannel = {
+        notify: async (payload) => {
+          if (down) throw new Error('connection closed');
+          // A round trip to the server: a LISTEN issued just before is in place by then.
+          await new Promise((resolve) => setTimeout(resolve, 5));
+          for (const listener of [...listeners]) listener(payload);
+        },
+        listen: async (onPayload) => {
+          listeners.add(onPayload);
+          return async () => {
+            listeners.delete(onPayload);
+          };
+        },
+      };
+      return {
+        channel,
+        setDown: (value: boolean) => (down = value),
+        /** The first bus to have listened stops hearing the channel. */
+        deafen: () => listeners.delete([...listeners][0]!),
+      };
+    }
+
+    const resumedOf = (bus: ReturnType<typeof createPostgresEventBus>) => {
+      const heard: string[] = [];
+      bus.subscribe((e) => {
+        if (e.type === 'bus.resumed') heard.push(e.type);
+      });
+      return heard;
+    };
+
+    it('tells every instance to read its live state again once events it sent were lost', async () => {
+      vi.useFakeTimers();
+      const { channel, setDown } = fragileChannel();
+      const a = createPostgresEventBus(channel, log);
+      const b = createPostgresEventBus(channel, log);
+      await Promise.all([a.start(), b.start()]);
+      const [resumedA, resumedB] = [resumedOf(a), resumedOf(b)];
+      setDown(true);
+      a.publish(run(1));
+      await vi.advanceTimersByTimeAsync(15_000);
+      // Still down: its ping is lost too, nothing is whole yet.
+      expect(resumedA).toEqual([]);
+      setDown(false);
+      await vi.advanceTimersByTimeAsync(30_000);
+      expect(resumedA).toEqual(['bus.resumed']);
+      // B lost its pings too (deaf), and is told besides that A's events were lost.
+      expect(resumedB).toEqual(['bus.resumed', 'bus.resumed']);
+      // Whole again: no more of them.
+      await vi.advanceTimersByTimeAsync(30_000);
+      expect([resumedA.length, resumedB.length]).toEqual([1, 2]);
+      await Promise.all([a.close(), b.close()]);
+    });
+
+    it('reads its own live state again, alone, after it was deaf for a while', async () => {
+      vi.useFakeTimers();
+      const { channel, deafen } = fragileChannel();
+      const a = createPostgresEventBus(channel, log);
+      const b = createPostgresEventBus(channel, log);
+      await Promise.all([a.start(), b.start()]);
+      const [resumedA, resumedB] = [resumedOf(a), resumedOf(b)];
+      await vi.advanceTimersByTimeAsync(15_000);
+      deafen();
+      // The ping after the break is not heard; the next round listens again and hears it.
+      await vi.advanceTimersByTimeAsync(45_000);
+      expect(resumedA).toEqual(['bus.resumed']);
+      // It missed others' events, but they missed none of its: they keep their state.
+      expect(resumedB).toEqual([]);
+      await Promise.all([a.close(), b.close()]);
+    });
   });
 });

@@ -53,6 +53,11 @@ export type PlatformEvent =
   /** An instance's periodic sign of life: presence it announced stays valid while it beats. */
   | { type: 'instance.alive'; instanceId: string }
   /**
+   * The bus is whole again after events may have been lost between instances (this instance's
+   * LISTEN was down, or its NOTIFYs failed): live states built from events must be read again.
+   */
+  | { type: 'bus.resumed' }
+  /**
    * A learner's sockets on one instance: their count there, the exercise shown and the last
    * activity (ms since the epoch). Absolute per instance, so receiving it twice is harmless.
    */
@@ -135,6 +140,19 @@ export function createPostgresEventBus(
   let watchdog: NodeJS.Timeout | undefined;
   let pingSent = 0;
   let pingHeard = 0;
+  /** Events may have been lost (this instance deaf, or its NOTIFYs failed) since the bus was last whole. */
+  let gap: 'none' | 'deaf' | 'mute' = 'none';
+  /** The bus is heard again: everyone here reads their live state again; others too if they missed ours. */
+  const resumed = () => {
+    const wasMute = gap === 'mute';
+    gap = 'none';
+    local.publish({ type: 'bus.resumed' });
+    if (wasMute) {
+      channel
+        .notify(JSON.stringify({ i: instanceId, e: [{ type: 'bus.resumed' }] }))
+        .catch(() => (gap = 'mute'));
+    }
+  };
 
   // This instance's own payloads come back too: only its watchdog's pings are worth parsing (at
   // 2,000 events a second, parsing its own batches was most of what the bus cost it).
@@ -148,7 +166,10 @@ export function createPostgresEventBus(
       return;
     }
     if (wire.i === instanceId) {
-      if (typeof wire.ping === 'number') pingHeard = Math.max(pingHeard, wire.ping);
+      if (typeof wire.ping === 'number') {
+        pingHeard = Math.max(pingHeard, wire.ping);
+        if (gap !== 'none' && pingHeard >= pingSent) resumed();
+      }
       return;
     }
     if (!Array.isArray(wire.e)) return;
@@ -174,7 +195,10 @@ export function createPostgresEventBus(
   // A dropped LISTEN connection is not always re-established by the driver: this instance pings
   // itself through the channel and listens again when its ping does not come back.
   const check = () => {
-    if (pingHeard < pingSent) void listen();
+    if (pingHeard < pingSent) {
+      if (gap === 'none') gap = 'deaf';
+      void listen();
+    }
     pingSent += 1;
     channel.notify(JSON.stringify({ i: instanceId, ping: pingSent, e: [] })).catch(() => {});
   };
@@ -187,7 +211,8 @@ export function createPostgresEventBus(
         try {
           await channel.notify(payload);
         } catch (error) {
-          // Other instances miss these events; their clients catch up at the next snapshot.
+          // Other instances miss these events: once the bus is heard again, everyone reads again.
+          gap = 'mute';
           log.warn({ err: error, events: batch.length }, 'live events could not be sent to other instances');
         }
       }

@@ -124,6 +124,11 @@ export class ChannelRegistry {
     if (held && stream.subscribers.size === 0) this.#unused.set(held, Date.now());
   }
 
+  /** Forgets every state, followed or not: the next subscription to each reads it again. */
+  dropAll(): void {
+    for (const held of [...this.#holders.values()]) this.#drop(held);
+  }
+
   /** Drops the states nobody followed for `keepMs` (a group stays while a learner channel uses it). */
   dropUnused(now: number, keepMs: number): void {
     for (const [held, since] of this.#unused) {

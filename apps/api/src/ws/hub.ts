@@ -329,6 +329,9 @@ export class LiveHub {
       case 'instance.alive':
         this.#instances.set(event.instanceId, at);
         return;
+      case 'bus.resumed':
+        this.#resync();
+        return;
       case 'signed.out':
         for (const live of this.sockets)
           if (live.actor.sessionId === event.sessionId) live.close(WS_CLOSE.unauthenticated, 'signed out');
@@ -370,6 +373,17 @@ export class LiveHub {
         );
         return;
     }
+  }
+
+  /**
+   * Events may have been lost while the bus was broken (the database away): the states built from
+   * them are dropped and every socket is told to reconnect, so that each client gets a snapshot read
+   * from the database (a new epoch: no resume from a stale stream). The door spreads the reconnection.
+   */
+  #resync(): void {
+    this.#log.warn({ sockets: this.sockets.size }, 'live events may have been lost: every client reconnects');
+    this.#channels.dropAll();
+    for (const live of this.sockets) live.close(WS_CLOSE.resync, 'live events were lost');
   }
 
   async #sessionChanged(sessionId: string, groupId: string): Promise<void> {
