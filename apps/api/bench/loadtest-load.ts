@@ -42,6 +42,8 @@ export interface LoadReport {
   /** Learner actions whose effect no tutor tile showed within 10 s of the end. */
   tutorMissing: number;
   socketErrors: number;
+  /** Sockets the server closed during the peak, opened again by their client. */
+  reopened: number;
 }
 
 interface Learner {
@@ -104,7 +106,10 @@ async function handle(message: Inbound): Promise<void> {
   } else if (message.type === 'drop') {
     send({ type: 'dropped', drill: await dropAll() });
   } else {
-    for (const socket of sockets) socket.terminate();
+    for (const socket of sockets) {
+      closing.add(socket);
+      socket.terminate();
+    }
     setImmediate(() => process.exit(0));
   }
 }
@@ -154,6 +159,44 @@ async function connect() {
 }
 
 /** Opens every tutor's cockpit and every active learner's feed, `concurrency` at a time. */
+/** Sockets this process closes itself (the drop drill, the end): not to be reopened. */
+const closing = new WeakSet<WebSocket>();
+/** Sockets the server closed (a restart, `resync`) and that were opened again, as the web client does. */
+let reopened = 0;
+
+/**
+ * Opens one socket as the web client does, and opens it again (after 0.5 s ± 25 %, to a snapshot)
+ * whenever the server closes it.
+ */
+async function follow(
+  base: string,
+  token: string,
+  channel: string,
+  onSocket: (socket: WebSocket) => void,
+  hooks: { onTile?: (tile: TileLike) => void; onDeferred?: () => void } = {},
+): Promise<void> {
+  const socket = await openSocket(
+    openingUrl(`ws://${base}`, [{ type: 'subscribe', channel }]),
+    token,
+    channel,
+    hooks,
+  );
+  socket.on('error', () => (socketErrors += 1));
+  socket.on('close', () => {
+    const at = sockets.indexOf(socket);
+    if (at >= 0) sockets.splice(at, 1);
+    if (closing.has(socket)) return;
+    reopened += 1;
+    setTimeout(
+      () => void follow(base, token, channel, onSocket, hooks).catch(() => (socketErrors += 1)),
+      500 * (0.75 + Math.random() / 2),
+    );
+  });
+  sockets.push(socket);
+  onSocket(socket);
+}
+
+/** Opens every tutor's cockpit and every active learner's feed, `concurrency` at a time. */
 async function openAll(
   concurrency: number,
   onTile: (tile: TileLike) => void,
@@ -161,29 +204,19 @@ async function openAll(
 ) {
   const { people, bases } = setup;
   const started = performance.now();
-  const tutorsFailed = await pool(people.groups, concurrency, async (group) => {
-    const base = bases[sockets.length % bases.length]!;
-    const socket = await openSocket(
-      openingUrl(`ws://${base}`, [{ type: 'subscribe', channel: `group:${group.id}` }]),
+  const tutorsFailed = await pool(people.groups, concurrency, (group) =>
+    follow(
+      bases[people.groups.indexOf(group) % bases.length]!,
       group.tutor.token,
       `group:${group.id}`,
+      (socket) => socket.on('message', onTutorMessage),
       { onTile, ...hooks },
-    );
-    socket.on('message', onTutorMessage);
-    socket.on('error', () => (socketErrors += 1));
-    sockets.push(socket);
-  });
+    ),
+  );
   const tutorsMs = performance.now() - started;
-  const learnersFailed = await pool(learners, concurrency, async (learner) => {
-    learner.socket = await openSocket(
-      openingUrl(`ws://${learner.base}`, [{ type: 'subscribe', channel: `feed:${learner.id}` }]),
-      learner.token,
-      `feed:${learner.id}`,
-      hooks,
-    );
-    learner.socket.on('error', () => (socketErrors += 1));
-    sockets.push(learner.socket);
-  });
+  const learnersFailed = await pool(learners, concurrency, (learner) =>
+    follow(learner.base, learner.token, `feed:${learner.id}`, (socket) => (learner.socket = socket), hooks),
+  );
   return { tutorsFailed, learnersFailed, tutorsMs };
 }
 
@@ -207,7 +240,10 @@ export interface DropDrill {
 async function dropAll(): Promise<DropDrill> {
   const before = new Map(attempts);
   const count = sockets.length;
-  for (const socket of sockets.splice(0)) socket.terminate();
+  for (const socket of sockets.splice(0)) {
+    closing.add(socket);
+    socket.terminate();
+  }
   const started = performance.now();
   let deferred = 0;
   let tiles = 0;
@@ -480,5 +516,6 @@ async function peak(): Promise<LoadReport> {
     tutorEvents: summarize(tutorEvents),
     tutorMissing: pending.size,
     socketErrors,
+    reopened,
   };
 }

@@ -317,7 +317,7 @@ async function present(
     ],
     [
       `no errors (HTTP and sockets)`,
-      `${errors} of ${requests} requests, ${report.socketErrors} socket errors`,
+      `${errors} of ${requests} requests, ${report.socketErrors} socket errors (${report.reopened} sockets closed by the server and reopened by their client)`,
       errors === 0 && report.socketErrors === 0,
     ],
     [`API p99 < ${TARGETS.apiP99Ms} ms`, `${api.p99} ms (p50 ${api.p50} ms)`, api.p99 < TARGETS.apiP99Ms],
