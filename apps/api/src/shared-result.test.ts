@@ -14,6 +14,8 @@ describe('SharedResults', () => {
     expect(await shared.get('other', compute)).toBe(2);
     clock = 1000;
     expect(await shared.get('k', compute)).toBe(3);
+    shared.clear();
+    expect(await shared.get('k', compute)).toBe(4);
   });
 
   it('keeps no failure, and forgets the oldest key when full', async () => {

@@ -39,4 +39,9 @@ export class SharedResults<T> {
     });
     return value;
   }
+
+  /** Forgets every result: the next caller of each key computes it again. */
+  clear(): void {
+    this.#entries.clear();
+  }
 }

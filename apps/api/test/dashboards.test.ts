@@ -283,3 +283,25 @@ describe('the learner report', () => {
     expect((await get('etudiant1', `/api/learners/${ids.etudiant1}/report`)).statusCode).toBe(403);
   });
 });
+
+describe('the shared dashboard', () => {
+  // Last in this file: it moves a learner out of Lomé.
+  it("is shared for a while, and shows the coordination's own change at once", async () => {
+    const lomeLearners = async () =>
+      (await get('coordination', '/api/dashboard')).json().groups.find((g: { id: string }) => g.id === lome)
+        .learners as number;
+    const first = (await get('coordination', '/api/dashboard')).json();
+    const before = first.groups.find((g: { id: string }) => g.id === lome).learners;
+    // The same dashboard again: the one computed moments ago.
+    expect((await get('coordination', '/api/dashboard')).json().generatedAt).toBe(first.generatedAt);
+
+    const moved = await t.app.inject({
+      method: 'POST',
+      url: '/api/programme/moves',
+      headers: { cookie: cookie.get('coordination')! },
+      payload: { learnerId: ids.etudiant3, toGroupId: kara, reason: 'Déménagement à Kara' },
+    });
+    expect(moved.statusCode).toBe(200);
+    expect(await lomeLearners()).toBe(before - 1);
+  });
+});

@@ -9,16 +9,27 @@ import {
   LearnerParams,
   LearnerReport,
 } from '@tremplin/contracts';
+import fp from 'fastify-plugin';
 import { Type } from 'typebox';
 import { requireActor } from '../../plugins/auth.ts';
+import { overseesAll } from '../tutoring/tutoring-access.ts';
 import { DashboardsService } from './dashboards.service.ts';
 
 const denied = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody };
 const tags = ['dashboards'];
 
 /** Seeing the programme: the dashboard, the gradebooks and the learners' reports. */
-export const dashboardsRoutes: FastifyPluginAsyncTypebox = async (app) => {
+const dashboardsPlugin: FastifyPluginAsyncTypebox = async (app) => {
   const dashboards = new DashboardsService(app.database.db);
+
+  // Dashboards are shared for a while (DASHBOARD_SECONDS), but what the coordination itself changes
+  // (an import, a group, a move, a role) shows on its next dashboard at once, on this instance.
+  // Learners' activity, by far the most frequent change, shows within the shared period.
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (request.method !== 'GET' && reply.statusCode < 400 && request.actor && overseesAll(request.actor))
+      dashboards.forgetShared();
+    return payload;
+  });
 
   app.get(
     '/api/dashboard',
@@ -88,3 +99,6 @@ export const dashboardsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => dashboards.learnerReport(requireActor(request), request.params.learnerId),
   );
 };
+
+/** Not encapsulated: its hook sees every route's writes. */
+export const dashboardsRoutes = fp(dashboardsPlugin, { name: 'dashboards-routes' });

@@ -106,6 +106,11 @@ export class DashboardsService {
     this.#shared = new SharedResults({ ttlMs: sharedSeconds * 1000, now: () => now().getTime() });
   }
 
+  /** The coordination changed the programme (an import, a group, a move): its next dashboard reads it. */
+  forgetShared(): void {
+    this.#shared.clear();
+  }
+
   async dashboard(actor: Actor, query: DashboardQuery): Promise<Dashboard> {
     let scope: DashboardScope;
     if (overseesAll(actor)) scope = {};
