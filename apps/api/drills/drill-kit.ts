@@ -178,6 +178,8 @@ export async function startGrader(
     DATABASE_URL: databaseUrl,
     GRADER_POOL_SIZE: '1',
     LOG_LEVEL: 'info',
+    // Several graders on this machine: none serves metrics (the drills read the database).
+    METRICS_PORT: '0',
     ...env,
   });
   const ready = await grader.waitForLine((line) => line.msg === 'grader ready');

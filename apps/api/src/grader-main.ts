@@ -59,8 +59,13 @@ const metricsServer =
         host: config.host,
         log,
       }).catch((error: unknown) => {
-        log.fatal({ err: error, port: config.metrics.port }, 'cannot serve the metrics on METRICS_PORT');
-        process.exit(1);
+        // Grading matters more than its metrics: a port taken (another grader on this machine with
+        // the same METRICS_PORT) is reported, and this grader grades all the same.
+        log.error(
+          { err: error, port: config.metrics.port },
+          'the metrics are not served: METRICS_PORT cannot be used (give each grader of a machine its own)',
+        );
+        return undefined;
       });
 worker.start();
 log.info({ workerId: worker.id, processes: pool.size, metricsPort: metricsServer?.port }, 'grader ready');

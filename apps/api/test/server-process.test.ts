@@ -118,7 +118,7 @@ async function freePort(): Promise<number> {
 }
 
 describe('a separate grader process', () => {
-  it('serves its metrics on METRICS_PORT to this machine and exits 0 on SIGTERM (PostgreSQL only)', async () => {
+  it('serves its metrics on METRICS_PORT to this machine, grades when its port is taken, and exits 0 on SIGTERM (PostgreSQL only)', async () => {
     if (!database?.url) {
       // The embedded engine grades in the API: a grader apart has no queue to share.
       const refused = run({}, GRADER);
@@ -139,6 +139,17 @@ describe('a separate grader process', () => {
     expect(text).toMatch(/^tremplin_grading_jobs\{state="queued"\} \d+$/m);
     expect(text).toMatch(/^tremplin_sandbox_outcomes_total\{outcome="graded"\} 0$/m);
     expect(text).toMatch(/^process_resident_memory_bytes \d/m);
+
+    // A second grader on this machine with the same port: it says so, and grades all the same.
+    const second = run(
+      { DATABASE_URL: database.url, HOST: '127.0.0.1', METRICS_PORT: String(port), GRADER_POOL_SIZE: '1' },
+      GRADER,
+      'grader ready',
+    );
+    await second.ready;
+    expect(second.output()).toContain('the metrics are not served: METRICS_PORT cannot be used');
+    second.child.kill('SIGTERM');
+    expect(await second.exited).toBe(0);
     grader.child.kill('SIGTERM');
     expect(await grader.exited).toBe(0);
   }, 60_000);
