@@ -5,9 +5,9 @@
 // with NODE_ENV=production. Anything still needing a devDependency at run time fails here.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { freePort } from '../apps/api/bench/proc.ts';
 import { SERVER_NODE_FLAGS } from '../apps/api/src/server-flags.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -27,14 +27,6 @@ const servers: ChildProcess[] = [];
 // The clone's own embedded database, whatever DATABASE_URL the caller has.
 const cleanEnv = { PATH: process.env.PATH, HOME: os.homedir(), DATA_DIR: path.join(work, 'data') };
 const step = (what: string) => console.log(`\n=== ${what}`);
-
-async function freePort(): Promise<number> {
-  const server = createServer().listen(0, '127.0.0.1');
-  await new Promise((resolve) => server.once('listening', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 /** Starts the server of the clone as the image does; resolves to its address once it answers. */
 async function startServer(env: Record<string, string>): Promise<string> {

@@ -18,9 +18,8 @@
 // LOADTEST_RESTART_DATABASE: a shell command that restarts the PostgreSQL server (e.g.
 // `pg_ctlcluster 15 main restart`), run halfway through the peak: the drill of a database restart
 // under load (its report goes under its own heading).
-import { execSync, fork, spawn, type ChildProcess } from 'node:child_process';
+import { execSync, fork } from 'node:child_process';
 import { once } from 'node:events';
-import { createServer } from 'node:net';
 import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
 import { migrate, openDatabase } from '@tremplin/db';
@@ -29,7 +28,8 @@ import { sql } from 'drizzle-orm';
 import { SERVER_NODE_FLAGS } from '../src/server-flags.ts';
 import { writeDocs } from './docs.ts';
 import type { DropDrill, LoadReport } from './loadtest-load.ts';
-import { commandLine, cpuMs, familyOf, processesNamed, rssMb, nextMessage } from './proc.ts';
+import { startProcess, type DrillProcess } from '../drills/drill-kit.ts';
+import { commandLine, cpuMs, familyOf, freePort, processesNamed, rssMb, nextMessage } from './proc.ts';
 import { seedBenchPeople } from './seed.ts';
 import { summarize } from './stats.ts';
 
@@ -64,14 +64,6 @@ if (!SERVER_URL) {
 const DB_NAME = `tremplin_loadtest_${process.pid}`;
 const databaseUrl = withDatabaseName(SERVER_URL, DB_NAME);
 
-async function freePort(): Promise<number> {
-  const server = createServer().listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const address = server.address();
-  server.close();
-  return typeof address === 'object' && address ? address.port : 0;
-}
-
 async function recreateDatabase(): Promise<void> {
   const admin = await openDatabase({ url: SERVER_URL });
   await admin.db.execute(sql.raw(`drop database if exists ${DB_NAME} with (force)`));
@@ -85,39 +77,23 @@ async function dropDatabase(): Promise<void> {
   await admin.close();
 }
 
-interface Member {
-  name: string;
-  child: ChildProcess;
+/** Starts a process of the deployment (`apps/api/src/<script>`) on the load test's database. */
+async function startMember(name: string, nodeArgs: string[], script: string, extra: Record<string, string>) {
+  const member = startProcess(name, [...nodeArgs, path.join(ROOT, 'apps/api/src', script)], {
+    DATABASE_URL: databaseUrl,
+    LOG_LEVEL: 'info',
+    SEED_DEMO: 'false',
+    ...extra,
+  });
+  await member.waitForLine((line) => /Server listening|grader ready/.test(String(line.msg)), 120_000);
+  return member;
 }
 
-/** Starts a process of the deployment and waits until it says `ready` on its output. */
-async function startMember(name: string, args: string[], extraEnv: Record<string, string>, ready: RegExp) {
-  const child = spawn(process.execPath, args, {
-    cwd: ROOT,
-    env: {
-      ...env,
-      DATABASE_URL: databaseUrl,
-      LOG_LEVEL: 'info',
-      PRETTY_LOGS: 'false',
-      SEED_DEMO: 'false',
-      ...extraEnv,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const errors: string[] = [];
-  await new Promise<void>((resolve, reject) => {
-    const onLine = (chunk: Buffer) => {
-      const text = chunk.toString();
-      for (const line of text.split('\n')) {
-        if (/"level":(50|60)/.test(line)) errors.push(line.slice(0, 400));
-      }
-      if (ready.test(text)) resolve();
-    };
-    child.stdout!.on('data', onLine);
-    child.stderr!.on('data', (chunk: Buffer) => errors.push(chunk.toString().slice(0, 400)));
-    child.once('exit', (code) => reject(new Error(`${name} exited (${code}): ${errors.join('\n')}`)));
-  });
-  return { name, child, errors };
+/** What a deployment's process logged as an error or worse (pino levels 50 and 60). */
+function errorsOf(member: DrillProcess): string[] {
+  return member.lines
+    .filter((line) => Number(line.level) >= 50)
+    .map((line) => JSON.stringify(line).slice(0, 400));
 }
 
 /** CPU (% of one core) and RSS of each part of the deployment over the measured window. */
@@ -192,7 +168,7 @@ async function main() {
     `seeded ${STUDENTS} learners in ${GROUPS} groups in ${((performance.now() - started) / 1000).toFixed(1)} s`,
   );
 
-  const members: Member[] = [];
+  const members: DrillProcess[] = [];
   const ports: number[] = [];
   try {
     for (let i = 0; i < APIS; i += 1) {
@@ -201,24 +177,19 @@ async function main() {
       members.push(
         await startMember(
           `api ${i + 1}`,
-          [
-            ...SERVER_NODE_FLAGS,
-            ...(PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : []),
-            'apps/api/src/server.ts',
-          ],
+          [...SERVER_NODE_FLAGS, ...(PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [])],
+          'server.ts',
           { HOST: '127.0.0.1', PORT: String(port), GRADING_WORKER: 'false', GRADER_POOL_SIZE: '1' },
-          /Server listening|listening at/i,
         ),
       );
     }
     for (let i = 0; i < GRADERS; i += 1) {
       members.push(
-        await startMember(
-          `grader ${i + 1}`,
-          ['apps/api/src/grader-main.ts'],
-          { GRADER_POOL_SIZE: '1', HOST: '127.0.0.1', METRICS_PORT: String(await freePort()) },
-          /grader ready/,
-        ),
+        await startMember(`grader ${i + 1}`, [], 'grader-main.ts', {
+          GRADER_POOL_SIZE: '1',
+          HOST: '127.0.0.1',
+          METRICS_PORT: String(await freePort()),
+        }),
       );
     }
     console.log(`deployment up: ${APIS} API instances (ports ${ports.join(', ')}), ${GRADERS} graders`);
@@ -276,7 +247,7 @@ async function main() {
     const ungraded = rows.filter((r) => r.status === 'queued' || r.status === 'grading').length;
     const retried = rows.filter((r) => (r.attempts ?? 1) > 1).length;
     const lost = report.accepted.length - rows.length;
-    const memberErrors = members.flatMap((m) => (m as Member & { errors: string[] }).errors);
+    const memberErrors = members.flatMap(errorsOf);
     await present(
       report,
       used,
@@ -286,8 +257,7 @@ async function main() {
       await restart,
     );
   } finally {
-    for (const m of members) m.child.kill('SIGTERM');
-    await Promise.all(members.map((m) => (m.child.exitCode === null ? once(m.child, 'exit') : undefined)));
+    await Promise.all(members.map((m) => m.stop()));
     await dropDatabase();
   }
 }

@@ -1,15 +1,33 @@
-// What a benchmark reads of its processes in /proc: resident memory, CPU time, children.
+// What the benchmarks and drills read of their processes in /proc (resident memory, CPU time,
+// children), a free port to start one on, and the messages of a forked one.
 import type { ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 
-/** Resident memory of a process, in MB (0 once it is gone). */
-export function rssMb(pid: number): number {
+/** Resident memory of a process, in KB (0 once it is gone). */
+export function rssKb(pid: number): number {
   try {
-    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-    return Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
+    return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
   } catch {
     return 0;
   }
+}
+
+/** Resident memory of a process, in MB (0 once it is gone). */
+export function rssMb(pid: number): number {
+  return Math.round(rssKb(pid) / 1024);
+}
+
+/** A port nobody listens on now on the loopback (the kernel's pick, released at once). */
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', resolve);
+  });
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
 }
 
 /** CPU time (user + system) a process used so far, in ms (0 once it is gone). */

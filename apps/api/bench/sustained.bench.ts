@@ -14,12 +14,13 @@
 // BENCH_SUBMISSIONS (5000), BENCH_IN_FLIGHT (16 submissions at once), BENCH_SAMPLE_EVERY (500).
 // The fair-use limits are lifted for the learner with RATE_LIMITS=false, their defaults untouched.
 import { fork } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { DEMO_PASSWORD, DEMO_STUDENTS, migrate, openDatabase, schema, seedDemoProgramme } from '@tremplin/db';
 import { eq } from 'drizzle-orm';
 import { SERVER_NODE_FLAGS } from '../src/server-flags.ts';
+import { familyOf, rssKb } from './proc.ts';
 
 const env = process.env;
 const TOTAL = Number(env.BENCH_SUBMISSIONS ?? 5000);
@@ -78,28 +79,7 @@ interface Sample {
   workers: number;
 }
 
-function rssKb(pid: number): number {
-  try {
-    return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
-  } catch {
-    return 0;
-  }
-}
-
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** The server's child processes: its grader pool's workers. */
-function childrenOf(pid: number): number[] {
-  try {
-    return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8')
-      .trim()
-      .split(/\s+/)
-      .filter(Boolean)
-      .map(Number);
-  } catch {
-    return [];
-  }
-}
 
 const dataDir = mkdtempSync(path.join(tmpdir(), 'tremplin-bench-sustained-'));
 const database = await openDatabase({ dataDir });
@@ -138,7 +118,8 @@ try {
 
   const samples: Sample[] = [];
   const sample = async (submissions: number) => {
-    const pids = childrenOf(server.pid!);
+    // The server's descendants: its grader pool's workers.
+    const pids = familyOf(server.pid!).slice(1);
     const s = {
       submissions,
       serverKb: rssKb(server.pid!),

@@ -3,7 +3,6 @@
 // and the checks that every accepted submission was graded once with its expected score.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import {
   DEMO_PASSWORD,
@@ -15,6 +14,7 @@ import {
 } from '@tremplin/db';
 import type { Database } from '@tremplin/db';
 import { and, eq, inArray, sql } from 'drizzle-orm';
+import { freePort } from '../bench/proc.ts';
 
 const SRC = path.resolve(import.meta.dirname, '../src');
 
@@ -65,18 +65,6 @@ export async function createDrillDatabase(serverUrl: string): Promise<DrillDatab
   };
 }
 
-/** A free TCP port on the loopback. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 /** A process of the platform, its JSON log lines kept as they come. */
 export interface DrillProcess {
   name: string;
@@ -92,8 +80,9 @@ export interface DrillProcess {
   stop(): Promise<void>;
 }
 
-function startProcess(name: string, script: string, env: Record<string, string>): DrillProcess {
-  const child = spawn(process.execPath, ['--no-node-snapshot', path.join(SRC, script)], {
+/** Starts `node <nodeArgs>` (a script of apps/api/src with its flags), its log lines kept as they come. */
+export function startProcess(name: string, nodeArgs: string[], env: Record<string, string>): DrillProcess {
+  const child = spawn(process.execPath, nodeArgs, {
     env: { ...process.env, NODE_ENV: 'development', PRETTY_LOGS: 'false', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -153,7 +142,7 @@ function startProcess(name: string, script: string, env: Record<string, string>)
 /** The API alone (GRADING_WORKER=false): it queues submissions, separate graders take them. */
 export async function startApi(databaseUrl: string, name = 'api'): Promise<DrillProcess & { url: string }> {
   const port = await freePort();
-  const api = startProcess(name, 'server.ts', {
+  const api = startProcess(name, ['--no-node-snapshot', path.join(SRC, 'server.ts')], {
     DATABASE_URL: databaseUrl,
     PORT: String(port),
     HOST: '127.0.0.1',
@@ -174,7 +163,7 @@ export async function startGrader(
   name: string,
   env: Record<string, string> = {},
 ): Promise<DrillProcess & { workerId: string }> {
-  const grader = startProcess(name, 'grader-main.ts', {
+  const grader = startProcess(name, ['--no-node-snapshot', path.join(SRC, 'grader-main.ts')], {
     DATABASE_URL: databaseUrl,
     GRADER_POOL_SIZE: '1',
     LOG_LEVEL: 'info',

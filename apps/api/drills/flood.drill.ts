@@ -4,9 +4,9 @@
 // one more learner sends a single submission. Every submission must be graded once with its expected
 // score; the late learner's grade should come in its turn, not after the whole backlog (fair order,
 // docs/adr/0007-fair-use-of-the-graders.md); and the processes' memory should stay flat. Not in CI.
-import { readFileSync } from 'node:fs';
 import { schema } from '@tremplin/db';
 import { eq, ne, sql } from 'drizzle-orm';
+import { rssMb } from '../bench/proc.ts';
 import {
   check,
   checkAllGradedOnce,
@@ -20,22 +20,11 @@ import {
   startGrader,
   submit,
   waitForEmptyQueue,
-  type DrillProcess,
   type PlannedSubmission,
 } from './drill-kit.ts';
 
 const SUBMISSIONS = Number(process.env.DRILL_SUBMISSIONS ?? 2000);
 const LEARNERS = Number(process.env.DRILL_LEARNERS ?? 20);
-
-/** A process's resident memory in MB, from /proc (0 once it is gone). */
-function rssMb(process: DrillProcess): number {
-  try {
-    const status = readFileSync(`/proc/${process.child.pid}/status`, 'utf8');
-    return Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
-  } catch {
-    return 0;
-  }
-}
 
 await runDrill(async (drill, processes) => {
   const { database } = drill;
@@ -51,9 +40,14 @@ await runDrill(async (drill, processes) => {
   console.log(`drill: ${SUBMISSIONS} submissions of ${LEARNERS} demo learners at once, two graders`);
 
   // Memory of each process, sampled every second: at the start, its peak, at the end.
-  const memory = processes.map((p) => ({ name: p.name, start: rssMb(p), peak: rssMb(p), end: 0 }));
+  const memory = processes.map((p) => ({
+    name: p.name,
+    start: rssMb(p.child.pid!),
+    peak: rssMb(p.child.pid!),
+    end: 0,
+  }));
   const sampler = setInterval(() => {
-    processes.forEach((p, i) => (memory[i]!.peak = Math.max(memory[i]!.peak, rssMb(p))));
+    processes.forEach((p, i) => (memory[i]!.peak = Math.max(memory[i]!.peak, rssMb(p.child.pid!))));
   }, 1000);
 
   const accepted = new Map<string, PlannedSubmission>();
@@ -90,7 +84,7 @@ await runDrill(async (drill, processes) => {
   const doneAt = performance.now();
   const lateWaitMs = await lateGraded;
   clearInterval(sampler);
-  processes.forEach((p, i) => (memory[i]!.end = rssMb(p)));
+  processes.forEach((p, i) => (memory[i]!.end = rssMb(p.child.pid!)));
 
   check(
     refused.length === 0,

@@ -3,11 +3,11 @@
 // SIGTERM. So does a separate grader (`grader-main.ts`), which serves its metrics on METRICS_PORT.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { createTestDatabase, type TestDatabase } from '@tremplin/db/test-support';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from '../bench/proc.ts';
 
 const SERVER = path.resolve(import.meta.dirname, '../src/server.ts');
 const GRADER = path.resolve(import.meta.dirname, '../src/grader-main.ts');
@@ -107,15 +107,6 @@ describe('the server process', () => {
     }
   }, 240_000);
 });
-
-/** A port nobody listens on now (the kernel's pick, released at once). */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 describe('a separate grader process', () => {
   it('serves its metrics on METRICS_PORT to this machine, grades when its port is taken, and exits 0 on SIGTERM (PostgreSQL only)', async () => {
