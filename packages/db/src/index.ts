@@ -27,6 +27,12 @@ export * from './queries/reviews.ts';
 export * from './queries/password-resets.ts';
 export * from './queries/programme.ts';
 export * from './queries/accounts.ts';
+export {
+  createStaffAccount,
+  StaffAccountError,
+  type StaffAccount,
+  type StaffRole,
+} from './staff-accounts.ts';
 export * from './queries/recruitment.ts';
 export * from './csv.ts';
 export * from './imports/index.ts';
