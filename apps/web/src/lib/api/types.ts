@@ -40,6 +40,7 @@ export type {
   ModuleList,
   ModuleProgress,
   ModuleSummary,
+  OfflineCopy,
   Option as ChoiceOption,
   PasteEvent,
   Progress,
