@@ -7,4 +7,5 @@ export { runOnDevice, ScriptError, TimeLimit } from './run.ts';
 export type { DeviceJob, DeviceSandbox, DeviceScripts } from './run.ts';
 export { DEFAULT_LIMITS, resolveLimits } from '../limits.ts';
 export { renderResult } from '../render.ts';
+export { isGraded } from '../result.ts';
 export type { GradeLimits, GradeResult, Language, TestResult } from '../types.ts';
