@@ -7,7 +7,7 @@
 import { control } from '@tremplin/grader/harness';
 import type { WorkerAnswer, WorkerCommand } from './protocol.ts';
 
-// Taken before any submitted code runs (the harness restores changed built-ins, not these bindings).
+// Taken before any submitted code runs: a solution replacing postMessage or eval does not reach these.
 const post = self.postMessage.bind(self) as (answer: WorkerAnswer) => void;
 // An indirect eval runs the prepared scripts as global scripts, like the server's compiled scripts;
 // the worker's response carries the CSP that allows it (see the API's security headers).
