@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { contentModule, signInStudent } from './student-helpers.ts';
 
-// Demo students 25 (desktop) and 26 (phone). The installable app: its manifest, its service worker,
+// Demo students 7 (desktop) and 8 (phone). The installable app: its manifest, its service worker,
 // and a module downloaded for offline use, then read with the network cut.
 const programming = contentModule('programmation-js');
 
@@ -32,7 +32,7 @@ test.describe('offline', () => {
     context,
   }, testInfo) => {
     test.slow(); // the worker precaches the app, then the module's answers are fetched one by one
-    await signInStudent(page, testInfo, 25, 26);
+    await signInStudent(page, testInfo, 7, 8);
     // The first visit installs the worker, which then takes the page.
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
 

@@ -1,7 +1,8 @@
 import { expect, test } from '@playwright/test';
 import { openExercise, signInStudent, typeCode } from './student-helpers.ts';
 
-// Demo student 23. Desktop only: the phone project runs the same code path with another editor.
+// Demo student 21 (the security spec, later, only opens a code exercise with it). Desktop only: the
+// phone project runs the same code path with another editor.
 
 const WRONG = 'export function somme(nombres) { return nombres.length; }';
 const LOOPS = 'export function somme(nombres) { while (true) {} }';
@@ -18,7 +19,7 @@ test.describe('offline Run', () => {
     page.on('request', (request) => {
       if (request.url().includes('/offline-run.worker-')) workers.push(request.url());
     });
-    await signInStudent(page, testInfo, 23, 23);
+    await signInStudent(page, testInfo, 21, 21);
     const id = await openExercise(page, 'programmation-js', 'somme');
     // Neither the home page nor the exercise page loads the device's runner: only an offline Run does.
     expect(workers).toEqual([]);
