@@ -50,6 +50,8 @@ export class Outbox {
     if (same) return same;
     const record: OutboxRecord = {
       ...item,
+      // What will be sent is JSON: kept as such (a page's reactive state cannot be stored as it is).
+      payload: JSON.parse(JSON.stringify(item.payload)) as OutboxRecord['payload'],
       seq: (waiting.at(-1)?.seq ?? 0) + 1,
       attempts: 0,
       nextAttemptAt: 0,

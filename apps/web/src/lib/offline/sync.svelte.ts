@@ -39,6 +39,8 @@ interface Session {
   outbox: Outbox;
   /** This tab's pages waiting for a submission to leave the outbox (sent here or in another tab). */
   listeners: Set<(key: string, settled: Settled) => void>;
+  /** The learner's other tabs (null where the browser has no BroadcastChannel). */
+  channel: BroadcastChannel | null;
   /** Exercises whose page is open: that page saves its own draft. */
   claimed: Map<string, number>;
   timer: ReturnType<typeof setTimeout> | null;
@@ -84,6 +86,8 @@ async function open(userId: string): Promise<Session> {
     store,
     outbox,
     listeners: new Set(),
+    channel:
+      typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel(`tremplin-outbox-${userId}`),
     claimed: new Map(),
     timer: null,
     toldServerAt: 0,
@@ -103,16 +107,20 @@ async function open(userId: string): Promise<Session> {
   const tell = (key: string, settled: Settled) => {
     for (const listener of session.listeners) listener(key, settled);
   };
-  const channel =
-    typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel(`tremplin-outbox-${userId}`);
+  const channel = session.channel;
   outbox.onSettled((key, settled) => {
     tell(key, settled);
     channel?.postMessage({ key, ...toMessage(settled) });
     sync.waiting = Math.max(0, sync.waiting - 1);
   });
   if (channel)
-    channel.onmessage = (event: MessageEvent<SettledMessage>) => {
-      tell(event.data.key, fromMessage(event.data));
+    channel.onmessage = (event: MessageEvent<SettledMessage | { syncedAt: string }>) => {
+      const message = event.data;
+      if ('syncedAt' in message) {
+        sync.lastSyncedAt = message.syncedAt;
+        return;
+      }
+      tell(message.key, fromMessage(message));
       void store.outbox().then((left) => (sync.waiting = left.length));
     };
   window.addEventListener('online', onOnline);
@@ -174,16 +182,22 @@ async function round(session: Session, force: boolean): Promise<void> {
   await settledRound(session, drained.sent + draftsSent > 0);
 }
 
-/** Everything sent: tell the server (now if something was just sent, else at most once a minute). */
+/**
+ * If nothing is left on the device (no queued submission, no draft unsaved, a draft waiting for
+ * the student's choice included), tell the server: at once if something was just sent, else at
+ * most once a minute. The learner's other tabs are told too.
+ */
 async function settledRound(session: Session, sentSomething: boolean): Promise<void> {
-  if ((await session.store.dirtyDrafts()).some((d) => session.claimed.has(d.exerciseId))) return;
+  const { store } = session;
+  if ((await store.outbox()).length > 0 || (await store.dirtyDrafts()).length > 0) return;
   if (!sentSomething && Date.now() - session.toldServerAt < TELL_SERVER_EVERY_MS) return;
   session.toldServerAt = Date.now();
   try {
     const { syncedAt } = await markSynced();
     if (session.stopped) return;
     sync.lastSyncedAt = syncedAt;
-    await session.store.setMeta(SYNCED_META, syncedAt);
+    session.channel?.postMessage({ syncedAt });
+    await store.setMeta(SYNCED_META, syncedAt);
   } catch {
     session.toldServerAt = 0;
   }
@@ -254,8 +268,7 @@ export async function claimDraft(exerciseId: string): Promise<() => void> {
   };
 }
 
-/** An open page saved its draft: if nothing else waits, the device is in sync. */
-export async function draftSaved(): Promise<void> {
-  const session = await active();
-  if (sync.waiting === 0) await settledRound(session, false);
+/** An open page saved its draft (`late`: typed while the link was down): the device may be in sync. */
+export async function draftSaved(late = false): Promise<void> {
+  await settledRound(await active(), late);
 }
