@@ -102,6 +102,16 @@ describe('a submission made offline', () => {
     const shown = history.json().submissions.find((s: { id: string }) => s.id === id);
     expect(shown.madeOfflineAt).toBe(madeAt);
     expect(Date.parse(shown.createdAt)).toBeGreaterThan(Date.parse(madeAt));
+
+    // Their tutor sees it too.
+    const learnerId = (await findUserByEmail(t.database.db, 'etudiant2@tremplin.test'))!.id;
+    const tutor = await signIn(t.app, 'tuteur1@tremplin.test');
+    const read = await t.app.inject({
+      url: `/api/learners/${learnerId}/submissions/${id}`,
+      headers: { cookie: tutor },
+    });
+    expect(read.statusCode).toBe(200);
+    expect(read.json().madeOfflineAt).toBe(madeAt);
   });
 
   it('is refused when its time is in the future or more than 7 days old; a sent one has none', async () => {

@@ -213,6 +213,8 @@ export const LearnerSubmission = Type.Object({
   answer: Nullable(Answer),
   result: Nullable(GradeOutcome),
   createdAt: Instant,
+  /** When it was made offline (sent later, at createdAt); absent when sent as it was made. */
+  madeOfflineAt: Type.Optional(Instant),
   gradedAt: Nullable(Instant),
   review: Type.Optional(SubmissionReview),
 });
