@@ -79,7 +79,8 @@ async function open(userId: string): Promise<Session> {
   const outbox = new Outbox({
     store,
     send: (r: OutboxRecord) => createSubmission(r.exerciseId, r.key, r.payload, r.createdAt),
-    isTransient: isTransientError,
+    // A long offline session sends more at once than the submissions' burst: a 429 waits its turn.
+    isTransient: (error) => isTransientError(error) || (isApiError(error) && error.status === 429),
   });
   const session: Session = {
     userId,
