@@ -177,6 +177,8 @@ interface Submitted {
   maxScore: number;
   code: string | null;
   answer: Answer | null;
+  /** When the device says the submission was made, if offline. */
+  madeOfflineAt?: string | null;
 }
 
 type Option = { id: string; text: string; correct: boolean };
@@ -350,6 +352,8 @@ interface SessionResult {
   downloads: string[];
   offlineMs: number;
   syncMs: number;
+  /** How many of the submissions carry the time they were made offline. */
+  madeOffline: number;
   gradeShownMs: number;
 }
 
@@ -434,10 +438,9 @@ async function offlineSession(
       'run: « Tests visibles exécutés sur cet appareil »',
       async () => {
         await page.getByRole('button', { name: 'Exécuter les tests' }).click();
-        await page
-          .getByTestId('run-panel')
-          .getByText('Tests visibles exécutés sur cet appareil')
-          .waitFor({ timeout: STEP_MS });
+        const panel = page.getByTestId('run-panel');
+        await panel.getByText('Tests visibles exécutés sur cet appareil').waitFor({ timeout: STEP_MS });
+        await panel.locator('[data-testid="run-results"][data-status="pass"]').waitFor({ timeout: STEP_MS });
       },
     );
     await step('Submit the code offline', 'sync: the outbox, « En attente »', () => submitOffline(page));
@@ -445,7 +448,7 @@ async function offlineSession(
 
     await lab.emulate(SLOW_LINK);
     const onlineAt = Date.now();
-    const [syncMs, gradeShownMs] = await Promise.all([
+    const [synced, gradeShownMs] = await Promise.all([
       step(
         'everything on the server, once, graded',
         'sync: the outbox sent with idempotency keys',
@@ -460,7 +463,10 @@ async function offlineSession(
             `${base}/api/exercises/${code.exerciseId}`,
           );
           if (draft?.code !== CODE) throw new Error('the draft typed offline is not on the server');
-          return ms;
+          const newest = await Promise.all(
+            work.map(async (w) => (await submissionsOf(request, base, w.exerciseId))[0]!),
+          );
+          return { ms, madeOffline: newest.filter((n) => n.madeOfflineAt).length };
         },
       ),
       step('the grade shown once back online', 'sync: « En attente » then the grade', async () => {
@@ -468,7 +474,7 @@ async function offlineSession(
         return Date.now() - onlineAt;
       }),
     ]);
-    return { downloads, offlineMs, syncMs, gradeShownMs };
+    return { downloads, offlineMs, syncMs: synced.ms, madeOffline: synced.madeOffline, gradeShownMs };
   } finally {
     await context.close();
   }
@@ -651,7 +657,8 @@ try {
       : `**PASS**: ${offline.downloads.join(', ')} downloaded; the offline part took ${sec(offline.offlineMs)}; ` +
         `every answer and the submission on the server once, graded, ${sec(offline.syncMs)} after the link ` +
         `returned (${times(offline.syncMs, bareSyncMs)} the bare client's ${sec(bareSyncMs)}); the grade on ` +
-        `screen after ${sec(offline.gradeShownMs)}.`;
+        `screen after ${sec(offline.gradeShownMs)}; ${offline.madeOffline} of ${work.length} carry the time ` +
+        'they were made offline.';
   const figures = [
     `| home page usable (median of ${RUNS}) | Tremplin | bare 1-KB page | ratio |`,
     '| --- | ---: | ---: | ---: |',
