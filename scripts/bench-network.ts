@@ -29,8 +29,6 @@ export const OFFLINE: Conditions = { offline: true, latency: 0, downloadThroughp
 export interface Traffic {
   /** The page's own requests (answered by the network or the HTTP cache's revalidation). */
   page: number;
-  /** Of `page`, the response headers (HTTP/1.1 repeats them whole on each response). */
-  pageHeaders: number;
   /** The service worker's and other workers' requests (precaching, the network behind a cached read). */
   workers: number;
   requests: number;
@@ -67,7 +65,6 @@ export class NetworkLab {
   #inFlight = new Map<string, string>();
   #servedByWorker = new Set<string>();
   #servedByCache = new Set<string>();
-  #headerBytes = new Map<string, number>();
   #lastActivity = Date.now();
 
   private constructor(socket: WebSocket) {
@@ -108,7 +105,7 @@ export class NetworkLab {
   }
 
   static #empty(): Traffic {
-    return { page: 0, pageHeaders: 0, workers: 0, requests: 0, fromServiceWorker: 0, fromCache: 0, log: [] };
+    return { page: 0, workers: 0, requests: 0, fromServiceWorker: 0, fromCache: 0, log: [] };
   }
 
   /** Resolves once no request has been under way for `quietMs` (or after `timeoutMs`). */
@@ -174,25 +171,16 @@ export class NetworkLab {
           fromServiceWorker?: boolean;
           fromDiskCache?: boolean;
           fromPrefetchCache?: boolean;
-          status: number;
-          statusText: string;
-          headers: Record<string, string>;
         };
         if (response.fromServiceWorker) this.#servedByWorker.add(key);
         if (response.fromDiskCache || response.fromPrefetchCache) this.#servedByCache.add(key);
-        // The status line and `name: value\r\n` per header, then the blank line.
-        let size = `HTTP/1.1 ${response.status} ${response.statusText}\r\n\r\n`.length;
-        for (const [name, value] of Object.entries(response.headers)) size += name.length + value.length + 4;
-        this.#headerBytes.set(key, size);
         break;
       }
       case 'Network.loadingFinished':
       case 'Network.loadingFailed': {
         const key = `${session}/${params.requestId as string}`;
         const url = this.#inFlight.get(key) ?? '';
-        const headers = this.#headerBytes.get(key) ?? 0;
         this.#inFlight.delete(key);
-        this.#headerBytes.delete(key);
         this.#lastActivity = Date.now();
         const bytes = Number(params.encodedDataLength ?? 0);
         if (this.#servedByWorker.delete(key)) {
@@ -203,10 +191,8 @@ export class NetworkLab {
           const page = this.#sessions.get(session ?? '') === 'page';
           this.#traffic.requests += 1;
           this.#traffic.log.push({ url, bytes, page });
-          if (page) {
-            this.#traffic.page += bytes;
-            this.#traffic.pageHeaders += Math.min(headers, bytes);
-          } else this.#traffic.workers += bytes;
+          if (page) this.#traffic.page += bytes;
+          else this.#traffic.workers += bytes;
         }
         break;
       }
