@@ -409,6 +409,12 @@ const CASES: RouteCase[] = [
     expected: everyone(200),
   },
   {
+    route: 'POST /api/me/synced',
+    request: () => ({ method: 'POST', url: '/api/me/synced' }),
+    // Tutors learn too (the tutors' training): a learner is whoever holds the student role.
+    expected: { ...everyone(403), student: 200, otherStudent: 200, tutor: 200, otherTutor: 200 },
+  },
+  {
     route: 'GET /api/groups',
     request: () => ({ method: 'GET', url: '/api/groups' }),
     expected: { ...everyone(403), tutor: 200, otherTutor: 200, coordinator: 200, admin: 200 },

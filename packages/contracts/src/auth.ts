@@ -32,3 +32,7 @@ export type LoginResponse = Static<typeof LoginResponse>;
 
 export const LocaleBody = Type.Object({ locale: Locale });
 export type LocaleBody = Static<typeof LocaleBody>;
+
+/** A learner's device had nothing left to send: when the server recorded it. */
+export const Synced = Type.Object({ syncedAt: Type.String({ format: 'date-time' }) });
+export type Synced = Static<typeof Synced>;

@@ -473,6 +473,16 @@ export const ERRORS = {
     fr: 'Cette correction n’est pas en échec : elle est déjà en file, en cours ou terminée.',
     en: 'This grading job has not failed: it is already queued, running or done.',
   },
+  TREMPLIN_ERR_DRAFT_CONFLICT: {
+    status: 409,
+    fr: 'Ce brouillon a été modifié depuis un autre appareil ({at}) : choisissez la version à garder.',
+    en: 'This draft was changed from another device ({at}): choose the version to keep.',
+  },
+  TREMPLIN_ERR_OFFLINE_TIME: {
+    status: 400,
+    fr: 'L’heure à laquelle la soumission a été faite hors ligne est invalide : {detail}.',
+    en: 'The time the submission was made offline is invalid: {detail}.',
+  },
 } as const satisfies Record<string, ErrorDefinition>;
 
 export type ErrorCode = keyof typeof ERRORS;

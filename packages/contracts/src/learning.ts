@@ -332,12 +332,27 @@ export const PasteEvent = Type.Object({
   msSinceOpen: Type.Integer({ minimum: 0, maximum: 1_000_000_000 }),
 });
 export type PasteEvent = Static<typeof PasteEvent>;
+/**
+ * A draft save. `baseUpdatedAt` is the `updatedAt` of the server's draft this text was written from
+ * (null: written from the starter, no draft was saved): when the server's draft changed since, the
+ * save answers 409 TREMPLIN_ERR_DRAFT_CONFLICT with the server's version (DraftConflictBody) and
+ * nothing is overwritten. Without it (older clients) the last save wins, as before.
+ */
 export const DraftBody = Type.Object({
   code: Type.String(),
   pastes: Type.Optional(Type.Array(PasteEvent, { maxItems: 20 })),
+  baseUpdatedAt: Type.Optional(Nullable(Type.String({ format: 'date-time' }))),
 });
 export type DraftBody = Static<typeof DraftBody>;
 export const DraftSaved = Type.Object({ updatedAt: Type.String() });
+
+/** The 409 of a draft save whose base is stale: the error, and the draft the server keeps. */
+export const DraftConflictBody = Type.Object({
+  code: Type.String(),
+  message: Type.String(),
+  server: Type.Object({ code: Type.String(), updatedAt: Type.String() }),
+});
+export type DraftConflictBody = Static<typeof DraftConflictBody>;
 
 export const RunBody = Type.Object({ code: Type.String() });
 export type RunBody = Static<typeof RunBody>;
@@ -349,6 +364,11 @@ export const SubmissionBody = Type.Object({
   idempotencyKey: Type.String({ minLength: 8, maxLength: 100 }),
   code: Type.Optional(Type.String()),
   answer: Type.Optional(Answer),
+  /**
+   * When the learner made it, by their device's clock, if it was made offline and sent later (at
+   * most 7 days before it reaches the server, at most 5 minutes after: 400 otherwise).
+   */
+  clientCreatedAt: Type.Optional(Type.String({ format: 'date-time' })),
 });
 export type SubmissionBody = Static<typeof SubmissionBody>;
 
@@ -370,6 +390,8 @@ export const Submission = Type.Object({
   score: Nullable(Type.Number()),
   maxScore: Type.Number(),
   createdAt: Type.String(),
+  /** When it was made offline (sent later); absent when it was sent as it was made. */
+  madeOfflineAt: Type.Optional(Type.String()),
   gradedAt: Nullable(Type.String()),
   code: Nullable(Type.String()),
   answer: Nullable(Answer),

@@ -49,6 +49,8 @@ export const LearnerTile = Type.Object({
   presence: Presence,
   /** Last sign of life (activity, or the socket closing); null if never seen. */
   lastSeenAt: Nullable(Instant),
+  /** When the learner's device last had nothing left to send (offline work all synced); null: never. */
+  lastSyncedAt: Nullable(Instant),
   exercise: Nullable(Type.Object({ id: Id, title: Type.String(), kind: ExerciseKind })),
   last: Nullable(LastAttempt),
   /** Runs and submissions on the current exercise, all time. */
@@ -211,6 +213,8 @@ export const LearnerSubmission = Type.Object({
   answer: Nullable(Answer),
   result: Nullable(GradeOutcome),
   createdAt: Instant,
+  /** When it was made offline (sent later, at createdAt); absent when sent as it was made. */
+  madeOfflineAt: Type.Optional(Instant),
   gradedAt: Nullable(Instant),
   review: Type.Optional(SubmissionReview),
 });

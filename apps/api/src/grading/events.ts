@@ -32,6 +32,8 @@ export type PlatformEvent =
       exerciseId: string | null;
     }
   | { type: 'draft.saved'; userId: string; exerciseId: string }
+  /** A learner's device had nothing left to send (its tile shows when), `at` in ms since the epoch. */
+  | { type: 'learner.synced'; userId: string; at: number }
   /** A grader decided on a flag of a learner's submission (the tutor's learner page follows it). */
   | {
       type: 'submission.reviewed';

@@ -185,6 +185,7 @@ export class GroupLive {
 
     for (const row of group.learners) {
       const learner = new LearnerLive(row.id, row.displayName);
+      learner.lastSyncedAt = row.lastSyncedAt?.getTime() ?? null;
       const on = current.get(row.id);
       if (on) learner.switchTo(on.exerciseId, on.at, histories.get(row.id) ?? [], this.#idleMs);
       for (const sign of signs.filter((s) => s.userId === row.id)) {
@@ -281,6 +282,9 @@ export class GroupLive {
         if (learner.exerciseId !== event.exerciseId) return;
         learner.tick(at, this.#idleMs);
         learner.active(at);
+        return this.#emitTile(learner, at);
+      case 'learner.synced':
+        learner.lastSyncedAt = Math.max(learner.lastSyncedAt ?? 0, event.at);
         return this.#emitTile(learner, at);
       case 'presence':
         learner.setConnection(event.instanceId, event, at);

@@ -350,6 +350,9 @@ export class LiveHub {
           this.#presence.activity(event.userId, event.exerciseId, at);
         }
         return;
+      case 'learner.synced':
+        for (const group of this.#channels.groupsOf(event.userId)) group.handle(event, at);
+        return;
       case 'submission.reviewed':
         for (const watch of this.#channels.watchesOf(event.userId)) watch.reviewed(event);
         return;

@@ -48,6 +48,8 @@ export class LearnerLive {
   readonly connections = new Map<string, { sockets: number; exerciseId: string | null; activeAt: number }>();
   lastActiveAt: number | null = null;
   lastSeenAt: number | null = null;
+  /** When the learner's device last had nothing left to send. */
+  lastSyncedAt: number | null = null;
   exerciseId: string | null = null;
   /** When the latest sign about the current exercise came: older signs of others do not switch. */
   exerciseSince = 0;
@@ -201,6 +203,7 @@ export class LearnerLive {
       displayName: this.displayName,
       presence,
       lastSeenAt: this.lastSeenAt === null ? null : new Date(this.lastSeenAt).toISOString(),
+      lastSyncedAt: this.lastSyncedAt === null ? null : new Date(this.lastSyncedAt).toISOString(),
       exercise: exercise ? { id: exercise.id, title: exercise.title, kind: exercise.kind } : null,
       last: last
         ? {

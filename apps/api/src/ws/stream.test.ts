@@ -7,6 +7,7 @@ const tile = (learnerId: string) =>
     displayName: 'x',
     presence: 'online',
     lastSeenAt: null,
+    lastSyncedAt: null,
     exercise: null,
     last: null,
     attempts: 0,

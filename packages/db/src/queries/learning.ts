@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
-import { dictationPlays, drafts, lessonReads, vocabularyStates } from '../schema/index.ts';
+import { dictationPlays, drafts, lessonReads, users, vocabularyStates } from '../schema/index.ts';
 
 export async function findDraft(
   db: Db,
@@ -15,18 +15,41 @@ export async function findDraft(
   return row;
 }
 
-/** Saves (or replaces) a draft; answers when it was saved. */
+/**
+ * Saves (or replaces) a draft; answers when it was saved. With `base` (the `updatedAt` the text was
+ * written from, null: no draft then), the draft is replaced only if it is still that one, in one
+ * statement; otherwise nothing is written and the answer is the draft that is kept (`conflict`).
+ * Without it the last save wins.
+ */
 export async function saveDraft(
   db: Db,
   userId: string,
   exerciseId: string,
   code: string,
   now: Date,
-): Promise<Date> {
-  await db
+  base?: Date | null,
+): Promise<{ savedAt: Date } | { conflict: { code: string; updatedAt: Date } }> {
+  const upsert = db
     .insert(drafts)
     .values({ userId, exerciseId, code, updatedAt: now })
-    .onConflictDoUpdate({ target: [drafts.userId, drafts.exerciseId], set: { code, updatedAt: now } });
+    .onConflictDoUpdate({
+      target: [drafts.userId, drafts.exerciseId],
+      set: { code, updatedAt: now },
+      // A base of null means "there was no draft": any draft found since is a conflict.
+      ...(base === undefined ? {} : { setWhere: base === null ? sql`false` : eq(drafts.updatedAt, base) }),
+    })
+    .returning({ updatedAt: drafts.updatedAt });
+  const [saved] = await upsert;
+  if (saved) return { savedAt: saved.updatedAt };
+  const kept = await findDraft(db, userId, exerciseId);
+  // The draft that stood in the way was deleted meanwhile (cannot happen today): save over nothing.
+  if (!kept) return saveDraft(db, userId, exerciseId, code, now);
+  return { conflict: kept };
+}
+
+/** When a learner's device last had nothing left to send; answers the time stored. */
+export async function markLearnerSynced(db: Db, userId: string, now: Date): Promise<Date> {
+  await db.update(users).set({ lastSyncedAt: now }).where(eq(users.id, userId));
   return now;
 }
 

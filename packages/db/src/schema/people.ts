@@ -24,6 +24,8 @@ export const users = pgTable(
     passwordHash: text('password_hash').notNull(),
     disabled: boolean('disabled').notNull().default(false),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** A learner's device last had nothing left to send (drafts and queued submissions all synced). */
+    lastSyncedAt: timestamp('last_synced_at', { withTimezone: true }),
   },
   (t) => [
     uniqueIndex('users_email_key').on(t.email),

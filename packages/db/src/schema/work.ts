@@ -65,6 +65,8 @@ export const submissions = pgTable(
     results: jsonb('results'),
     idempotencyKey: text('idempotency_key'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Made offline at this time (the device's clock, bounded when received), sent at `createdAt`. */
+    clientCreatedAt: timestamp('client_created_at', { withTimezone: true }),
     gradedAt: timestamp('graded_at', { withTimezone: true }),
   },
   (t) => [

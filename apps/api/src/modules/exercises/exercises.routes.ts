@@ -4,6 +4,7 @@ import {
   AppealCreated,
   DictationPlay,
   DraftBody,
+  DraftConflictBody,
   DraftSaved,
   ErrorBody,
   Exercise,
@@ -52,14 +53,14 @@ export const exercisesRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags: ['exercises'],
-        summary: 'Saves the code being written, with the pastes the editor saw since the last save',
+        summary:
+          'Saves the code being written, with the pastes the editor saw since the last save; a stale base answers 409 with the kept draft',
         params: ExerciseParams,
         body: DraftBody,
-        response: { 200: DraftSaved, ...denied, ...tooLarge },
+        response: { 200: DraftSaved, ...denied, ...tooLarge, 409: DraftConflictBody },
       },
     },
-    async (request) =>
-      exercises.saveDraft(requireActor(request), request.params.id, request.body.code, request.body.pastes),
+    async (request) => exercises.saveDraft(requireActor(request), request.params.id, request.body),
   );
 
   app.post(

@@ -2,10 +2,10 @@ import type {
   AppealCreated,
   Answer,
   DictationPlay,
+  DraftBody,
   Exercise,
   HelpRequest,
   Locale,
-  PasteEvent,
   RunResult,
   Submission,
   SubmissionAccepted,
@@ -34,18 +34,22 @@ import {
   type SubmissionRow,
 } from '@tremplin/db';
 import type { GraderPool } from '@tremplin/grader';
-import { AppError, notFound } from '../../errors.ts';
+import { AppError, notFound, withDetails } from '../../errors.ts';
 import type { RunGate } from '../../fair-use/run-gate.ts';
 import type { EventBus } from '../../grading/events.ts';
 import { renderResult } from '../../grading/feedback.ts';
 import { gradeCode } from '../../grading/grade-exercise.ts';
 import type { Actor } from '../auth/auth.service.ts';
 import { neighbours, outline } from '../learning/module-outline.ts';
+import { lomeWords } from '../recruitment/lome-time.ts';
 import { localExercise, localLesson, localModule, workAcrossVersions } from '../learning/versions.ts';
 import { learnerView, reachExercise, type ReachableExercise } from './exercise-access.ts';
 import { submissionReviews } from './submission-review.ts';
 
 const DEFAULT_MAX_SOURCE_BYTES = 64 * 1024;
+/** How long work made offline may wait on the device, and how far ahead a device's clock may be. */
+export const OFFLINE_MAX_AGE_MS = 7 * 24 * 3600_000;
+export const OFFLINE_CLOCK_SKEW_MS = 5 * 60_000;
 const KIND_NAMES: Record<Locale, { code: string; answer: string }> = {
   fr: { code: 'du code', answer: 'une réponse' },
   en: { code: 'code', answer: 'an answer' },
@@ -111,17 +115,29 @@ export class ExercisesService {
     };
   }
 
-  /** Saves the draft, and records the pastes the editor reported since the last save (for graders). */
+  /**
+   * Saves the draft, and records the pastes the editor reported since the last save (for graders).
+   * With `base` (see DraftBody) a draft changed since by another device is kept and answered in a
+   * 409: the learner chooses; without it the last save wins (older clients).
+   */
   async saveDraft(
     actor: Actor,
     exerciseId: string,
-    code: string,
-    pastes: PasteEvent[] = [],
+    { code, pastes = [], baseUpdatedAt }: DraftBody,
   ): Promise<{ updatedAt: string }> {
     const reached = await reachExercise(this.#d.db, actor, exerciseId);
     this.#checkCode(reached, code);
     const now = new Date();
-    const savedAt = await saveDraft(this.#d.db, actor.user.id, exerciseId, code, now);
+    const base =
+      baseUpdatedAt === undefined ? undefined : baseUpdatedAt === null ? null : new Date(baseUpdatedAt);
+    const saved = await saveDraft(this.#d.db, actor.user.id, exerciseId, code, now, base);
+    if ('conflict' in saved) {
+      const server = { code: saved.conflict.code, updatedAt: saved.conflict.updatedAt.toISOString() };
+      throw withDetails(
+        new AppError('TREMPLIN_ERR_DRAFT_CONFLICT', { at: lomeWords(saved.conflict.updatedAt) }),
+        { server },
+      );
+    }
     await logPastes(this.#d.db, {
       userId: actor.user.id,
       groupId: actor.memberships.find((m) => m.role === 'student' && m.groupId)?.groupId ?? null,
@@ -130,7 +146,7 @@ export class ExercisesService {
       now,
     });
     this.#d.bus.publish({ type: 'draft.saved', userId: actor.user.id, exerciseId });
-    return { updatedAt: savedAt.toISOString() };
+    return { updatedAt: saved.savedAt.toISOString() };
   }
 
   async run(actor: Actor, exerciseId: string, code: string, locale: Locale): Promise<RunResult> {
@@ -208,6 +224,7 @@ export class ExercisesService {
       content = { kind: 'answers', answer: body.answer };
     }
     const now = new Date();
+    const madeOfflineAt = offlineTime(body.clientCreatedAt, now, locale);
     const { submission, created } = await insertSubmissionWithJob(
       db,
       {
@@ -220,6 +237,7 @@ export class ExercisesService {
         maxScore: exercise.maxScore,
         idempotencyKey: body.idempotencyKey,
         createdAt: now,
+        clientCreatedAt: madeOfflineAt,
       },
       { requestId },
     );
@@ -351,10 +369,30 @@ function toSubmission(row: SubmissionRow, locale: Locale, review: SubmissionRevi
     score: row.score,
     maxScore: row.maxScore,
     createdAt: row.createdAt.toISOString(),
+    ...(row.clientCreatedAt ? { madeOfflineAt: row.clientCreatedAt.toISOString() } : {}),
     gradedAt: row.gradedAt?.toISOString() ?? null,
     code: row.code,
     answer: (row.answers as Answer | null) ?? null,
     result: row.results ? renderResult(row.results as StoredGradeOutcome, locale) : null,
     ...(review ? { review } : {}),
   };
+}
+
+/**
+ * When a submission sent later was made offline, by the device's clock: within the last
+ * OFFLINE_MAX_AGE_MS (older work is refused, not back-dated) and never ahead of the server by more
+ * than OFFLINE_CLOCK_SKEW_MS (a time just ahead is taken as now). Undefined: made as it was sent.
+ */
+function offlineTime(clientCreatedAt: string | undefined, now: Date, locale: Locale): Date | null {
+  if (clientCreatedAt === undefined) return null;
+  const at = new Date(clientCreatedAt);
+  const words =
+    locale === 'en'
+      ? { future: 'it is in the future', old: 'it is more than 7 days old' }
+      : { future: 'elle est dans le futur', old: 'elle date de plus de 7 jours' };
+  if (at.getTime() > now.getTime() + OFFLINE_CLOCK_SKEW_MS)
+    throw new AppError('TREMPLIN_ERR_OFFLINE_TIME', { detail: words.future }, 'clientCreatedAt');
+  if (at.getTime() < now.getTime() - OFFLINE_MAX_AGE_MS)
+    throw new AppError('TREMPLIN_ERR_OFFLINE_TIME', { detail: words.old }, 'clientCreatedAt');
+  return at.getTime() > now.getTime() ? now : at;
 }

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { ErrorBody, LocaleBody, Me } from '@tremplin/contracts';
-import { setUserLocale } from '@tremplin/db';
-import { requireActor } from '../../plugins/auth.ts';
+import { ErrorBody, LocaleBody, Me, Synced } from '@tremplin/contracts';
+import { markLearnerSynced, setUserLocale } from '@tremplin/db';
+import { requireActor, requireRole } from '../../plugins/auth.ts';
 import { toMe } from './me.service.ts';
 
 export const meRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -31,6 +31,24 @@ export const meRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const actor = requireActor(request);
       await setUserLocale(app.database.db, actor.user.id, request.body.locale);
       return toMe({ ...actor, user: { ...actor.user, locale: request.body.locale } });
+    },
+  );
+
+  app.post(
+    '/api/me/synced',
+    {
+      schema: {
+        tags: ['me'],
+        summary:
+          "A learner's device has nothing left to send (drafts and queued submissions all synced): recorded for their tutors' tiles",
+        response: { 200: Synced, 401: ErrorBody, 403: ErrorBody },
+      },
+    },
+    async (request) => {
+      const actor = requireRole(request, 'student');
+      const at = await markLearnerSynced(app.database.db, actor.user.id, new Date());
+      app.grading.bus.publish({ type: 'learner.synced', userId: actor.user.id, at: at.getTime() });
+      return { syncedAt: at.toISOString() };
     },
   );
 };

@@ -47,6 +47,7 @@ function toSubmission(
     answer: (row.answers as Answer | null) ?? null,
     result: row.results ? renderResult(row.results as StoredGradeOutcome, locale) : null,
     createdAt: row.createdAt.toISOString(),
+    ...(row.clientCreatedAt ? { madeOfflineAt: row.clientCreatedAt.toISOString() } : {}),
     gradedAt: row.gradedAt ? row.gradedAt.toISOString() : null,
     ...(review ? { review } : {}),
   };

@@ -18,6 +18,8 @@ export interface ApiErrorInit {
   field?: string | undefined;
   /** Set for errors made on the client, so the UI can re-translate them if the language changes. */
   messageKey?: PlainMessageKey | undefined;
+  /** The rest of the error's body, for errors whose contract carries more (a draft conflict). */
+  details?: Record<string, unknown> | undefined;
   cause?: unknown;
 }
 
@@ -28,6 +30,7 @@ export class ApiError extends Error {
   readonly code: ErrorCode;
   readonly field: string | undefined;
   readonly messageKey: PlainMessageKey | undefined;
+  readonly details: Record<string, unknown> | undefined;
 
   constructor(init: ApiErrorInit) {
     super(init.message, init.cause === undefined ? undefined : { cause: init.cause });
@@ -35,11 +38,25 @@ export class ApiError extends Error {
     this.code = init.code;
     this.field = init.field;
     this.messageKey = init.messageKey;
+    this.details = init.details;
   }
 }
 
 export function isApiError(value: unknown): value is ApiError {
   return value instanceof ApiError;
+}
+
+/**
+ * Whether the server was reached by the latest request (false: a network failure or a gateway
+ * answering for it): the offline status listens, beside the browser's online and offline events.
+ */
+const reachListeners = new Set<(reached: boolean) => void>();
+export function onServerReach(listener: (reached: boolean) => void): () => void {
+  reachListeners.add(listener);
+  return () => reachListeners.delete(listener);
+}
+function reached(value: boolean): void {
+  for (const listener of reachListeners) listener(value);
 }
 
 export type ApiPath = `/api/${string}`;
@@ -124,8 +141,10 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       });
     } catch (cause) {
       if (isAbort(cause)) throw cause;
+      reached(false);
       throw clientError(0, 'TREMPLIN_ERR_NETWORK', 'error.network', cause);
     }
+    if (!GATEWAY_STATUSES.has(response.status)) reached(true);
 
     if (response.status === 204 || response.status === 205) return undefined as T;
 
@@ -137,15 +156,18 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       return data as T;
     }
     if (isErrorBody(data)) {
+      const { code, message, field, ...details } = data;
       throw new ApiError({
         status: response.status,
-        code: data.code,
-        message: data.message,
-        field: typeof data.field === 'string' ? data.field : undefined,
+        code,
+        message,
+        field: typeof field === 'string' ? field : undefined,
+        details: Object.keys(details).length > 0 ? details : undefined,
       });
     }
     if (GATEWAY_STATUSES.has(response.status)) {
       // A proxy answered for an API that is down or restarting.
+      reached(false);
       throw clientError(0, 'TREMPLIN_ERR_NETWORK', 'error.network');
     }
     throw clientError(response.status, 'TREMPLIN_ERR_UNEXPECTED_RESPONSE', 'error.unexpected');

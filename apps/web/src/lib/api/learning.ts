@@ -15,6 +15,7 @@ import type {
   Submission,
   SubmissionAccepted,
   SubmissionList,
+  Synced,
   VocabularyQueue,
   VocabularyReviewed,
 } from './types.ts';
@@ -45,13 +46,26 @@ export async function getExercise(id: string, signal?: AbortSignal): Promise<Exe
   return api.get<Exercise>(`/api/exercises/${enc(id)}`, opts(signal));
 }
 
+/**
+ * Saves a draft written from the server's draft of `base` (its updatedAt; null: there was none).
+ * If another device saved since, the API answers 409 TREMPLIN_ERR_DRAFT_CONFLICT with its draft.
+ */
 export async function saveDraft(
   exerciseId: string,
   code: string,
-  { keepalive = false, pastes }: { keepalive?: boolean; pastes?: PasteEvent[] | undefined } = {},
+  {
+    keepalive = false,
+    pastes,
+    base,
+  }: { keepalive?: boolean; pastes?: PasteEvent[] | undefined; base: string | null },
 ): Promise<{ updatedAt: string }> {
-  const body: DraftBody = pastes ? { code, pastes } : { code };
+  const body: DraftBody = { code, baseUpdatedAt: base, ...(pastes ? { pastes } : {}) };
   return api.put<{ updatedAt: string }>(`/api/exercises/${enc(exerciseId)}/draft`, body, { keepalive });
+}
+
+/** This device has nothing left to send: the server records it for the tutor's tile. */
+export async function markSynced(): Promise<Synced> {
+  return api.post<Synced>('/api/me/synced');
 }
 
 export async function runCode(exerciseId: string, code: string): Promise<RunResult> {
@@ -66,14 +80,17 @@ export async function getRun(runId: string): Promise<RunResult> {
 /** What a submission carries besides its idempotency key: the code, or an English answer. */
 export type SubmissionPayload = { code: string } | { answer: Answer };
 
+/** `madeAt`: when it was made, for a submission made offline and sent later. */
 export async function createSubmission(
   exerciseId: string,
   idempotencyKey: string,
   payload: SubmissionPayload,
+  madeAt?: string,
 ): Promise<SubmissionAccepted> {
   return api.post<SubmissionAccepted>(`/api/exercises/${enc(exerciseId)}/submissions`, {
     idempotencyKey,
     ...payload,
+    ...(madeAt ? { clientCreatedAt: madeAt } : {}),
   });
 }
 

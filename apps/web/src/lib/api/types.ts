@@ -14,6 +14,7 @@ export type {
   LoginResponse,
   Me,
   MeGroup,
+  Synced,
   SignInFailureAddress,
   SignInFailures,
 } from '@tremplin/contracts';
@@ -28,6 +29,7 @@ export type {
   Discipline,
   DictationPlay,
   DraftBody,
+  DraftConflictBody,
   Exercise,
   ExerciseKind,
   ExerciseSummary,

@@ -26,6 +26,11 @@ export const en: Messages = {
 
   'nav.spaces': 'My spaces',
   'nav.signOut': 'Sign out',
+  'sync.offline': 'Offline',
+  'sync.lastSynced': 'Last synced: {when}',
+  'sync.never': 'Not synced yet',
+  'sync.waiting.one': '{count} submission waiting',
+  'sync.waiting.other': '{count} submissions waiting',
   'nav.signingOut': 'Signing out…',
 
   'login.pageTitle': 'Sign in',
@@ -187,6 +192,16 @@ export const en: Messages = {
   'draft.saving': 'Saving…',
   'draft.saved': 'Saved',
   'draft.error': 'Draft not saved (will retry on the next change)',
+  'draft.local': 'Saved on this device (sent when the network returns)',
+  'draft.conflictHeading': 'Two versions of this draft',
+  'draft.conflictBody':
+    'This draft was also changed on another device. Choose the version to keep; you can copy what you need from the other one first.',
+  'draft.thisDevice': 'On this device',
+  'draft.otherDevice': 'Saved from another device',
+  'draft.changedAt': 'changed on {when}',
+  'draft.keepThis': 'Keep this version',
+  'draft.copy': 'Copy',
+  'draft.copied': 'Copied',
 
   'code.run': 'Run the tests',
   'code.running': 'Running…',
@@ -208,6 +223,8 @@ export const en: Messages = {
   'submission.pending': 'Grading…',
   'submission.sending': 'Sending your answer…',
   'submission.grading': 'Being graded…',
+  'submission.queued': 'Waiting',
+  'submission.queuedHint': 'It will be sent when the network returns.',
   'submission.resultHeading': 'Result',
   'submission.score': 'Score: {score}',
   'submission.gradingFailed': 'Automatic grading failed. Try again; if it keeps failing, ask for help.',
@@ -221,6 +238,7 @@ export const en: Messages = {
   'history.loading': 'Loading the history…',
   'history.empty': 'No submissions yet.',
   'history.showCode': 'Show the code',
+  'history.madeOffline': 'made offline at {when}',
 
   'answers.submit': 'Check my answer',
   'answers.unanswered.one': '{count} answer missing',

@@ -35,6 +35,11 @@ export const fr = {
 
   'nav.spaces': 'Mes espaces',
   'nav.signOut': 'Se déconnecter',
+  'sync.offline': 'Hors ligne',
+  'sync.lastSynced': 'Dernière synchronisation\u202f: {when}',
+  'sync.never': 'Pas encore synchronisé',
+  'sync.waiting.one': '{count} envoi en attente',
+  'sync.waiting.other': '{count} envois en attente',
   'nav.signingOut': 'Déconnexion…',
 
   'login.pageTitle': 'Connexion',
@@ -198,6 +203,16 @@ export const fr = {
   'draft.saving': 'Enregistrement…',
   'draft.saved': 'Enregistré',
   'draft.error': 'Brouillon non enregistré (nouvel essai à la prochaine modification)',
+  'draft.local': 'Enregistré sur cet appareil (envoyé au retour du réseau)',
+  'draft.conflictHeading': 'Deux versions de ce brouillon',
+  'draft.conflictBody':
+    'Ce brouillon a aussi été modifié sur un autre appareil. Choisissez la version à garder\u202f; vous pouvez copier ce dont vous avez besoin de l’autre avant.',
+  'draft.thisDevice': 'Sur cet appareil',
+  'draft.otherDevice': 'Enregistré depuis un autre appareil',
+  'draft.changedAt': 'modifié le {when}',
+  'draft.keepThis': 'Garder cette version',
+  'draft.copy': 'Copier',
+  'draft.copied': 'Copié',
 
   'code.run': 'Exécuter les tests',
   'code.running': 'Exécution…',
@@ -219,6 +234,8 @@ export const fr = {
   'submission.pending': 'Correction en cours…',
   'submission.sending': 'Envoi de votre réponse…',
   'submission.grading': 'Correction en cours…',
+  'submission.queued': 'En attente',
+  'submission.queuedHint': 'Elle sera envoyée au retour du réseau.',
   'submission.resultHeading': 'Résultat',
   'submission.score': 'Note\u202f: {score}',
   'submission.gradingFailed':
@@ -234,6 +251,7 @@ export const fr = {
   'history.loading': 'Chargement de l’historique…',
   'history.empty': 'Aucune soumission pour le moment.',
   'history.showCode': 'Afficher le code',
+  'history.madeOffline': 'faite hors ligne à {when}',
 
   'answers.submit': 'Valider ma réponse',
   'answers.unanswered.one': '{count} réponse manquante',

@@ -39,6 +39,7 @@ export const tutorEn: { readonly [K in keyof typeof tutorFr]: string } = {
   'tutor.presence.offline': 'Offline',
 
   'tutor.tile.lastSeen': 'seen {when}',
+  'tutor.tile.lastSynced': 'synced on {when}',
   'tutor.tile.hand': 'Hand raised for {time}',
   'tutor.tile.handTaken': 'Being helped (waited {time})',
   'tutor.tile.stuckFailing': 'Stuck: repeated failures',

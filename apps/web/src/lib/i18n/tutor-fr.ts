@@ -41,6 +41,7 @@ export const tutorFr = {
   'tutor.presence.offline': 'Hors ligne',
 
   'tutor.tile.lastSeen': 'vu le {when}',
+  'tutor.tile.lastSynced': 'synchronisé le {when}',
   'tutor.tile.hand': 'Main levée depuis {time}',
   'tutor.tile.handTaken': 'Aide en cours (attente {time})',
   'tutor.tile.stuckFailing': 'Bloqué\u202f: échecs répétés',

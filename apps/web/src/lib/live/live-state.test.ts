@@ -18,6 +18,7 @@ function tile(learnerId: string, patch: Partial<LearnerTile> = {}): LearnerTile 
     displayName: learnerId,
     presence: 'online',
     lastSeenAt: null,
+    lastSyncedAt: null,
     exercise: null,
     last: null,
     attempts: 0,

@@ -40,6 +40,7 @@ function selectSubmissions(db: Db) {
       answers: submissions.answers,
       results: submissions.results,
       createdAt: submissions.createdAt,
+      clientCreatedAt: submissions.clientCreatedAt,
       gradedAt: submissions.gradedAt,
     })
     .from(submissions)

@@ -19,6 +19,8 @@ import {
 export interface LiveLearnerRow {
   id: string;
   displayName: string;
+  /** When the learner's device last had nothing left to send (null: never told). */
+  lastSyncedAt: Date | null;
 }
 
 /** A group's name and learners (students), by name; undefined when the group does not exist. */
@@ -42,7 +44,12 @@ export async function findLiveGroups(db: Db, groupIds: string[]): Promise<Map<st
   const byId = new Map<string, LiveGroupRow>(found.map((g) => [g.id, { ...g, learners: [] }]));
   if (byId.size === 0) return byId;
   const learners = await db
-    .select({ groupId: memberships.groupId, id: users.id, displayName: users.displayName })
+    .select({
+      groupId: memberships.groupId,
+      id: users.id,
+      displayName: users.displayName,
+      lastSyncedAt: users.lastSyncedAt,
+    })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(and(inArray(memberships.groupId, [...byId.keys()]), eq(memberships.role, 'student')))

@@ -3,12 +3,16 @@ import { isTransientError, problemOf, type Problem } from '#lib/api/problem.ts';
 import type { Submission, SubmissionAccepted } from '#lib/api/types.ts';
 import { PollTimeoutError, pollUntil } from '#lib/learning/poll.ts';
 import { createSubmitter, type Submitter } from '#lib/learning/submit.ts';
+import type { Settled } from '#lib/offline/outbox.ts';
+import { onSubmissionSettled, queueSubmission, sync, waitingFor } from '#lib/offline/sync.svelte.ts';
 
-export type FlowState = 'idle' | 'sending' | 'grading' | 'graded' | 'failed';
+export type FlowState = 'idle' | 'sending' | 'queued' | 'grading' | 'graded' | 'failed';
 
 /**
  * One exercise's "Submit": sends at most one submission per attempt (idempotency key kept across
  * retries and double clicks), then follows its grading by polling with backoff until it is graded.
+ * Offline, or when the send fails on the network, the submission waits in the outbox with its key
+ * and the time it was made ('queued', « En attente »), and is followed once the outbox sent it.
  */
 export class SubmissionFlow {
   state = $state<FlowState>('idle');
@@ -20,14 +24,47 @@ export class SubmissionFlow {
   readonly #onGraded: ((submission: Submission) => void) | undefined;
   readonly #submitter: Submitter<SubmissionPayload, SubmissionAccepted>;
   #controller: AbortController | null = null;
+  /** The key of the submission shown as waiting in the outbox. */
+  #waitingKey: string | null = null;
+  #offSettled: Promise<(() => void) | undefined>;
+  #disposed = false;
 
-  constructor(exerciseId: string, onGraded?: (submission: Submission) => void) {
+  /** `offline`: false where nothing is submitted for real (the studio's preview). */
+  constructor(exerciseId: string, onGraded?: (submission: Submission) => void, { offline = true } = {}) {
     this.#exerciseId = exerciseId;
     this.#onGraded = onGraded;
     this.#submitter = createSubmitter(
       (key: string, payload: SubmissionPayload) => createSubmission(this.#exerciseId, key, payload),
       { isTransient: isTransientError },
     );
+    this.#offSettled = offline ? this.#followOutbox() : Promise.resolve(undefined);
+  }
+
+  /** Shows a submission of this exercise still waiting on the device, and follows the outbox. */
+  async #followOutbox(): Promise<(() => void) | undefined> {
+    try {
+      const off = await onSubmissionSettled((key, settled) => this.#settled(key, settled));
+      const waiting = await waitingFor(this.#exerciseId);
+      if (waiting.length > 0 && this.state === 'idle') {
+        this.#waitingKey = waiting.at(-1)!.key;
+        this.state = 'queued';
+      }
+      return off;
+    } catch {
+      // No learner's store (not a student): submissions are only sent online.
+      return undefined;
+    }
+  }
+
+  #settled(key: string, settled: Settled): void {
+    if (key !== this.#waitingKey || this.#disposed) return;
+    this.#waitingKey = null;
+    const controller = (this.#controller = new AbortController());
+    if ('accepted' in settled) void this.#follow(settled.accepted, controller);
+    else {
+      this.state = 'failed';
+      this.problem = problemOf(settled.error);
+    }
   }
 
   get pending(): boolean {
@@ -41,8 +78,38 @@ export class SubmissionFlow {
     this.state = 'sending';
     this.#controller?.abort();
     const controller = (this.#controller = new AbortController());
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a timestamp, not state
+    const madeAt = new Date().toISOString();
+    if (!sync.online) return this.#queue(crypto.randomUUID(), payload, madeAt);
+    let accepted: SubmissionAccepted;
     try {
-      const accepted = await this.#submitter.submit(payload);
+      accepted = await this.#submitter.submit(payload);
+    } catch (error) {
+      const key = this.#submitter.currentKey;
+      if (controller.signal.aborted) return;
+      // Not known to have arrived: it waits on the device with the same key (a resend is harmless).
+      if (isTransientError(error) && key) return this.#queue(key, payload, madeAt);
+      this.state = 'failed';
+      this.problem = problemOf(error);
+      return;
+    }
+    await this.#follow(accepted, controller);
+  }
+
+  async #queue(key: string, payload: SubmissionPayload, madeAt: string): Promise<void> {
+    this.#waitingKey = key;
+    this.state = 'queued';
+    try {
+      await queueSubmission(this.#exerciseId, key, payload, madeAt);
+    } catch (error) {
+      this.#waitingKey = null;
+      this.state = 'failed';
+      this.problem = problemOf(error);
+    }
+  }
+
+  async #follow(accepted: SubmissionAccepted, controller: AbortController): Promise<void> {
+    try {
       if (controller.signal.aborted) return;
       this.state = 'grading';
       const final = await pollUntil((signal) => getSubmission(accepted.id, { signal }), {
@@ -75,8 +142,10 @@ export class SubmissionFlow {
     }
   }
 
-  /** The page is going away: stop polling. */
+  /** The page is going away: stop polling (a queued submission stays queued). */
   dispose(): void {
+    this.#disposed = true;
     this.#controller?.abort();
+    void this.#offSettled.then((off) => off?.());
   }
 }

@@ -9,6 +9,7 @@ function tile(name: string, patch: Partial<LearnerTile> = {}): LearnerTile {
     displayName: name,
     presence: 'online',
     lastSeenAt: null,
+    lastSyncedAt: null,
     exercise: null,
     last: null,
     attempts: 0,
