@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RUN_WORKER_POLICY } from '../src/plugins/security-headers.ts';
 import { buildTestApp, signIn, type TestApp } from './helper.ts';
 
 // A small build of our own whose page carries an inline script, as SvelteKit's fallback page does.
@@ -20,6 +21,9 @@ beforeAll(async () => {
   writeFileSync(path.join(dir, '200.html'), PAGE);
   mkdirSync(path.join(dir, '_app', 'immutable'), { recursive: true });
   writeFileSync(path.join(dir, '_app', 'immutable', 'start.js'), 'window.started = true;');
+  mkdirSync(path.join(dir, '_app', 'immutable', 'workers'));
+  for (const name of ['offline-run.worker-Bx1_c9.js', 'editor.worker-Q2a.js'])
+    writeFileSync(path.join(dir, '_app', 'immutable', 'workers', name), 'self.ready = true;');
   t = await buildTestApp({ env: { WEB_BUILD_DIR: dir, PORT: '3000' } });
   published = await buildTestApp({
     database: t.database,
@@ -85,6 +89,17 @@ describe('security headers', () => {
     expect(policy.get('worker-src')).toEqual(["'self'"]);
     expect(policy.get('connect-src')).toEqual(["'self'", 'ws://localhost:3000', 'ws://127.0.0.1:3000']);
     expect(policy.has('upgrade-insecure-requests')).toBe(false);
+  });
+
+  it('let the offline Run’s worker evaluate code, and nothing else: no fetch, no other worker', async () => {
+    const worker = await t.app.inject({ url: '/_app/immutable/workers/offline-run.worker-Bx1_c9.js' });
+    expect(worker.statusCode).toBe(200);
+    expect(worker.headers['content-security-policy']).toBe(RUN_WORKER_POLICY);
+    expect(policyOf(worker).get('default-src')).toEqual(["'none'"]);
+    for (const url of ['/_app/immutable/workers/editor.worker-Q2a.js', '/_app/immutable/start.js']) {
+      const other = await t.app.inject({ url });
+      expect(policyOf(other).get('script-src')).toEqual(["'self'", BOOT_HASH]);
+    }
   });
 
   it('add HSTS and secure sockets when the platform is published over https', async () => {

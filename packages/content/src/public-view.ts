@@ -1,8 +1,8 @@
 // What the browser receives of a spec: everything needed to answer, nothing that gives the answer away
 // (no correct flag, accepted answer, solution, hidden test, dictation text or rubric).
-import type { ClozeSegment, PublicSpec } from '@tremplin/contracts';
+import type { ClozeSegment, CodeRunLimits, PublicSpec } from '@tremplin/contracts';
 import { matchingIds, orderingIds } from './public-ids.ts';
-import type { ClozeSpec, FullSpec } from './schema.ts';
+import type { ClozeSpec, CodeLimits, FullSpec } from './schema.ts';
 import { shuffleAvoiding } from './shuffle.ts';
 import { DEFAULT_MAX_SOURCE_BYTES } from './spec-rules.ts';
 import { countTests } from './test-count.ts';
@@ -24,6 +24,13 @@ function clozeSegments(spec: ClozeSpec): ClozeSegment[] {
   );
 }
 
+/** An exercise's time and output limits: what a Run on the student's device keeps to. */
+function runLimits(limits: CodeLimits): CodeRunLimits {
+  const { cpuMsPerTest, cpuMs, wallMs, outputChars } = limits;
+  const kept = { cpuMsPerTest, cpuMs, wallMs, outputChars };
+  return Object.fromEntries(Object.entries(kept).filter(([, v]) => v !== undefined));
+}
+
 /** The public view of a spec, as contracts' PublicSpec; shuffles are deterministic from `seed`. */
 export function toPublicSpec(spec: FullSpec, { seed, playsUsed = 0 }: PublicViewOptions): PublicSpec {
   switch (spec.kind) {
@@ -35,6 +42,7 @@ export function toPublicSpec(spec: FullSpec, { seed, playsUsed = 0 }: PublicView
         visibleTests: spec.visibleTests,
         hiddenTestCount: countTests(spec.hiddenTests),
         maxSourceBytes: spec.limits?.maxSourceBytes ?? DEFAULT_MAX_SOURCE_BYTES,
+        ...(spec.limits ? { limits: runLimits(spec.limits) } : {}),
       };
     case 'choice':
       return {

@@ -38,6 +38,15 @@ export type Localized = Static<typeof Localized>;
 export const Option = Type.Object({ id: Type.String(), text: Type.String() });
 export type Option = Static<typeof Option>;
 
+/** The limits an exercise sets on a Run's time and output: a Run on the device keeps to them. */
+export const CodeRunLimits = Type.Object({
+  cpuMsPerTest: Type.Optional(Type.Number()),
+  cpuMs: Type.Optional(Type.Number()),
+  wallMs: Type.Optional(Type.Number()),
+  outputChars: Type.Optional(Type.Integer()),
+});
+export type CodeRunLimits = Static<typeof CodeRunLimits>;
+
 export const PublicCode = Type.Object({
   kind: Type.Literal('code'),
   language: CodeLanguage,
@@ -46,6 +55,8 @@ export const PublicCode = Type.Object({
   visibleTests: Type.String(),
   hiddenTestCount: Type.Integer(),
   maxSourceBytes: Type.Integer(),
+  /** Only those the exercise sets (the grader's defaults otherwise). */
+  limits: Type.Optional(CodeRunLimits),
 });
 export const PublicChoice = Type.Object({
   kind: Type.Literal('choice'),

@@ -49,6 +49,15 @@ export function contentSecurityPolicy(
 }
 
 /**
+ * The offline Run's worker (apps/web/src/lib/offline/run/offline-run.worker.ts, built under this name):
+ * it evaluates the learner's code with the grader's harness, as the server's sandbox compiles it, so its
+ * script needs `'unsafe-eval'`. A worker's policy is its own script's response header: only this one
+ * file gets it, with nothing else allowed (no fetch, no nested worker); the pages keep theirs.
+ */
+const RUN_WORKER = /^\/_app\/immutable\/workers\/offline-run\.worker-[\w-]+\.js$/;
+export const RUN_WORKER_POLICY = "default-src 'none'; script-src 'self' 'unsafe-eval'";
+
+/**
  * Security headers on every response (pages, assets, JSON, errors), through helmet: the CSP above,
  * no framing, no MIME sniffing, no referrer beyond the origin, and HSTS only when the public origin
  * is https (over plain http a browser ignores it, and a local install must stay reachable).
@@ -66,6 +75,10 @@ async function securityHeadersPlugin(
     frameguard: { action: 'deny' },
     referrerPolicy: { policy: 'same-origin' },
     strictTransportSecurity: network.https ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+  });
+  app.addHook('onSend', async (request, reply) => {
+    if (RUN_WORKER.test(request.url.split('?')[0] ?? ''))
+      reply.header('content-security-policy', RUN_WORKER_POLICY);
   });
 }
 

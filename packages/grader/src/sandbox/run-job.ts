@@ -6,11 +6,13 @@ import ivm from 'isolated-vm';
 import { lease } from './isolates.ts';
 import { prepareSolution, prepareTests } from './prepare.ts';
 import type { Prepared, PreparedSolution, PreparedTests } from './prepare.ts';
+import { runnable } from './wrap.ts';
 import { HOST_TEMPLATE } from '../messages.ts';
 import type { HostText } from '../messages.ts';
 import type { ResolvedLimits } from '../limits.ts';
-import { buildResult, errorResult, isGraded } from '../result.ts';
-import type { RawTest } from '../result.ts';
+import { buildResult, errorResult } from '../result.ts';
+import { listTests, recordStep } from './protocol.ts';
+import type { StepReply } from './protocol.ts';
 import type { GradeResult, Language } from '../types.ts';
 
 export interface Job {
@@ -94,16 +96,9 @@ export function runJob(job: Job): GradeResult {
   const solution = remember(solutionsCache, `${job.language}\0${job.solution}`, () =>
     prepareSolution(job.solution, job.language, text),
   );
-  if (!solution.ok) return errorResult(solution.message);
   const testsEntry = testsFor(job, text);
-  const tests = testsEntry.prepared;
-  if (!tests.ok) return errorResult(tests.message);
-  if (tests.value.forbidden !== null) return errorResult(text.importForbidden(tests.value.forbidden));
-  const exported = solution.value.exports;
-  if (exported !== null) {
-    const missing = tests.value.imports.find((name) => !exported.includes(name));
-    if (missing !== undefined) return errorResult(text.missingExport(missing));
-  }
+  const pair = runnable(solution, testsEntry.prepared, text);
+  if (!pair.ok) return errorResult(pair.message);
   const limits = job.limits;
   const started = performance.now();
   const { isolate, context, release } = lease(limits.memoryMb);
@@ -114,8 +109,8 @@ export function runJob(job: Job): GradeResult {
     >;
     let script: ivm.Script;
     try {
-      script = isolate.compileScriptSync(solution.value.code, {
-        filename: solution.value.filename,
+      script = isolate.compileScriptSync(pair.value.solution.code, {
+        filename: pair.value.solution.filename,
         lineOffset: -1,
       });
     } catch (e) {
@@ -127,7 +122,7 @@ export function runJob(job: Job): GradeResult {
     } catch (e) {
       return errorResult(v8Syntax(e, text, text.inTests));
     }
-    return drive(isolate, control, job, text, started, tests.value.identifiers, run);
+    return drive(isolate, control, job, text, started, pair.value.tests.identifiers, run);
   } catch (e) {
     run.clean = false;
     const kind = classify(e, isolate);
@@ -187,10 +182,10 @@ function drive(
     }
   };
 
-  let loaded: { names?: string[]; modes?: string[]; error?: string | null; phase?: string };
+  let loaded: string;
   try {
     const config = `${limits.outputChars}|${identifiers}`;
-    loaded = JSON.parse(call('load', config, remainingTotal()));
+    loaded = call('load', config, remainingTotal());
   } catch (e) {
     const kind = classify(e, isolate);
     if (kind === 'memory') return errorResult(text.memory(limits.memoryMb));
@@ -200,24 +195,9 @@ function drive(
       );
     throw e;
   }
-  if (loaded.phase !== undefined) {
-    return errorResult(
-      text.loadFailed(loaded.phase === 'tests' ? text.tests : text.solution, loaded.error ?? ''),
-    );
-  }
-  const names = loaded.names ?? [];
-  if (loaded.error) return errorResult(text.loadFailed(text.tests, loaded.error));
-  if (names.length === 0) return errorResult(text.noTests);
-
-  const modes = loaded.modes ?? [];
-  const listed = names.map((name, i): RawTest => {
-    const mode = modes[i];
-    if (mode === 'skipped' || mode === 'todo') return { name, status: mode, durationMs: 0, cpuMs: 0 };
-    return { name, status: 'error', message: text.notRun, durationMs: 0, cpuMs: 0 };
-  });
-  // The harness runs and numbers only the graded tests; skipped and to-do ones keep their listed status.
-  const raw = listed.filter(isGraded);
-  if (raw.length === 0) return buildResult(listed, text.noTests, job.points);
+  const tests = listTests(loaded, text, job.points);
+  if (!('raw' in tests)) return tests;
+  const { listed, raw } = tests;
   let done = 0;
   let current = 0;
   let limitMessage: string | undefined;
@@ -260,23 +240,10 @@ function drive(
     const spentCpu = Number(isolate.cpuTime - c0) / 1e6;
     if (current < testCpu.length) testCpu[current] = (testCpu[current] ?? 0) + spentCpu;
     if (raw[current]) raw[current]!.cpuMs += spentCpu;
-    const parsed = JSON.parse(reply) as {
-      done: boolean;
-      reusable: boolean;
-      current: number;
-      results: { status: 'pass' | 'fail' | 'error'; message: string; output: string }[];
-    };
+    const parsed = JSON.parse(reply) as StepReply;
     const elapsed = performance.now() - t0;
     if (raw[current]) raw[current]!.durationMs += elapsed;
-    for (const r of parsed.results) {
-      const target = raw[done];
-      if (target) {
-        target.status = r.status;
-        target.message = r.message;
-        target.output = r.output;
-      }
-      done++;
-    }
+    done = recordStep(parsed, raw, done);
     if (!parsed.reusable) run.clean = false;
     if (parsed.done) break;
     current = parsed.current >= 0 ? parsed.current : done;

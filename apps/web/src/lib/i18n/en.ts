@@ -206,6 +206,7 @@ export const en: Messages = {
   'code.run': 'Run the tests',
   'code.running': 'Running…',
   'code.submit': 'Submit',
+  'code.ranOnDevice': 'Visible tests run on this device',
   'code.runResults': 'Visible test results',
   'code.runHint':
     '“Run” checks your code against the visible tests. Submitting adds {count} hidden test(s) and gives the score.',

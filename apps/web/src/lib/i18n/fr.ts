@@ -217,6 +217,7 @@ export const fr = {
   'code.run': 'Exécuter les tests',
   'code.running': 'Exécution…',
   'code.submit': 'Soumettre',
+  'code.ranOnDevice': 'Tests visibles exécutés sur cet appareil',
   'code.runResults': 'Résultats des tests visibles',
   'code.runHint':
     '« Exécuter » lance les tests visibles sur votre code. La soumission ajoute {count} test(s) caché(s) et donne la note.',
