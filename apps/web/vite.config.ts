@@ -1,6 +1,7 @@
 import adapter from '@sveltejs/adapter-static';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vite';
+import { lazyFilesPlugin } from './vite-lazy-files.ts';
 
 // SvelteKit 3 reads its options from here (svelte.config.js is no longer supported).
 // The app is a static SPA: every page is rendered in the browser, the Fastify API serves
@@ -15,6 +16,7 @@ export default defineConfig({
       adapter: adapter({ pages: 'build', assets: 'build', fallback: FALLBACK_PAGE, precompress: true }),
       version: { pollInterval: 0 },
     }),
+    lazyFilesPlugin(),
   ],
   server: {
     proxy: {

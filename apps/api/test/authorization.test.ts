@@ -472,6 +472,11 @@ const CASES: RouteCase[] = [
     expected: { ...everyone(404), student: 200, otherStudent: 200 },
   },
   {
+    route: 'GET /api/modules/:slug/offline',
+    request: () => ({ method: 'GET', url: '/api/modules/programmation-js/offline' }),
+    expected: { ...everyone(404), student: 200, otherStudent: 200 },
+  },
+  {
     route: 'GET /api/lessons/:id',
     request: () => ({ method: 'GET', url: `/api/lessons/${lessonId}` }),
     expected: { ...everyone(403), student: 200, otherStudent: 200 },

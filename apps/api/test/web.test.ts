@@ -17,6 +17,8 @@ beforeAll(async () => {
   mkdirSync(path.join(dir, '_app', 'immutable'), { recursive: true });
   writeFileSync(path.join(dir, '_app', 'immutable', 'start.js'), SCRIPT);
   writeFileSync(path.join(dir, '_app', 'immutable', 'start.js.br'), brotliCompressSync(SCRIPT));
+  writeFileSync(path.join(dir, 'manifest.webmanifest'), '{"name":"Tremplin"}');
+  writeFileSync(path.join(dir, 'service-worker.js'), SCRIPT);
   t = await buildTestApp({ env: { WEB_BUILD_DIR: dir } });
 });
 afterAll(async () => {
@@ -65,6 +67,16 @@ describe('the web app', () => {
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-encoding']).toBe('br');
     expect(response.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+  });
+
+  it.each([
+    ['/manifest.webmanifest', /^application\/manifest\+json/],
+    ['/service-worker.js', /^(application|text)\/javascript/],
+  ])('serves %s with its type, revalidated so that a new version is seen at once', async (url, type) => {
+    const response = await t.app.inject({ method: 'GET', url });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toMatch(type);
+    expect(response.headers['cache-control']).toBe('no-cache');
   });
 
   it('keeps unknown API addresses JSON 404s', async () => {

@@ -16,3 +16,4 @@ export * from './imports.ts';
 export * from './dashboards.ts';
 export * from './reviews.ts';
 export * from './grading.ts';
+export * from './offline.ts';

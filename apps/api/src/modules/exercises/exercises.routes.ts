@@ -20,6 +20,7 @@ import {
   SubmissionList,
 } from '@tremplin/contracts';
 import { requireActor } from '../../plugins/auth.ts';
+import { offlineRoutes } from '../offline/offline.routes.ts';
 import { ExercisesService } from './exercises.service.ts';
 
 const denied = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody };
@@ -34,6 +35,7 @@ export const exercisesRoutes: FastifyPluginAsyncTypebox = async (app) => {
     runGate: app.fairUse.runs,
     onQueued: () => app.grading.worker?.wake(),
   });
+  await app.register(offlineRoutes, { exercises });
 
   app.get(
     '/api/exercises/:id',

@@ -42,6 +42,7 @@ export type {
   ModuleList,
   ModuleProgress,
   ModuleSummary,
+  OfflineCopy,
   Option as ChoiceOption,
   PasteEvent,
   Progress,

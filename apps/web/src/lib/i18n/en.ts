@@ -6,6 +6,7 @@ import { dashboardsEn } from './dashboards-en.ts';
 import { studioEn } from './studio-en.ts';
 import { tutorEn } from './tutor-en.ts';
 import { reviewsEn } from './reviews-en.ts';
+import { offlineEn } from './offline-en.ts';
 import type { Messages } from './types.ts';
 
 /** English messages. The `Messages` type makes a missing or an extra key a type error. */
@@ -18,6 +19,7 @@ export const en: Messages = {
   ...structureEn,
   ...importsEn,
   ...adminEn,
+  ...offlineEn,
   'app.name': 'Tremplin',
   'app.tagline': 'National digital skills programme',
   'app.skipToContent': 'Skip to content',

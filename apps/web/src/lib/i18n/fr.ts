@@ -6,6 +6,7 @@ import { dashboardsFr } from './dashboards-fr.ts';
 import { studioFr } from './studio-fr.ts';
 import { tutorFr } from './tutor-fr.ts';
 import { reviewsFr } from './reviews-fr.ts';
+import { offlineFr } from './offline-fr.ts';
 
 /**
  * French messages: the source dictionary. Every other language must provide exactly these keys
@@ -27,6 +28,7 @@ export const fr = {
   ...structureFr,
   ...importsFr,
   ...adminFr,
+  ...offlineFr,
   'app.name': 'Tremplin',
   'app.tagline': 'Programme national de compétences numériques',
   'app.skipToContent': 'Aller au contenu',

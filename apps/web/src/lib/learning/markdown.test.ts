@@ -5,7 +5,8 @@ import { createMarkdownRenderer, stripLeadingTitle } from './markdown.ts';
 
 const { window } = new JSDOM('<!doctype html><html><body></body></html>');
 const markdown = createMarkdownRenderer(window as unknown as Parameters<typeof createMarkdownRenderer>[0]);
-const render = (md: string, options?: { headingOffset?: number }) => markdown.render(md, options);
+const render = (md: string, options?: { headingOffset?: number; deferImages?: boolean }) =>
+  markdown.render(md, options);
 
 /** Parses rendered HTML so tests look at the DOM the page would get. */
 function dom(html: string): DocumentFragment {
@@ -139,5 +140,26 @@ describe('stripLeadingTitle', () => {
     expect(stripLeadingTitle('# Autre\n\nTexte', 'Titre')).toBe('# Autre\n\nTexte');
     expect(stripLeadingTitle('## Titre\nTexte', 'Titre')).toBe('## Titre\nTexte');
     expect(stripLeadingTitle('Texte\n# Titre', 'Titre')).toBe('Texte\n# Titre');
+  });
+});
+
+describe('the data saver', () => {
+  const image = '![Schéma](/images/schema.png)\n\n![point](data:image/png;base64,iVBORw0KGgo=)';
+
+  it('leaves heavy or unknown images without a source until asked, small data: images shown', () => {
+    const [file, small] = [...dom(render(image, { deferImages: true })).querySelectorAll('img')];
+    expect(file?.hasAttribute('src')).toBe(false);
+    expect(file?.getAttribute('data-deferred-src')).toBe('/images/schema.png');
+    expect(file?.getAttribute('alt')).toBe('Schéma');
+    expect(small?.getAttribute('src')).toBe('data:image/png;base64,iVBORw0KGgo=');
+  });
+
+  it('shows every image when off, and never lets a video or a sound play by itself', () => {
+    const [file] = [...dom(render(image)).querySelectorAll('img')];
+    expect(file?.getAttribute('src')).toBe('/images/schema.png');
+    expect(file?.hasAttribute('data-deferred-src')).toBe(false);
+    const media = dom(render('<video src="/v.mp4" autoplay controls></video>', { deferImages: true }));
+    expect(media.querySelector('video')?.hasAttribute('autoplay')).toBe(false);
+    expect(media.querySelector('video')?.getAttribute('preload')).toBe('none');
   });
 });

@@ -1,5 +1,6 @@
 import DOMPurify, { type Config, type WindowLike } from 'dompurify';
 import { Marked, Renderer, type Tokens } from 'marked';
+import { holdsImage } from '#lib/offline/data-saver.ts';
 import { highlightCode } from './highlight.ts';
 
 /**
@@ -8,7 +9,10 @@ import { highlightCode } from './highlight.ts';
  * - headings shifted down so that they sit under the page's own headings;
  * - tables wrapped in a horizontally scrolling box (360 px phones);
  * - everything then goes through DOMPurify: no script, no event handler, no `javascript:` URL,
- *   no style, no form control from content reaches the page.
+ *   no style, no form control from content reaches the page;
+ * - nothing plays by itself (no `autoplay`); with `deferImages` (the data saver), an image whose size
+ *   is unknown or above the limit loses its `src` (kept in `data-deferred-src`, its size in
+ *   `data-bytes` when known): the page offers to show it, nothing is downloaded until then.
  *
  * DOMPurify needs a DOM: the browser's window, or a jsdom window in unit tests.
  */
@@ -16,6 +20,8 @@ import { highlightCode } from './highlight.ts';
 export interface RenderOptions {
   /** Added to heading levels: with 1, `# Title` becomes `<h2>` (capped at h6). */
   headingOffset?: number;
+  /** The data saver: heavy or unknown images wait for a tap (see Markdown.svelte). */
+  deferImages?: boolean;
 }
 
 const PURIFY_CONFIG: Config = {
@@ -65,6 +71,7 @@ export interface MarkdownRenderer {
 
 export function createMarkdownRenderer(window: WindowLike): MarkdownRenderer {
   const purify = DOMPurify(window);
+  let deferImages = false;
   purify.addHook('afterSanitizeAttributes', (node) => {
     if (node.nodeName === 'A' && node.hasAttribute('href')) {
       // Links from content never get access to this page.
@@ -74,16 +81,33 @@ export function createMarkdownRenderer(window: WindowLike): MarkdownRenderer {
     if (node.nodeName === 'IMG') {
       node.setAttribute('loading', 'lazy');
       node.setAttribute('decoding', 'async');
+      const src = node.getAttribute('src') ?? '';
+      const { hold, bytes } = holdsImage(src);
+      if (deferImages && hold) {
+        node.setAttribute('data-deferred-src', src);
+        if (bytes !== null) node.setAttribute('data-bytes', String(bytes));
+        node.removeAttribute('src');
+        node.removeAttribute('srcset');
+      }
+    }
+    if (node.nodeName === 'AUDIO' || node.nodeName === 'VIDEO') {
+      node.removeAttribute('autoplay');
+      if (deferImages) node.setAttribute('preload', 'none');
     }
   });
 
   const instances = new Map<number, Marked>();
   return {
-    render(markdown, { headingOffset = 1 } = {}) {
+    render(markdown, { headingOffset = 1, deferImages: defer = false } = {}) {
       let marked = instances.get(headingOffset);
       if (!marked) instances.set(headingOffset, (marked = createMarked(headingOffset)));
       const html = marked.parse(markdown, { async: false });
-      return purify.sanitize(html, PURIFY_CONFIG);
+      deferImages = defer;
+      try {
+        return purify.sanitize(html, PURIFY_CONFIG);
+      } finally {
+        deferImages = false;
+      }
     },
     renderInline(markdown) {
       let marked = instances.get(1);

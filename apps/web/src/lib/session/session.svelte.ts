@@ -2,6 +2,7 @@ import * as auth from '#lib/api/auth.ts';
 import type { Me } from '#lib/api/types.ts';
 import { locale, setLocale } from '#lib/i18n/locale.svelte.ts';
 import type { Locale } from '#lib/i18n/types.ts';
+import { clearPersonalCache } from '#lib/offline/cache.ts';
 
 /**
  * Who is signed in, as rune state shared by every page.
@@ -48,6 +49,8 @@ export function loadSession(): Promise<Me | null> {
 
 export async function signIn(email: string, password: string): Promise<Me> {
   const user = await auth.login(email, password);
+  // Whatever the device kept for offline use belonged to an earlier session, maybe another person's.
+  await clearPersonalCache();
   if (localeChosenWhileSignedOut && user.locale !== locale.current) {
     me = user;
     known = true;
@@ -68,6 +71,7 @@ export function signedUp(user: Me): void {
 /** Ends the session on the server, then forgets the user. Throws (and keeps the user) on failure. */
 export async function signOut(): Promise<void> {
   await auth.logout();
+  await clearPersonalCache();
   me = null;
   known = true;
 }

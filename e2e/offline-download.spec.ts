@@ -1,0 +1,84 @@
+import { expect, test } from '@playwright/test';
+import { contentModule, signInStudent } from './student-helpers.ts';
+
+// Demo students 25 (desktop) and 26 (phone). The installable app: its manifest, its service worker,
+// and a module downloaded for offline use, then read with the network cut.
+const programming = contentModule('programmation-js');
+
+test.describe('offline', () => {
+  test('the app is installable: a French manifest with its icons, and an active service worker', async ({
+    page,
+  }) => {
+    const manifest = await page.request.get('/manifest.webmanifest');
+    expect(manifest.status()).toBe(200);
+    expect(manifest.headers()['content-type']).toMatch(/^application\/manifest\+json/);
+    expect(manifest.headers()['cache-control']).toBe('no-cache');
+    const body = (await manifest.json()) as { icons: Array<{ src: string; purpose: string }> };
+    expect(body).toMatchObject({ name: 'Tremplin', lang: 'fr', start_url: '/', display: 'standalone' });
+    expect(body.icons.map((icon) => icon.purpose)).toContain('maskable');
+    for (const icon of body.icons) {
+      const image = await page.request.get(icon.src);
+      expect(image.headers()['content-type']).toBe('image/png');
+    }
+
+    await page.goto('/connexion');
+    await expect(page.locator('link[rel="manifest"]')).toHaveAttribute('href', /manifest\.webmanifest$/);
+    // Activated, it takes the page it was installed from.
+    await page.waitForFunction(() => navigator.serviceWorker.controller?.state === 'activated');
+  });
+
+  test('a module downloaded (its size shown first) opens offline, lessons never opened included', async ({
+    page,
+    context,
+  }, testInfo) => {
+    test.slow(); // the worker precaches the app, then the module's answers are fetched one by one
+    await signInStudent(page, testInfo, 25, 26);
+    // The first visit installs the worker, which then takes the page.
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+
+    const card = page.getByTestId('module-card').filter({ hasText: programming.title });
+    await card.getByTestId('module-link').click();
+    await expect(page.getByRole('heading', { level: 1, name: programming.title })).toBeVisible();
+
+    await page.getByRole('button', { name: 'Télécharger pour hors ligne' }).click();
+    await expect(page.getByTestId('offline-size')).toHaveText(
+      /Taille à télécharger\u202f: [\d,]+\u00a0?\s?(o|Ko|Mo)\s+\(\d+ leçons et exercices\)/,
+    );
+    await page.getByTestId('offline-confirm').click();
+    await expect(page.getByTestId('offline-available')).toHaveText(/Disponible hors ligne/);
+
+    // The network goes: the page reloads from the service worker, the module is still marked.
+    await context.setOffline(true);
+    // Cut for the page and for the worker's own fetches: a read never stored fails.
+    const reachable = await page.evaluate(
+      (urls) =>
+        Promise.all(
+          urls.map((url) =>
+            fetch(url).then(
+              () => true,
+              () => false,
+            ),
+          ),
+        ),
+      ['/api/health', '/api/exercises/00000000-0000-4000-8000-000000000000'],
+    );
+    expect(reachable).toEqual([false, false]);
+    await page.reload();
+    await expect(page.getByRole('heading', { level: 1, name: programming.title })).toBeVisible();
+    await expect(page.getByTestId('offline-available')).toBeVisible();
+
+    // Every lesson opens, though none was opened online: the download stored them.
+    const lessons = page.getByTestId('module-lesson');
+    await expect(lessons).toHaveCount(programming.lessons.length);
+    const last = programming.lessons.at(-1)!;
+    await lessons.last().getByRole('link').click();
+    await expect(page.getByRole('heading', { level: 1, name: last.title })).toBeVisible();
+    await expect(page.getByTestId('lesson-body')).not.toBeEmpty();
+
+    // And back home, through the app's own navigation.
+    await page.getByTestId('brand').click();
+    await expect(page.getByTestId('module-card').filter({ hasText: programming.title })).toBeVisible();
+
+    await context.setOffline(false);
+  });
+});
