@@ -24,7 +24,7 @@
  * Writes its section of docs/performance.md; exits 1 on a FAIL. BENCH_VERBOSE=1 lists each page's requests.
  */
 import { randomBytes } from 'node:crypto';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { rmSync, writeFileSync } from 'node:fs';
 import type { APIRequestContext, Browser, Page } from '@playwright/test';
@@ -315,18 +315,18 @@ async function openModule(page: Page, slug: string): Promise<void> {
   await visible(page, `[data-testid="module-page"][data-slug="${slug}"]`);
 }
 
-/** « Télécharger pour hors ligne »: its size shown, confirmed, then « Disponible hors ligne ». */
+/** « Télécharger pour hors ligne »: its size shown first, confirmed, then « Disponible hors ligne ». */
 async function downloadModule(page: Page): Promise<string> {
   await page.getByRole('button', { name: 'Télécharger pour hors ligne' }).click({ timeout: STEP_MS });
-  const size = page.getByText(/\d+(,\d+)?\s?(octets|[kMG]o)\b/).first();
+  const size = page.getByTestId('offline-size');
   await size.waitFor({ timeout: STEP_MS });
   const shown = (await size.textContent()) ?? '';
+  await page.getByTestId('offline-confirm').click();
   await page
-    .getByRole('dialog')
-    .getByRole('button', { name: /Télécharger|Confirmer/ })
-    .click({ timeout: STEP_MS });
-  await page.getByText('Disponible hors ligne').first().waitFor({ timeout: 120_000 });
-  return /\d+(,\d+)?\s?(octets|[kMG]o)/.exec(shown)?.[0] ?? shown;
+    .getByTestId('offline-available')
+    .filter({ hasText: 'Disponible hors ligne' })
+    .waitFor({ timeout: 120_000 });
+  return /[\d,]+\s?(o|Ko|Mo|Go)\b/.exec(shown)?.[0] ?? shown;
 }
 
 async function answer(page: Page, slug: string): Promise<void> {
@@ -380,6 +380,9 @@ async function offlineSession(
       await page.getByRole('button', { name: 'Se connecter' }).click();
       await visible(page, '[data-testid="module-link"]');
     });
+    await step('the service worker takes the page', 'pwa: the service worker', () =>
+      page.waitForFunction(() => navigator.serviceWorker?.controller, undefined, { timeout: STEP_MS }),
+    );
     const downloads: string[] = [];
     for (const slug of [CODE_MODULE, ENGLISH]) {
       await step(
@@ -656,8 +659,9 @@ try {
     const repeat = medianVisit(visits.repeat).traffic;
     const cell = (t: Traffic, bare: number) =>
       `${kb(t.page)} (${times(t.page, bare)}) | ${t.log.filter((r) => r.page).length} | ${kb(t.workers)}`;
-    const usableMs = `${sec(medianVisit(visits.first).usableMs)} / ${sec(medianVisit(visits.repeat).usableMs)}`;
-    return `| ${def.name} | ${cell(first, bareBytes.first)} | ${cell(repeat, bareBytes.repeat)} | ${usableMs} |`;
+    const usableMs = (list: Visit[]) => sec(median(list.map((v) => v.usableMs)));
+    const usableCell = `${usableMs(visits.first)} / ${usableMs(visits.repeat)}`;
+    return `| ${def.name} | ${cell(first, bareBytes.first)} | ${cell(repeat, bareBytes.repeat)} | ${usableCell} |`;
   });
   const verdict = (pass: boolean) => (pass ? 'PASS' : 'FAIL');
   const sessionLine =
@@ -722,7 +726,7 @@ try {
     `each finished request (compressed body and headers, ${route}), the page's`,
     'own requests; "workers" is what the service worker and other workers downloaded meanwhile (precaching).',
     '',
-    `Measured ${date}: ${cpus().length} cores (${cpus()[0]?.model.trim()}), Node ${process.version}, Chromium ${chromiumVersion}, student \`${STUDENT}\`; the machine shared with other work.`,
+    `Measured ${date}: ${cpus().length} cores (${cpus()[0]?.model.trim()}), Node ${process.version}, Chromium ${chromiumVersion}, student \`${STUDENT}\`; the machine shared with other work (load average ${loadavg()[0]!.toFixed(1)} at the end).`,
     '',
     ...figures,
     '',
