@@ -5,8 +5,10 @@ import { openExercise, typeCode } from './student-helpers.ts';
 // Demo student 24, on two devices (two browser contexts): a draft typed offline on one while the
 // other saved is never overwritten; the student sees both versions and chooses.
 const STUDENT = 'etudiant24@tremplin.test';
-const OFFLINE_TEXT = 'export function somme(nombres) { return 0; } // tablette';
-const ONLINE_TEXT = 'export function somme(nombres) { return 1; } // ordinateur du labo';
+// Texts of this run only: a rerun starts from the draft the previous one kept.
+const RUN = Date.now();
+const OFFLINE_TEXT = `export function somme(nombres) { return 0; } // tablette ${RUN}`;
+const ONLINE_TEXT = `export function somme(nombres) { return 1; } // ordinateur du labo ${RUN}`;
 
 async function device(browser: Browser): Promise<Page> {
   const context = await browser.newContext();
@@ -41,11 +43,11 @@ test.describe('a draft edited on two devices', () => {
     const conflict = tablet.getByTestId('draft-conflict');
     await expect(conflict).toBeVisible();
     await expect(conflict.getByTestId('draft-version-local')).toContainText('Sur cet appareil');
-    await expect(conflict.getByTestId('draft-version-local')).toContainText('tablette');
+    await expect(conflict.getByTestId('draft-version-local')).toContainText(`tablette ${RUN}`);
     await expect(conflict.getByTestId('draft-version-server')).toContainText(
       'Enregistré depuis un autre appareil',
     );
-    await expect(conflict.getByTestId('draft-version-server')).toContainText('ordinateur du labo');
+    await expect(conflict.getByTestId('draft-version-server')).toContainText(`ordinateur du labo ${RUN}`);
     const kept = (await (await tablet.request.get(`/api/exercises/${id}`)).json()) as {
       draft: { code: string };
     };
@@ -64,7 +66,7 @@ test.describe('a draft edited on two devices', () => {
       })
       .toBe(OFFLINE_TEXT);
     await lab.reload();
-    await expect(lab.getByTestId('code-editor').locator('.view-lines')).toContainText('tablette');
+    await expect(lab.getByTestId('code-editor').locator('.view-lines')).toContainText(`tablette ${RUN}`);
     await expect(lab.getByTestId('draft-conflict')).toHaveCount(0);
   });
 });

@@ -4,8 +4,8 @@ import { contentExercise, isPhone, openExercise, signInStudent, typeCode } from 
 // Demo students 22 (desktop) and 23 (phone). Work made offline waits on the device (« En attente »)
 // and is sent once the link returns: each submission once, graded, nothing lost.
 const ENGLISH = 'anglais-technique';
-const RIGHT =
-  'export function somme(nombres) { let total = 0; for (const n of nombres) { total += n; } return total; }';
+// This run's own text: a rerun starts from the draft the previous one kept.
+const RIGHT = `export function somme(nombres) { let total = 0; for (const n of nombres) { total += n; } return total; } // ${Date.now()}`;
 
 type Option = { text: string; correct: boolean };
 interface Listed {

@@ -33,6 +33,9 @@ export const en: Messages = {
   'sync.never': 'Not synced yet',
   'sync.waiting.one': '{count} submission waiting',
   'sync.waiting.other': '{count} submissions waiting',
+  'sync.refused.one': '{count} submission refused',
+  'sync.refused.other': '{count} submissions refused',
+  'sync.refusedRead': 'Got it',
   'nav.signingOut': 'Signing out…',
 
   'login.pageTitle': 'Sign in',

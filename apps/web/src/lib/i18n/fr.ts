@@ -42,6 +42,9 @@ export const fr = {
   'sync.never': 'Pas encore synchronisé',
   'sync.waiting.one': '{count} envoi en attente',
   'sync.waiting.other': '{count} envois en attente',
+  'sync.refused.one': '{count} envoi refusé',
+  'sync.refused.other': '{count} envois refusés',
+  'sync.refusedRead': 'J’ai compris',
   'nav.signingOut': 'Déconnexion…',
 
   'login.pageTitle': 'Connexion',

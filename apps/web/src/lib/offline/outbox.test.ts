@@ -26,10 +26,14 @@ function setup(responses: Array<'ok' | 'network' | 'refused'>) {
     },
   });
   const settled: Array<[string, Settled]> = [];
-  outbox.onSettled((key, outcome) => settled.push([key, outcome]));
+  const records: OutboxRecord[] = [];
+  outbox.onSettled((key, outcome, record) => {
+    settled.push([key, outcome]);
+    records.push(record);
+  });
   const enqueue = (key: string, exerciseId = 'ex') =>
     outbox.enqueue({ key, exerciseId, payload: { code: key }, createdAt: new Date(clock).toISOString() });
-  return { store, outbox, sends, server, settled, enqueue, tick: (ms: number) => (clock += ms) };
+  return { store, outbox, sends, server, settled, records, enqueue, tick: (ms: number) => (clock += ms) };
 }
 
 describe('the outbox', () => {
@@ -86,13 +90,14 @@ describe('the outbox', () => {
     expect(settled).toEqual([['k', { accepted: { id: 'sub-1', status: 'queued' } }]]);
   });
 
-  it('drops a refused submission, tells its page, and goes on with the next', async () => {
-    const { outbox, enqueue, sends, settled } = setup(['refused', 'ok']);
+  it('drops a refused submission, tells who waits (with what it was), and goes on with the next', async () => {
+    const { outbox, enqueue, sends, settled, records } = setup(['refused', 'ok']);
     await enqueue('bad');
     await enqueue('good');
     expect(await outbox.drain()).toMatchObject({ sent: 1, left: 0 });
     expect(sends).toEqual(['bad', 'good']);
     expect('error' in settled[0]![1]).toBe(true);
+    expect(records[0]).toMatchObject({ key: 'bad', payload: { code: 'bad' } });
     expect(settled[1]![0]).toBe('good');
   });
 

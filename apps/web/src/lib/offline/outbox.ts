@@ -34,7 +34,7 @@ export interface DrainResult {
 
 export class Outbox {
   readonly #o: Required<OutboxOptions>;
-  readonly #listeners = new Set<(key: string, settled: Settled) => void>();
+  readonly #listeners = new Set<(key: string, settled: Settled, record: OutboxRecord) => void>();
   #draining: Promise<DrainResult> | null = null;
 
   constructor(options: OutboxOptions) {
@@ -61,7 +61,7 @@ export class Outbox {
   }
 
   /** Called with each submission's outcome once it leaves the outbox (accepted or refused). */
-  onSettled(listener: (key: string, settled: Settled) => void): () => void {
+  onSettled(listener: (key: string, settled: Settled, record: OutboxRecord) => void): () => void {
     this.#listeners.add(listener);
     return () => this.#listeners.delete(listener);
   }
@@ -96,7 +96,7 @@ export class Outbox {
         settled = { error };
       }
       await store.deleteOutbox(record.key);
-      for (const listener of this.#listeners) listener(record.key, settled);
+      for (const listener of this.#listeners) listener(record.key, settled, record);
     }
     return { sent, left: 0, nextAttemptAt: null };
   }

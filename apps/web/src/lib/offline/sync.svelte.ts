@@ -20,6 +20,7 @@ import { Outbox, outboxRetryDelay, type Settled } from './outbox.ts';
  */
 
 const SYNCED_META = 'lastSyncedAt';
+const REFUSED_META = 'refused';
 const TELL_SERVER_EVERY_MS = 60_000;
 
 class SyncState {
@@ -29,6 +30,17 @@ class SyncState {
   waiting = $state(0);
   /** When this device last had nothing left to send (its own record; null: not yet). */
   lastSyncedAt = $state<string | null>(null);
+  /** Queued submissions the server refused (e.g. made more than 7 days ago): told, never dropped unseen. */
+  refused = $state.raw<Refused[]>([]);
+}
+
+export interface Refused {
+  key: string;
+  exerciseId: string;
+  createdAt: string;
+  message: string;
+  /** The code, for a code submission: the student can copy it. */
+  code: string | null;
 }
 
 export const sync = new SyncState();
@@ -71,6 +83,7 @@ export function stopSync(): void {
   currentUser = null;
   sync.waiting = 0;
   sync.lastSyncedAt = null;
+  sync.refused = [];
   void closing?.then((s) => s.stop());
 }
 
@@ -79,7 +92,8 @@ async function open(userId: string): Promise<Session> {
   const outbox = new Outbox({
     store,
     send: (r: OutboxRecord) => createSubmission(r.exerciseId, r.key, r.payload, r.createdAt),
-    isTransient: isTransientError,
+    // A long offline session sends more at once than the submissions' burst: a 429 waits its turn.
+    isTransient: (error) => isTransientError(error) || (isApiError(error) && error.status === 429),
   });
   const session: Session = {
     userId,
@@ -108,7 +122,8 @@ async function open(userId: string): Promise<Session> {
     for (const listener of session.listeners) listener(key, settled);
   };
   const channel = session.channel;
-  outbox.onSettled((key, settled) => {
+  outbox.onSettled((key, settled, record) => {
+    if ('error' in settled) void keepRefused(store, record, settled.error);
     tell(key, settled);
     channel?.postMessage({ key, ...toMessage(settled) });
     sync.waiting = Math.max(0, sync.waiting - 1);
@@ -136,6 +151,7 @@ async function open(userId: string): Promise<Session> {
   };
   sync.lastSyncedAt = (await store.getMeta(SYNCED_META)) ?? null;
   sync.waiting = (await store.outbox()).length;
+  sync.refused = JSON.parse((await store.getMeta(REFUSED_META)) ?? '[]') as Refused[];
   void round(session, true);
   return session;
 }
@@ -201,6 +217,24 @@ async function settledRound(session: Session, sentSomething: boolean): Promise<v
   } catch {
     session.toldServerAt = 0;
   }
+}
+
+async function keepRefused(store: OfflineStore, record: OutboxRecord, error: unknown): Promise<void> {
+  const refused: Refused = {
+    key: record.key,
+    exerciseId: record.exerciseId,
+    createdAt: record.createdAt,
+    message: error instanceof Error ? error.message : String(error),
+    code: 'code' in record.payload ? record.payload.code : null,
+  };
+  sync.refused = [...sync.refused.filter((r) => r.key !== record.key), refused];
+  await store.setMeta(REFUSED_META, JSON.stringify(sync.refused));
+}
+
+/** The student read what was refused. */
+export async function dismissRefused(): Promise<void> {
+  sync.refused = [];
+  await (await active()).store.setMeta(REFUSED_META, '[]');
 }
 
 /** One tab's round at a time for a learner (where the browser has Web Locks). */
