@@ -49,10 +49,10 @@ test.describe('offline Run', () => {
     await typeCode(page, false, LOOPS);
     await page.getByTestId('run-button').click();
     await expect(page.getByTestId('run-button')).toHaveAttribute('aria-busy', 'true');
-    // The page answers while the worker loops: a click opens the visible tests' code.
+    // The page answers while the worker loops (a loop on the page's thread would never let this click
+    // through): it opens the visible tests' code.
     await page.getByTestId('visible-tests').locator('summary').click();
     await expect(page.getByTestId('visible-tests')).toHaveAttribute('open', '');
-    await expect(page.getByTestId('run-button')).toHaveAttribute('aria-busy', 'true');
     await expect(results).toHaveAttribute('data-status', 'error', { timeout: 15_000 });
     await expect(results.getByTestId('tests-message')).toHaveText(
       'Temps limite dépassé : ce test a utilisé plus de 2000 ms de calcul (boucle infinie ?). (test « somme additionne trois nombres »)',

@@ -64,4 +64,13 @@ describe('choosing where « Exécuter les tests » runs', () => {
     await expect(runVisibleTests(request, s)).rejects.toBe(busy);
     expect(calls).toEqual(['server']);
   });
+
+  test('a device that cannot start offline (its code not cached) reads as the network missing', async () => {
+    const { s } = sides(false, () => Promise.reject(new Error('not called')));
+    s.device = () => Promise.reject(new TypeError('Failed to fetch dynamically imported module'));
+    await expect(runVisibleTests(request, s)).rejects.toMatchObject({
+      code: 'TREMPLIN_ERR_NETWORK',
+      messageKey: 'error.network',
+    });
+  });
 });

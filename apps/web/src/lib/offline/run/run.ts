@@ -2,9 +2,10 @@
  * « Exécuter les tests »: on the server when it can be reached, otherwise on this device. The device's
  * path (device.ts, the worker and the harness) is a separate chunk, fetched only by an offline Run.
  */
-import { isApiError } from '#lib/api/client.ts';
+import { ApiError, isApiError } from '#lib/api/client.ts';
 import { runCode } from '#lib/api/learning.ts';
 import type { CodeResult } from '#lib/api/types.ts';
+import { translate } from '#lib/i18n/translate.ts';
 import type { Locale } from '#lib/i18n/types.ts';
 import type { DeviceRunSpec } from './device.ts';
 
@@ -62,7 +63,17 @@ export async function runVisibleTests(
   try {
     return { id: null, result: await device(request.spec, request.code, request.locale), onDevice: true };
   } catch (error) {
-    // The device's chunk could not be fetched (never loaded while online, and not cached): say offline.
-    throw offline ?? error;
+    // The device's chunk or worker could not be fetched (never loaded online, and not cached): the
+    // student is told the network is missing, as the server's Run would have told them.
+    throw (
+      offline ??
+      new ApiError({
+        status: 0,
+        code: 'TREMPLIN_ERR_NETWORK',
+        message: translate(request.locale, 'error.network'),
+        messageKey: 'error.network',
+        cause: error,
+      })
+    );
   }
 }
