@@ -36,6 +36,11 @@ test.describe('offline', () => {
     // The first visit installs the worker, which then takes the page.
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
 
+    // The data saver, on for this device: remembered across the reload below.
+    const saver = page.getByRole('switch', { name: 'Économie de données' });
+    await saver.click();
+    await expect(saver).toHaveAttribute('aria-checked', 'true');
+
     const card = page.getByTestId('module-card').filter({ hasText: programming.title });
     await card.getByTestId('module-link').click();
     await expect(page.getByRole('heading', { level: 1, name: programming.title })).toBeVisible();
@@ -66,6 +71,7 @@ test.describe('offline', () => {
     await page.reload();
     await expect(page.getByRole('heading', { level: 1, name: programming.title })).toBeVisible();
     await expect(page.getByTestId('offline-available')).toBeVisible();
+    await expect(saver).toHaveAttribute('aria-checked', 'true');
 
     // Every lesson opens, though none was opened online: the download stored them.
     const lessons = page.getByTestId('module-lesson');
