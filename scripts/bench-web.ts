@@ -13,72 +13,25 @@
  * - the Run latency (click → results on screen), median over 10 runs.
  * Budgets: home ≤ 100 KB, exercise page without Monaco ≤ 150 KB (gzip); exits 1 if one is exceeded.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { chromium, type BrowserContext, type Page, type Response } from '@playwright/test';
-import { freePort } from '../apps/api/bench/proc.ts';
+import type { BrowserContext, Page, Response } from '@playwright/test';
+import {
+  BUILD_DIR,
+  launchChromium,
+  requireBuild,
+  signIn as signInAs,
+  startPlatform,
+} from './bench-browser.ts';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const BUILD_DIR = join(ROOT, 'apps/web/build');
 const STUDENT = process.env.BENCH_STUDENT ?? 'etudiant34@tremplin.test';
-const PASSWORD = 'tremplin-demo';
 const RUNS = Number(process.env.BENCH_RUNS ?? 10);
 const BUDGET = { home: 100 * 1024, exercise: 150 * 1024 };
 
-if (!existsSync(join(BUILD_DIR, '200.html'))) {
-  console.error('apps/web/build is missing: run `pnpm build` first.');
-  process.exit(2);
-}
-
-// ---------- server ----------
-
-async function waitForHealth(
-  baseUrl: string,
-  child: ChildProcess | null,
-  timeoutMs = 180_000,
-): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child && child.exitCode !== null) throw new Error(`the API exited with code ${child.exitCode}`);
-    try {
-      const response = await fetch(`${baseUrl}/api/health`);
-      if (response.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error(`no answer from ${baseUrl}/api/health`);
-}
-
-let child: ChildProcess | null = null;
-let dataDir: string | null = null;
-let port = Number(process.env.PORT ?? 0);
-if (!port) {
-  port = await freePort();
-  dataDir = mkdtempSync(join(tmpdir(), 'tremplin-bench-'));
-  console.log(`Starting the API on port ${port} (DATA_DIR ${dataDir}) …`);
-  child = spawn(process.execPath, ['apps/api/src/server.ts'], {
-    cwd: ROOT,
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-}
-const BASE = `http://localhost:${port}`;
-
-async function stopServer(): Promise<void> {
-  if (child && child.exitCode === null) {
-    const exited = new Promise((resolve) => child!.once('exit', resolve));
-    child.kill('SIGTERM');
-    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
-    if (child.exitCode === null) child.kill('SIGKILL');
-  }
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-}
+requireBuild();
+const platform = await startPlatform();
+const BASE = platform.base;
 
 // ---------- measuring ----------
 
@@ -154,12 +107,7 @@ const sum = (assets: Asset[], key: 'gzip' | 'br' | 'raw' | 'transferred') =>
   assets.reduce((n, a) => n + a[key], 0);
 const jsCss = (assets: Asset[]) => assets.filter((a) => a.type === 'js' || a.type === 'css');
 
-async function signIn(page: Page): Promise<void> {
-  const response = await page.request.post(`${BASE}/api/auth/login`, {
-    data: { email: STUDENT, password: PASSWORD },
-  });
-  if (!response.ok()) throw new Error(`sign-in failed: ${response.status()} ${await response.text()}`);
-}
+const signIn = (page: Page) => signInAs(page.request, BASE, STUDENT);
 
 async function codeExerciseId(page: Page): Promise<string> {
   const { modules } = (await (await page.request.get(`${BASE}/api/modules`)).json()) as {
@@ -177,7 +125,7 @@ async function codeExerciseId(page: Page): Promise<string> {
 
 /** A cold visit (empty cache) of `path`, recording the app assets it loads. */
 async function coldVisit(
-  browser: Awaited<ReturnType<typeof chromium.launch>>,
+  browser: Awaited<ReturnType<typeof launchChromium>>,
   path: string,
   ready: (page: Page) => Promise<void>,
   viewport = { width: 1280, height: 800 },
@@ -202,11 +150,7 @@ function median(values: number[]): number {
 
 let failed = false;
 try {
-  await waitForHealth(BASE, child);
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
-  });
+  const browser = await launchChromium();
 
   const setup = await browser.newContext();
   const setupPage = await setup.newPage();
@@ -312,6 +256,6 @@ try {
   console.error(error);
   failed = true;
 } finally {
-  await stopServer();
+  await platform.stop();
 }
 process.exit(failed ? 1 : 0);
