@@ -492,6 +492,11 @@ const CASES: RouteCase[] = [
     expected: everyone(200),
   },
   {
+    route: 'GET /api/me/home',
+    request: () => ({ method: 'GET', url: '/api/me/home' }),
+    expected: everyone(200),
+  },
+  {
     route: 'GET /api/vocabulary/queue',
     request: () => ({ method: 'GET', url: '/api/vocabulary/queue' }),
     expected: everyone(200),

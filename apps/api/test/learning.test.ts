@@ -97,6 +97,10 @@ describe('progress', () => {
     expect(progress.recent).toHaveLength(3);
     const modules = (await get('/api/modules')).json().modules;
     expect(modules[0].nextExercise.title).not.toBe(row.title);
+    // The home's summary: the same feedback and vocabulary due, without the table and the activity.
+    const home = (await get('/api/me/home')).json();
+    expect(home).toEqual({ recent: progress.recent, vocabularyDue: progress.vocabularyDue });
+    expect(home.recent[0]).toMatchObject({ exerciseId: exercise.id, score: exercise.maxScore });
   });
 });
 

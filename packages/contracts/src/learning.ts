@@ -443,6 +443,18 @@ export const HelpRequest = Type.Object({
 });
 export type HelpRequest = Static<typeof HelpRequest>;
 
+/** A submission of the learner's latest, as their home and progress pages list them. */
+export const RecentSubmission = Type.Object({
+  submissionId: Id,
+  exerciseId: Id,
+  exerciseTitle: Type.String(),
+  score: Nullable(Type.Number()),
+  maxScore: Type.Number(),
+  status: SubmissionStatus,
+  createdAt: Type.String(),
+});
+export type RecentSubmission = Static<typeof RecentSubmission>;
+
 export const Progress = Type.Object({
   modules: Type.Array(
     Type.Object({
@@ -466,20 +478,17 @@ export const Progress = Type.Object({
   /** Activity per day (runs, submissions, lessons read, reviews) over the last 8 weeks, oldest first. */
   activity: Type.Array(Type.Object({ date: Type.String(), count: Type.Integer() })),
   /** The latest graded submissions, newest first. */
-  recent: Type.Array(
-    Type.Object({
-      submissionId: Id,
-      exerciseId: Id,
-      exerciseTitle: Type.String(),
-      score: Nullable(Type.Number()),
-      maxScore: Type.Number(),
-      status: SubmissionStatus,
-      createdAt: Type.String(),
-    }),
-  ),
+  recent: Type.Array(RecentSubmission),
   vocabularyDue: Type.Integer(),
 });
 export type Progress = Static<typeof Progress>;
+
+/** What the learner's home shows besides the modules: the latest feedback and the vocabulary due. */
+export const HomeSummary = Type.Object({
+  recent: Type.Array(RecentSubmission),
+  vocabularyDue: Type.Integer(),
+});
+export type HomeSummary = Static<typeof HomeSummary>;
 
 export const ReviewRating = Type.Union([Type.Literal(1), Type.Literal(2), Type.Literal(3), Type.Literal(4)]);
 export type ReviewRating = Static<typeof ReviewRating>;

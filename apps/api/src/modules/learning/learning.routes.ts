@@ -4,6 +4,7 @@ import {
   IdParams,
   Lesson,
   ModuleDetail,
+  HomeSummary,
   ModuleList,
   Progress,
   SlugParams,
@@ -92,6 +93,24 @@ export const learningRoutes: FastifyPluginAsyncTypebox = async (app) => {
         vocabulary.queue(actor),
       ]);
       return { ...progress, vocabularyDue: queue.dueCount };
+    },
+  );
+
+  app.get(
+    '/api/me/home',
+    {
+      schema: {
+        tags: ['learning'],
+        summary: "What the learner's home shows besides the modules: the latest feedback, the vocabulary due",
+        response: { 200: HomeSummary, 401: ErrorBody },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      // The progress page's figures without its per-exercise table and activity: the home is the
+      // page every learner opens first, on a slow link (docs/performance.md, "Reach").
+      const [recent, queue] = await Promise.all([learning.recent(actor), vocabulary.queue(actor)]);
+      return { recent, vocabularyDue: queue.dueCount };
     },
   );
 

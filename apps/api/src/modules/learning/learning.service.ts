@@ -1,4 +1,11 @@
-import type { Lesson, Locale, ModuleDetail, ModuleSummary, Progress } from '@tremplin/contracts';
+import type {
+  Lesson,
+  Locale,
+  ModuleDetail,
+  ModuleSummary,
+  Progress,
+  RecentSubmission,
+} from '@tremplin/contracts';
 import {
   countActivityByDay,
   countDueVocabulary,
@@ -96,7 +103,7 @@ export class LearningService {
     since.setUTCHours(0, 0, 0, 0);
     const [perDay, recent, vocabularyDue] = await Promise.all([
       countActivityByDay(this.#db, actor.user.id, since),
-      listRecentSubmissions(this.#db, actor.user.id, 10),
+      this.recent(actor),
       countDueVocabulary(this.#db, actor.user.id, now),
     ]);
     const counts = new Map(perDay.map((d) => [d.date, d.count]));
@@ -123,9 +130,15 @@ export class LearningService {
         })),
       ),
       activity,
-      recent: recent.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() })),
+      recent,
       vocabularyDue,
     };
+  }
+
+  /** The learner's latest submissions, newest first (their home's feedback, the progress page's). */
+  async recent(actor: Actor): Promise<RecentSubmission[]> {
+    const rows = await listRecentSubmissions(this.#db, actor.user.id, 10);
+    return rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() }));
   }
 
   async #describe(actor: Actor, modules: EnrolledModuleRow[], locale: Locale): Promise<ModuleDetail[]> {

@@ -5,6 +5,7 @@ import type {
   DraftBody,
   Exercise,
   HelpRequest,
+  HomeSummary,
   Lesson,
   ModuleDetail,
   ModuleList,
@@ -112,6 +113,11 @@ export async function requestHelp(exerciseId: string, message: string): Promise<
 
 export async function getProgress(signal?: AbortSignal): Promise<Progress> {
   return api.get<Progress>('/api/me/progress', opts(signal));
+}
+
+/** The home's latest feedback and vocabulary due (the progress page's table and activity left out). */
+export async function getHomeSummary(signal?: AbortSignal): Promise<HomeSummary> {
+  return api.get<HomeSummary>('/api/me/home', opts(signal));
 }
 
 export async function getVocabularyQueue(signal?: AbortSignal): Promise<VocabularyQueue> {

@@ -37,6 +37,7 @@ export type {
   HelpRequest,
   ItemOutcome,
   Lesson,
+  HomeSummary,
   LessonSummary,
   ModuleDetail,
   ModuleList,

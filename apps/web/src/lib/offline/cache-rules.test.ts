@@ -20,6 +20,7 @@ describe('which request goes where', () => {
     for (const path of [
       '/api/me',
       '/api/me/progress',
+      '/api/me/home',
       '/api/modules',
       '/api/modules/programmation-js',
       `/api/lessons/${ID}`,

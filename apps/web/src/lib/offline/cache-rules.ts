@@ -46,6 +46,7 @@ const SLUG = '[a-z0-9-]{1,80}';
 const STUDENT_READS: RegExp[] = [
   /^\/api\/me$/,
   /^\/api\/me\/progress$/,
+  /^\/api\/me\/home$/,
   /^\/api\/modules$/,
   new RegExp(`^/api/modules/${SLUG}$`),
   new RegExp(`^/api/lessons/${ID}$`),

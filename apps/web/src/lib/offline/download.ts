@@ -53,7 +53,7 @@ export function offlineMarkUrl(origin: string, slug: string): string {
  * What the app reads at boot and on the home page: refreshed with a download so that the module
  * opens offline even if the student never visited those pages since the cache was emptied.
  */
-export const BOOT_READS = ['/api/me', '/api/modules', '/api/me/progress'] as const;
+export const BOOT_READS = ['/api/me', '/api/modules', '/api/me/home'] as const;
 
 export interface DownloadProgress {
   done: number;
