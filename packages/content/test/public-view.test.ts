@@ -28,6 +28,8 @@ function walk(value: unknown, keys: Set<string>, strings: string[]): void {
 
 const ALLOWED_KEYS = new Set([
   ...['kind', 'language', 'starter', 'visibleTests', 'hiddenTestCount', 'maxSourceBytes'],
+  // A code exercise's limits, for the Run on the device (offline): the same limits the server applies.
+  ...['limits', 'cpuMsPerTest', 'cpuMs', 'wallMs', 'outputChars'],
   ...['multiple', 'options', 'id', 'text', 'segments', 'type', 'size', 'unit', 'items', 'left', 'right'],
   ...['lang', 'defaultRate', 'maxPlays', 'playsUsed', 'excerptMd', 'minWords', 'maxWords'],
   ...['cards', 'term', 'gloss', 'example'],
