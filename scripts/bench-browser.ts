@@ -12,11 +12,11 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type APIRequestContext, type Browser } from '@playwright/test';
 import { freePort } from '../apps/api/bench/proc.ts';
 import { CHROMIUM } from '../e2e/chromium.ts';
+import { DEMO_PASSWORD } from '../e2e/helpers.ts';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const BUILD_DIR = join(ROOT, 'apps/web/build');
-export { DEMO_PASSWORD } from '../e2e/helpers.ts';
-import { DEMO_PASSWORD } from '../e2e/helpers.ts';
+export { DEMO_PASSWORD };
 
 /** Exits with a hint when the web app has not been built (the server would serve no pages). */
 export function requireBuild(): void {
