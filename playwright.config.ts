@@ -9,21 +9,26 @@ import { CHROMIUM } from './e2e/chromium.ts';
  * apps/web/build) on a fresh, empty data directory, so it migrates and seeds the demo programme.
  * Build the web app first (`pnpm build`); this config does not build.
  * With DATABASE_URL set, the API uses that Postgres database instead of the embedded one.
+ * `pnpm test:e2e` (scripts/e2e.ts) runs each project with this config in its own process, naming it in
+ * E2E_RUN: its own port, data directory, results and report.
  */
 
 const ROOT = fileURLToPath(new URL('.', import.meta.url));
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const BASE_URL = `http://localhost:${PORT}`;
+const RUN = process.env.E2E_RUN;
 
 // Computed once in the main process; workers inherit it through the environment. The previous run's
-// directory is kept until the next run (for post-mortems), then removed: each one holds a whole database.
+// directory is kept until the next run of the same name (for post-mortems), then removed: each one
+// holds a whole database.
 if (!process.env.TREMPLIN_E2E_DATA_DIR) {
   const tmp = join(ROOT, '.tmp');
+  const prefix = `e2e-data-${RUN ?? 'all'}-`;
   mkdirSync(tmp, { recursive: true });
   for (const name of readdirSync(tmp)) {
-    if (name.startsWith('e2e-data-')) rmSync(join(tmp, name), { recursive: true, force: true });
+    if (name.startsWith(prefix)) rmSync(join(tmp, name), { recursive: true, force: true });
   }
-  process.env.TREMPLIN_E2E_DATA_DIR = join(tmp, `e2e-data-${Date.now()}`);
+  process.env.TREMPLIN_E2E_DATA_DIR = join(tmp, `${prefix}${Date.now()}`);
 }
 const dataDir = process.env.TREMPLIN_E2E_DATA_DIR;
 mkdirSync(dataDir, { recursive: true });
@@ -44,21 +49,32 @@ const chromium = {
 
 export default defineConfig({
   testDir: 'e2e',
-  outputDir: 'test-results',
+  outputDir: RUN ? `test-results/${RUN}` : 'test-results',
   fullyParallel: false,
   forbidOnly: !!process.env.CI,
   retries: 0,
   workers: 1,
-  timeout: 30_000,
-  expect: { timeout: 10_000 },
-  reporter: process.env.CI ? [['list'], ['html', { open: 'never' }]] : 'list',
+  timeout: 60_000,
+  // Two runs share the 2 cores of a small machine: a page may take a few seconds more than alone.
+  expect: { timeout: 15_000 },
+  reporter: process.env.CI
+    ? [
+        ['list'],
+        ['html', { open: 'never', outputFolder: RUN ? `playwright-report/${RUN}` : 'playwright-report' }],
+      ]
+    : 'list',
   use: {
     baseURL: BASE_URL,
     // The programme's users browse in French; a test that needs English asks for it.
     locale: 'fr-FR',
     timezoneId: 'Africa/Lome',
-    trace: 'retain-on-failure',
+    // A failure keeps its trace (DOM snapshots, network, console) and a screenshot. The trace's
+    // screencast is left out: recorded for every test, it cost about a sixth of the run.
+    trace: { mode: 'retain-on-failure', screenshots: false },
     screenshot: 'only-on-failure',
+    // The service worker precaches the whole shell in every new context, so in every test: the specs
+    // about it (offline-*, draft-conflict) let it run, the others go to the network as a first visit does.
+    serviceWorkers: 'block',
   },
   projects: [
     {

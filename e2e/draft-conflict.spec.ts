@@ -2,6 +2,9 @@ import { expect, test, type Browser, type Page } from '@playwright/test';
 import { signIn } from './helpers.ts';
 import { openExercise, typeCode } from './student-helpers.ts';
 
+// The service worker is this spec's subject: it runs here (playwright.config.ts blocks it elsewhere).
+test.use({ serviceWorkers: 'allow' });
+
 // Demo student 34, on two devices (two browser contexts): a draft typed offline on one while the
 // other saved is never overwritten; the student sees both versions and chooses.
 const STUDENT = 'etudiant34@tremplin.test';

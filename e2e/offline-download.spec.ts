@@ -1,6 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { contentModule, signInStudent } from './student-helpers.ts';
 
+// The service worker is this spec's subject: it runs here (playwright.config.ts blocks it elsewhere).
+test.use({ serviceWorkers: 'allow' });
+
 // Demo students 7 (desktop) and 8 (phone). The installable app: its manifest, its service worker,
 // and a module downloaded for offline use, then read with the network cut.
 const programming = contentModule('programmation-js');

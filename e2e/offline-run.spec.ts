@@ -1,6 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { openExercise, signInStudent, typeCode } from './student-helpers.ts';
 
+// The service worker is this spec's subject: it runs here (playwright.config.ts blocks it elsewhere).
+test.use({ serviceWorkers: 'allow' });
+
 // Demo student 21 (the security spec, later, only opens a code exercise with it). Desktop only: the
 // phone project runs the same code path with another editor.
 

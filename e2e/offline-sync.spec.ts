@@ -1,6 +1,9 @@
 import { expect, test, type Page } from '@playwright/test';
 import { contentExercise, isPhone, openExercise, signInStudent, typeCode } from './student-helpers.ts';
 
+// The service worker is this spec's subject: it runs here (playwright.config.ts blocks it elsewhere).
+test.use({ serviceWorkers: 'allow' });
+
 // Demo students 9 (desktop) and 10 (phone). Work made offline waits on the device (« En attente »)
 // and is sent once the link returns: each submission once, graded, nothing lost.
 const ENGLISH = 'anglais-technique';

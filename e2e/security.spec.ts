@@ -4,6 +4,8 @@ import { openExercise, signInStudent, typeCode } from './student-helpers.ts';
 
 // Demo student 21 (desktop only: Monaco is for computers); the tutor of Groupe Kara 1 (tuteur2).
 // The whole app runs under the server's Content-Security-Policy: nothing it loads or runs may be refused.
+// The headers do not depend on the screen, and the API documentation is for developers' computers:
+// those two tests are the desktop project's only.
 
 interface Violations {
   /** securitypolicyviolation events of the page (blocked scripts, styles, workers, fonts, sockets). */
@@ -43,7 +45,7 @@ function expectSecurityHeaders(response: APIResponse): void {
 }
 
 test.describe('security headers and policy', () => {
-  test('pages, assets and API answers carry the security headers', async ({ page }) => {
+  test('pages, assets and API answers carry the security headers @desktop', async ({ page }) => {
     const response = await page.goto('/connexion');
     expect(response).not.toBeNull();
     const headers = await response!.allHeaders();
@@ -79,7 +81,7 @@ test.describe('security headers and policy', () => {
     expect(violations).toEqual({ events: [], console: [] });
   });
 
-  test('the API documentation runs under the policy', async ({ page }) => {
+  test('the API documentation runs under the policy @desktop', async ({ page }) => {
     const violations = await watchPolicy(page);
     await page.goto('/api/docs');
     await expect(page.getByText('Tremplin API').first()).toBeVisible();

@@ -1,0 +1,61 @@
+/**
+ * `pnpm test:e2e`: the Playwright projects (desktop, phone) side by side, each in its own Playwright
+ * process with its own API server, port and fresh embedded database. A run spends most of its time
+ * waiting on the browser and the network, not computing, so two at once take about the time of the
+ * longer one; and a project never sees the other's data.
+ *
+ * Arguments go to every run (`pnpm test:e2e e2e/auth.spec.ts`); `--project NAME` keeps only that
+ * project. Each run's results are in test-results/NAME and playwright-report/NAME.
+ */
+import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { freePort } from '../apps/api/bench/proc.ts';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const PROJECTS = ['desktop', 'phone'];
+
+function parse(argv: string[]): { projects: string[]; rest: string[] } {
+  const projects: string[] = [];
+  const rest: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--project') projects.push(argv[++i] ?? '');
+    else if (arg.startsWith('--project=')) projects.push(arg.slice('--project='.length));
+    else rest.push(arg);
+  }
+  const unknown = projects.filter((p) => !PROJECTS.includes(p));
+  if (unknown.length > 0) {
+    console.error(`unknown project ${unknown.join(', ')}: the projects are ${PROJECTS.join(', ')}`);
+    process.exit(2);
+  }
+  return { projects: projects.length > 0 ? projects : PROJECTS, rest };
+}
+
+/** One project's run; its lines are prefixed with its name. Resolves with its exit code. */
+async function run(project: string, args: string[]): Promise<number> {
+  const port = await freePort();
+  const env: NodeJS.ProcessEnv = { ...process.env, E2E_RUN: project, E2E_PORT: String(port) };
+  delete env.TREMPLIN_E2E_DATA_DIR;
+  const child = spawn('pnpm', ['exec', 'playwright', 'test', '--project', project, ...args], {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  for (const [stream, out] of [
+    [child.stdout, process.stdout],
+    [child.stderr, process.stderr],
+  ] as const) {
+    createInterface({ input: stream }).on('line', (line) => out.write(`${project.padEnd(7)} | ${line}\n`));
+  }
+  return new Promise((resolve) => child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0))));
+}
+
+const { projects, rest } = parse(process.argv.slice(2));
+const codes = await Promise.all(projects.map((project) => run(project, rest)));
+const failed = projects.filter((_, i) => codes[i] !== 0);
+if (failed.length > 0) {
+  console.error(`e2e: ${failed.join(' and ')} failed`);
+  process.exit(1);
+}
+console.log(`e2e: ${projects.join(' and ')} passed`);
