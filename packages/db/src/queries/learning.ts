@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { dictationPlays, drafts, lessonReads, users, vocabularyStates } from '../schema/index.ts';
 
@@ -113,14 +113,6 @@ export async function listVocabularyStates(
     .from(vocabularyStates)
     .where(and(eq(vocabularyStates.userId, userId), inArray(vocabularyStates.cardKey, cardKeys)))
     .orderBy(asc(vocabularyStates.due));
-}
-
-export async function countDueVocabulary(db: Db, userId: string, now: Date): Promise<number> {
-  const [row] = await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(vocabularyStates)
-    .where(and(eq(vocabularyStates.userId, userId), lte(vocabularyStates.due, now)));
-  return row?.n ?? 0;
 }
 
 export async function saveVocabularyState(

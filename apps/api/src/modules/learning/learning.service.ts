@@ -8,7 +8,6 @@ import type {
 } from '@tremplin/contracts';
 import {
   countActivityByDay,
-  countDueVocabulary,
   findLessonFor,
   listEnrolledModules,
   listLearnerDeadlines,
@@ -96,15 +95,22 @@ export class LearningService {
     }
   }
 
-  async progress(actor: Actor, now = new Date(), locale: Locale = 'fr'): Promise<Progress> {
+  /**
+   * The progress page's figures, but the vocabulary due: that count is the daily review's queue
+   * (cards due and the day's new ones), which the vocabulary service builds.
+   */
+  async progress(
+    actor: Actor,
+    now = new Date(),
+    locale: Locale = 'fr',
+  ): Promise<Omit<Progress, 'vocabularyDue'>> {
     const modules = await listEnrolledModules(this.#db, actor.user.id);
     const described = await this.#describe(actor, modules, locale);
     const since = new Date(now.getTime() - (ACTIVITY_DAYS - 1) * 86_400_000);
     since.setUTCHours(0, 0, 0, 0);
-    const [perDay, recent, vocabularyDue] = await Promise.all([
+    const [perDay, recent] = await Promise.all([
       countActivityByDay(this.#db, actor.user.id, since),
       this.recent(actor),
-      countDueVocabulary(this.#db, actor.user.id, now),
     ]);
     const counts = new Map(perDay.map((d) => [d.date, d.count]));
     const activity = Array.from({ length: ACTIVITY_DAYS }, (_, i) => {
@@ -131,7 +137,6 @@ export class LearningService {
       ),
       activity,
       recent,
-      vocabularyDue,
     };
   }
 
