@@ -46,6 +46,13 @@ const chromium = {
   browserName: 'chromium' as const,
   launchOptions: CHROMIUM,
 };
+const desktop = { ...chromium, viewport: { width: 1280, height: 800 } };
+
+// `pnpm test:e2e` evens out its two runs (E2E_SPLIT): these desktop specs run in the phone's process,
+// as the `desktop-beside-phone` project, on the phone's server. Both projects have always shared one
+// database, each with demo accounts of its own; to a spec, any project but `phone` is the desktop.
+const DESKTOP_BESIDE_PHONE = ['student-english.spec.ts', 'student-vocabulary.spec.ts', 'tutor-pages.spec.ts'];
+const split = process.env.E2E_SPLIT === '1';
 
 export default defineConfig({
   testDir: 'e2e',
@@ -77,10 +84,8 @@ export default defineConfig({
     serviceWorkers: 'block',
   },
   projects: [
-    {
-      name: 'desktop',
-      use: { ...chromium, viewport: { width: 1280, height: 800 } },
-    },
+    { name: 'desktop', use: desktop, ...(split ? { testIgnore: DESKTOP_BESIDE_PHONE } : {}) },
+    ...(split ? [{ name: 'desktop-beside-phone', use: desktop, testMatch: DESKTOP_BESIDE_PHONE }] : []),
     {
       name: 'phone',
       // Monaco is for computers: a phone gets the plain editor, so Monaco-only tests are desktop's.

@@ -1,8 +1,8 @@
 /**
  * `pnpm test:e2e`: the Playwright projects (desktop, phone) side by side, each in its own Playwright
- * process with its own API server, port and fresh embedded database. A run spends most of its time
- * waiting on the browser and the network, not computing, so two at once take about the time of the
- * longer one; and a project never sees the other's data.
+ * process with its own API server, port and fresh embedded database. One run alone leaves much of a
+ * 2-core machine idle while it waits on pages and answers; two keep it busy. The phone's run also
+ * takes three desktop specs (playwright.config.ts), so that the two end about together.
  *
  * Arguments go to every run (`pnpm test:e2e e2e/auth.spec.ts`); `--project NAME` keeps only that
  * project. Each run's results are in test-results/NAME and playwright-report/NAME.
@@ -33,11 +33,15 @@ function parse(argv: string[]): { projects: string[]; rest: string[] } {
 }
 
 /** One project's run; its lines are prefixed with its name. Resolves with its exit code. */
-async function run(project: string, args: string[]): Promise<number> {
+async function run(project: string, args: string[], split: boolean): Promise<number> {
   const port = await freePort();
   const env: NodeJS.ProcessEnv = { ...process.env, E2E_RUN: project, E2E_PORT: String(port) };
   delete env.TREMPLIN_E2E_DATA_DIR;
-  const child = spawn('pnpm', ['exec', 'playwright', 'test', '--project', project, ...args], {
+  if (split) env.E2E_SPLIT = '1';
+  else delete env.E2E_SPLIT;
+  const projects = split && project === 'phone' ? ['phone', 'desktop-beside-phone'] : [project];
+  const selected = projects.flatMap((name) => ['--project', name]);
+  const child = spawn('pnpm', ['exec', 'playwright', 'test', ...selected, ...args], {
     cwd: ROOT,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -52,7 +56,9 @@ async function run(project: string, args: string[]): Promise<number> {
 }
 
 const { projects, rest } = parse(process.argv.slice(2));
-const codes = await Promise.all(projects.map((project) => run(project, rest)));
+// Only the whole suite is evened out: a chosen spec or filter might leave one run with no test.
+const split = projects.length === PROJECTS.length && rest.length === 0;
+const codes = await Promise.all(projects.map((project) => run(project, rest, split)));
 const failed = projects.filter((_, i) => codes[i] !== 0);
 if (failed.length > 0) {
   console.error(`e2e: ${failed.join(' and ')} failed`);
