@@ -41,7 +41,8 @@ async function run(project: string, args: string[], split: boolean): Promise<num
   else delete env.E2E_SPLIT;
   const projects = split && project === 'phone' ? ['phone', 'desktop-beside-phone'] : [project];
   const selected = projects.flatMap((name) => ['--project', name]);
-  const child = spawn('pnpm', ['exec', 'playwright', 'test', ...selected, ...args], {
+  // The projects last: Playwright's --project takes every value that follows it.
+  const child = spawn('pnpm', ['exec', 'playwright', 'test', ...args, ...selected], {
     cwd: ROOT,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -52,7 +53,8 @@ async function run(project: string, args: string[], split: boolean): Promise<num
   ] as const) {
     createInterface({ input: stream }).on('line', (line) => out.write(`${project.padEnd(7)} | ${line}\n`));
   }
-  return new Promise((resolve) => child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0))));
+  // 'close', not 'exit': by then the run's last lines (its summary) have been read and printed.
+  return new Promise((resolve) => child.on('close', (code, signal) => resolve(code ?? (signal ? 1 : 0))));
 }
 
 const { projects, rest } = parse(process.argv.slice(2));
