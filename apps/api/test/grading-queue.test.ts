@@ -32,12 +32,12 @@ afterAll(async () => {
   await t.close();
 });
 
-async function submit(key: string): Promise<string> {
+async function submit(key: string, who = cookie): Promise<string> {
   const code = somme.spec.kind === 'code' ? somme.spec.solution : '';
   const response = await t.app.inject({
     method: 'POST',
     url: `/api/exercises/${somme.id}/submissions`,
-    headers: { cookie },
+    headers: { cookie: who },
     payload: { idempotencyKey: key, code },
   });
   expect(response.statusCode).toBe(202);
@@ -145,8 +145,8 @@ describe('a grade that keeps failing', () => {
 
 describe('the dead jobs, for the administrators', () => {
   /** A submission whose single attempt failed: its job is dead. */
-  async function deadSubmission(key: string): Promise<string> {
-    const id = await submit(key);
+  async function deadSubmission(key: string, who = cookie): Promise<string> {
+    const id = await submit(key, who);
     const graded = gradedEvent(t.app, id);
     startWorker({ maxAttempts: 1 });
     await graded;
@@ -240,6 +240,65 @@ describe('the dead jobs, for the administrators', () => {
     await worker!.stop();
     expect(await submission(id)).toMatchObject({ status: 'graded', score: somme.maxScore });
     expect(await job(id)).toMatchObject({ status: 'done', attempts: 1 });
+  });
+
+  it('withdraws the repeated-errors flag of a series once a retry grades one of it without error', async () => {
+    // Another learner, whose only submissions are these: three dead jobs in a row raise the flag.
+    const other = await signIn(t.app, 'etudiant2@tremplin.test');
+    const ids: string[] = [];
+    for (let n = 1; n <= 3; n++) ids.unshift(await deadSubmission(`dead-series-000${n}`, other));
+    const flagsOfSeries = () =>
+      t.database.db
+        .select({ id: schema.flags.id, details: schema.flags.details })
+        .from(schema.flags)
+        .where(
+          sql`${schema.flags.details}->>'kind' = 'repeated-errors' and ${schema.flags.submissionId} = ${ids[0]}`,
+        );
+    const [flag] = await flagsOfSeries();
+    expect(flag?.details).toEqual({ kind: 'repeated-errors', count: 3, submissionIds: ids });
+
+    // The sandboxes are back: the administrator retries the middle one, which is graded.
+    const graded = gradedEvent(t.app, ids[1]!);
+    expect((await retry((await job(ids[1]!)).id)).statusCode).toBe(200);
+    startWorker({ pool: t.app.grading.pool });
+    await graded;
+    await worker!.stop();
+    expect(await submission(ids[1]!)).toMatchObject({ status: 'graded', score: somme.maxScore });
+    expect(await flagsOfSeries()).toEqual([]);
+    const [audit] = await t.database.db
+      .select()
+      .from(schema.auditLog)
+      .where(eq(schema.auditLog.subjectId, flag!.id));
+    expect(audit).toMatchObject({
+      action: 'flag.withdrawn',
+      subjectType: 'flag',
+      actorId: null,
+      before: { submissionId: ids[0], details: flag!.details },
+      reason: expect.stringContaining('sans erreur'),
+    });
+  });
+
+  it('leaves a repeated-errors flag a grader has claimed to their decision', async () => {
+    const other = await signIn(t.app, 'etudiant3@tremplin.test');
+    const ids: string[] = [];
+    for (let n = 1; n <= 3; n++) ids.unshift(await deadSubmission(`dead-claimed-000${n}`, other));
+    const [flag] = await t.database.db
+      .update(schema.flags)
+      .set({
+        claimedBy: (await t.database.db.select().from(schema.users).limit(1))[0]!.id,
+        claimExpiresAt: sql`now() + interval '10 minutes'`,
+      })
+      .where(eq(schema.flags.submissionId, ids[0]!))
+      .returning({ id: schema.flags.id });
+    expect(flag).toBeDefined();
+    const graded = gradedEvent(t.app, ids[0]!);
+    expect((await retry((await job(ids[0]!)).id)).statusCode).toBe(200);
+    startWorker({ pool: t.app.grading.pool });
+    await graded;
+    await worker!.stop();
+    expect(await submission(ids[0]!)).toMatchObject({ status: 'graded' });
+    const [still] = await t.database.db.select().from(schema.flags).where(eq(schema.flags.id, flag!.id));
+    expect(still).toMatchObject({ status: 'open', submissionId: ids[0] });
   });
 
   it('refuses to retry a job that is not dead (409, in the reader language) or unknown (404)', async () => {

@@ -11,6 +11,7 @@ import {
   insertMachineFlag,
   listLastOutcomes,
   listPastesSince,
+  withdrawMachineFlags,
   type Db,
 } from '@tremplin/db';
 
@@ -161,7 +162,19 @@ async function sandboxAnomaly(db: Db, { submission, status, result, now }: FlagS
   return id ? ('sandbox' as const) : undefined;
 }
 
-async function repeatedErrors(db: Db, { submission, now }: FlagSourceInput) {
+async function repeatedErrors(db: Db, { submission, status, result, now }: FlagSourceInput) {
+  if (!endedInError({ status, resultStatus: result.status })) {
+    // Graded again without error (an administrator's retry after the sandboxes failed): a series
+    // of errors that named it no longer holds.
+    await withdrawMachineFlags(db, {
+      userId: submission.userId,
+      submissionId: submission.id,
+      kind: 'repeated-errors',
+      reason: 'Une soumission de la série a été corrigée à nouveau, sans erreur.',
+      now,
+    });
+    return undefined;
+  }
   const last = await listLastOutcomes(db, submission.userId, submission.exerciseId, REPEATED_ERRORS);
   if (last.length < REPEATED_ERRORS || !last.every(endedInError)) return undefined;
   // Only the submission that completes the series raises it (not one graded late, out of order).

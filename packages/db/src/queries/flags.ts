@@ -3,7 +3,15 @@
 // The graders' side (queue, claims, decisions) lives in reviews.ts.
 import { and, desc, eq, gte, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../client.ts';
-import { activityLog, exercises, flags, moduleVersions, reviews, submissions } from '../schema/index.ts';
+import {
+  activityLog,
+  auditLog,
+  exercises,
+  flags,
+  moduleVersions,
+  reviews,
+  submissions,
+} from '../schema/index.ts';
 import { rowsOf } from './dashboards.ts';
 import { isUniqueViolation } from './studio.ts';
 
@@ -61,6 +69,38 @@ export async function insertMachineFlag(db: Db, flag: MachineFlag): Promise<stri
       returning id`,
   );
   return rows[0]?.id;
+}
+
+/**
+ * Withdraws the open machine flags of a `details.kind` whose `details.submissionIds` name a
+ * submission whose new grade took their ground away (a series of errors, one of which an
+ * administrator's retry has now graded): deleted, unless a grader holds a live claim on one (they
+ * decide it), each with an audit line keeping what it said. Answers the withdrawn flags' ids.
+ */
+export async function withdrawMachineFlags(
+  db: Db,
+  input: { userId: string; submissionId: string; kind: string; reason: string; now: Date },
+): Promise<string[]> {
+  const named = JSON.stringify([input.submissionId]);
+  const rows = await rowsOf<{ id: string }>(
+    db,
+    sql`with gone as (
+      delete from ${flags} f using ${submissions} s
+      where s.id = f.submission_id and s.user_id = ${input.userId}
+        and f.status = 'open' and f.source = 'sandbox' and f.details->>'kind' = ${input.kind}
+        and f.details->'submissionIds' @> ${named}::jsonb
+        and (f.claimed_by is null or f.claim_expires_at <= ${input.now.toISOString()}::timestamptz)
+      returning f.id, f.submission_id, f.reason, f.details, f.created_at
+    )
+    insert into ${auditLog} (at, action, subject_type, subject_id, before, reason)
+    select ${input.now.toISOString()}::timestamptz, 'flag.withdrawn', 'flag', gone.id::text,
+      jsonb_build_object('submissionId', gone.submission_id, 'reason', gone.reason,
+        'details', gone.details, 'createdAt', gone.created_at),
+      ${input.reason}
+    from gone
+    returning subject_id as id`,
+  );
+  return rows.map((r) => r.id);
 }
 
 /** A learner's last graded (or failed) submissions to an exercise, any version, newest first. */
