@@ -1,11 +1,12 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { asc } from 'drizzle-orm';
+import { asc, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BackupError, backupDatabase, restoreDatabase, type BackupTarget } from './backup.ts';
 import { openDatabase, type Db } from './client.ts';
 import { migrate } from './migrate.ts';
+import { rowsOf } from './queries/dashboards.ts';
 import { gradingJobs, submissions } from './schema/index.ts';
 import { seedDemoWork } from './seed/demo-work.ts';
 import { createEmptyPostgresDatabase, createTestDatabase, onPostgres } from './test-support/index.ts';
@@ -40,6 +41,20 @@ async function readBack(target: BackupTarget) {
   }
 }
 
+/** The tables the planner has statistics for (pg_restore leaves none; the restore analyzes). */
+async function analyzedTables(url: string): Promise<string[]> {
+  const database = await openDatabase({ url, poolSize: 1 });
+  try {
+    const rows = await rowsOf<{ name: string }>(
+      database.db,
+      sql`select distinct tablename as name from pg_stats where schemaname = 'public'`,
+    );
+    return rows.map((r) => r.name);
+  } finally {
+    await database.close();
+  }
+}
+
 beforeAll(async () => {
   // The seeded programme plus the demo's queued submissions, some of them graded.
   const database = await createTestDatabase({ dataDir: path.join(work, 'source') });
@@ -66,6 +81,7 @@ describe(`a backup (${onPostgres ? 'PostgreSQL, pg_dump' : 'embedded, data direc
     const target = await freshTarget('restored');
     await restoreDatabase(target, file);
     expect(await readBack(target)).toEqual(saved);
+    if ('url' in target) expect(await analyzedTables(target.url)).toContain('submissions');
   }, 60_000);
 
   it('never overwrites a file', async () => {

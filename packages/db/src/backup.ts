@@ -79,6 +79,7 @@ export async function restoreDatabase(
       ],
       target.url,
     );
+    await analyze(target.url);
     return;
   }
   if (kind !== 'embedded')
@@ -129,6 +130,20 @@ async function countTables(url: string): Promise<number> {
     return row!.tables;
   } catch (error) {
     throw new BackupError(`La base de DATABASE_URL est injoignable (${(error as Error).message}).`);
+  } finally {
+    await sql.end();
+  }
+}
+
+/**
+ * The planner's statistics of a restored database: pg_restore leaves none (as PostgreSQL's
+ * documentation warns), and until autovacuum comes by, the platform's queries run on a fresh
+ * database's plans.
+ */
+async function analyze(url: string): Promise<void> {
+  const sql = postgres(url, { max: 1, onnotice: () => {}, connect_timeout: 10 });
+  try {
+    await sql`analyze`;
   } finally {
     await sql.end();
   }
