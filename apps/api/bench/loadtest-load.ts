@@ -15,6 +15,8 @@ type Inbound =
       people: BenchPeople;
       active: number;
       seconds: number;
+      /** Seconds of the same load before the peak is measured (the instances' and database's caches warm). */
+      warmupSeconds: number;
       thinkSeconds: number;
     }
   | { type: 'run' }
@@ -30,8 +32,22 @@ export interface KindReport {
   max: number;
 }
 
+/** Every HTTP request of a 10-second window of the run, the warm-up's included. */
+export interface Window {
+  /** Seconds since the start of the warm-up. */
+  from: number;
+  warmup: boolean;
+  count: number;
+  errors: number;
+  p50: number;
+  p99: number;
+}
+
 export interface LoadReport {
   kinds: Record<string, KindReport>;
+  /** The warm-up's requests and how many failed (not in `kinds`). */
+  warmup: { requests: number; errors: number };
+  timeline: Window[];
   /** Every HTTP request together. */
   api: { p50: number; p99: number };
   submissions: number;
@@ -85,7 +101,15 @@ const pending = new Map<string, Pending>();
 const attempts = new Map<string, number>();
 /** English exercises with a valid answer to send (built from their public spec). */
 let englishAnswers: Array<{ id: string; answer: object }> = [];
+/** The users are acting (warm-up included), until the peak's last answers are in. */
 let running = false;
+/** When the users started, and when the warm-up ended (performance.now()). */
+let usersStarted = 0;
+let peakFrom = Number.POSITIVE_INFINITY;
+/** Whether what started at `t0` counts in the peak's figures (the warm-up's does not). */
+const measured = (t0: number) => running && t0 >= peakFrom;
+/** Every request of the run as [ms since the users started, latency ms, failed]. */
+const timeline: Array<[number, number, boolean]> = [];
 let submissions = 0;
 const accepted: string[] = [];
 let socketErrors = 0;
@@ -327,7 +351,8 @@ async function request(
 }
 
 function record(kind: string, ms: number, failure?: string): void {
-  if (!running) return;
+  if (running) timeline.push([performance.now() - ms - usersStarted, ms, failure !== undefined]);
+  if (!measured(performance.now() - ms)) return;
   let list = latencies.get(kind);
   if (!list) latencies.set(kind, (list = []));
   list.push(ms);
@@ -350,7 +375,7 @@ async function awaitGrade(learner: Learner, id: string, t0: number): Promise<voi
       `/api/submissions/${id}`,
     );
     if (json?.status === 'graded' || json?.status === 'error') {
-      if (running) submitToResult.push(performance.now() - t0);
+      if (measured(t0)) submitToResult.push(performance.now() - t0);
       return;
     }
   }
@@ -424,10 +449,10 @@ async function act(learner: Learner, action: Action): Promise<void> {
         if (!english) pending.delete(learner.id);
         return;
       }
-      if (running) submissions += 1;
+      if (measured(t0)) submissions += 1;
       accepted.push(json.id);
       if (json.status === 'graded' || json.status === 'error') {
-        if (running) submitToResult.push(performance.now() - t0);
+        if (measured(t0)) submitToResult.push(performance.now() - t0);
       } else await awaitGrade(learner, json.id, t0);
     }
   }
@@ -454,13 +479,16 @@ function onTutorMessage(raw: Buffer): void {
     p.kind === 'draft' ? Date.parse(tile.lastSeenAt ?? '') >= p.wall - 5 : (tile.attempts ?? 0) > p.attempts;
   if (!seen) return;
   pending.delete(tile.learnerId);
-  if (running) tutorEvents.push(now - p.t0);
+  if (measured(p.t0)) tutorEvents.push(now - p.t0);
 }
 
 async function peak(): Promise<LoadReport> {
-  const { seconds, thinkSeconds, people, bases } = setup;
-  const ends = performance.now() + seconds * 1000;
-  // Warm-up: every user starts at a random moment of their first think time, so the load is steady.
+  const { seconds, warmupSeconds, thinkSeconds, people, bases } = setup;
+  usersStarted = performance.now();
+  peakFrom = usersStarted + warmupSeconds * 1000;
+  const ends = peakFrom + seconds * 1000;
+  // Every user starts at a random moment of their first think time, so the load is steady; what
+  // starts after the warm-up is measured.
   running = true;
   const learnerLoops = learners.map(async (learner) => {
     await sleepUntil(Math.random() * thinkSeconds * 1000, ends);
@@ -507,8 +535,12 @@ async function peak(): Promise<LoadReport> {
     };
   }
   const api = summarize([...latencies.values()].flat());
+  const warmupMs = warmupSeconds * 1000;
+  const early = timeline.filter(([at]) => at < warmupMs);
   return {
     kinds,
+    warmup: { requests: early.length, errors: early.filter(([, , failed]) => failed).length },
+    timeline: windows(warmupMs),
     api: { p50: api.p50, p99: api.p99 },
     submissions,
     accepted,
@@ -518,4 +550,22 @@ async function peak(): Promise<LoadReport> {
     socketErrors,
     reopened,
   };
+}
+
+/** The run's requests by 10-second window of their start. */
+function windows(warmupMs: number): Window[] {
+  const byWindow = new Map<number, Array<[number, number, boolean]>>();
+  for (const entry of timeline) {
+    const index = Math.floor(entry[0] / 10_000);
+    let list = byWindow.get(index);
+    if (!list) byWindow.set(index, (list = []));
+    list.push(entry);
+  }
+  return [...byWindow]
+    .sort(([a], [b]) => a - b)
+    .map(([index, entries]) => {
+      const { count, p50, p99 } = summarize(entries.map(([, ms]) => ms));
+      const errors = entries.filter(([, , failed]) => failed).length;
+      return { from: index * 10, warmup: index * 10_000 < warmupMs, count, errors, p50, p99 };
+    });
 }

@@ -5,7 +5,8 @@
 // programme and 15,000 learners in 900 groups of about 17, each with a tutor, and 5 coordinators),
 // LOADTEST_APIS API instances (`apps/api/src/server.ts` with GRADING_WORKER=false, each its own
 // process with its production flags) and LOADTEST_GRADERS grader workers (`pnpm start:grader`).
-// A load process then plays the hour's peak (loadtest-load.ts): LOADTEST_ACTIVE learners at once
+// A load process then plays the hour's peak (loadtest-load.ts), after LOADTEST_WARMUP_SECONDS of the
+// same load that are not measured (a peak hour meets warm instances): LOADTEST_ACTIVE learners at once
 // browse, save drafts, run and submit code and answer English exercises, each waiting about
 // LOADTEST_THINK_SECONDS between actions; the 900 tutors watch their groups on the live cockpit; 5
 // coordinators refresh their dashboards. It reports throughput, errors, p50/p99 per kind of
@@ -14,7 +15,7 @@
 //
 // LOADTEST_DATABASE_URL: a PostgreSQL server URL whose role may create databases (required),
 // LOADTEST_STUDENTS (15000), LOADTEST_GROUPS (900), LOADTEST_ACTIVE (3000), LOADTEST_SECONDS (120),
-// LOADTEST_THINK_SECONDS (20), LOADTEST_APIS (2), LOADTEST_GRADERS (2), LOADTEST_WRITE_DOCS (true).
+// LOADTEST_WARMUP_SECONDS (30), LOADTEST_THINK_SECONDS (20), LOADTEST_APIS (2), LOADTEST_GRADERS (2), LOADTEST_WRITE_DOCS (true).
 // LOADTEST_RESTART_DATABASE: a shell command that restarts the PostgreSQL server (e.g.
 // `pg_ctlcluster 15 main restart`), run halfway through the peak: the drill of a database restart
 // under load (its report goes under its own heading).
@@ -39,6 +40,7 @@ const STUDENTS = Number(env.LOADTEST_STUDENTS ?? 15_000);
 const GROUPS = Number(env.LOADTEST_GROUPS ?? 900);
 const ACTIVE = Number(env.LOADTEST_ACTIVE ?? 3000);
 const SECONDS = Number(env.LOADTEST_SECONDS ?? 120);
+const WARMUP_SECONDS = Number(env.LOADTEST_WARMUP_SECONDS ?? 30);
 const THINK_SECONDS = Number(env.LOADTEST_THINK_SECONDS ?? 20);
 const APIS = Number(env.LOADTEST_APIS ?? 2);
 const GRADERS = Number(env.LOADTEST_GRADERS ?? 2);
@@ -144,7 +146,7 @@ function watchUsage(parts: Array<{ name: string; pids: () => number[] }>) {
 
 /** Runs the restart command halfway through the peak; answers how long it took and what it said. */
 async function restartHalfway(command: string): Promise<{ ms: number; output: string }> {
-  await new Promise((resolve) => setTimeout(resolve, (SECONDS * 1000) / 2));
+  await new Promise((resolve) => setTimeout(resolve, (WARMUP_SECONDS + SECONDS / 2) * 1000));
   const t0 = performance.now();
   const output = execSync(command, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   console.log(`restarted the database in ${Math.round(performance.now() - t0)} ms`);
@@ -203,6 +205,7 @@ async function main() {
       people,
       active: ACTIVE,
       seconds: SECONDS,
+      warmupSeconds: WARMUP_SECONDS,
       thinkSeconds: THINK_SECONDS,
     });
     const connected = await nextMessage<{ ms: number; tutors: number; students: number; failed: number }>(
@@ -210,7 +213,7 @@ async function main() {
       'connected',
     );
     console.log(
-      `connected ${connected.tutors} cockpits and ${connected.students} learners' feeds in ${(connected.ms / 1000).toFixed(1)} s (${connected.failed} failed); ${SECONDS} s of peak…`,
+      `connected ${connected.tutors} cockpits and ${connected.students} learners' feeds in ${(connected.ms / 1000).toFixed(1)} s (${connected.failed} failed); ${WARMUP_SECONDS} s of warm-up, then ${SECONDS} s of peak…`,
     );
     const usage = watchUsage([
       ...members.map((m) => ({ name: m.name, pids: () => familyOf(m.child.pid!) })),
@@ -287,8 +290,8 @@ async function present(
     ],
     [
       `no errors (HTTP and sockets)`,
-      `${errors} of ${requests} requests, ${report.socketErrors} socket errors (${report.reopened} sockets closed by the server and reopened by their client)`,
-      errors === 0 && report.socketErrors === 0,
+      `${errors} of ${requests} requests (warm-up: ${report.warmup.errors} of ${report.warmup.requests}), ${report.socketErrors} socket errors (${report.reopened} sockets closed by the server and reopened by their client)`,
+      errors === 0 && report.warmup.errors === 0 && report.socketErrors === 0,
     ],
     [`API p99 < ${TARGETS.apiP99Ms} ms`, `${api.p99} ms (p50 ${api.p50} ms)`, api.p99 < TARGETS.apiP99Ms],
     [
@@ -305,7 +308,7 @@ async function present(
   const lines = [
     `Command: \`LOADTEST_DATABASE_URL=postgres://…/tremplin_dev pnpm loadtest\` (${new Date().toISOString().slice(0, 10)}, ${cpus().length} cores, load average ${loadavg()[0]!.toFixed(1)} at the end).`,
     '',
-    `${APIS} API instances and ${GRADERS} grader workers on PostgreSQL; ${STUDENTS.toLocaleString('en')} learners in ${GROUPS} groups, of whom ${ACTIVE.toLocaleString('en')} active at once (one action every ${THINK_SECONDS} s on average), ${GROUPS} tutors on the live cockpit, ${COORDINATORS} coordinators; ${SECONDS} s of peak. ${requests.toLocaleString('en')} requests (${(requests / SECONDS).toFixed(0)}/s), ${report.submissions} submissions (${submissions.total} in the database, ${submissions.ungraded} left ungraded).`,
+    `${APIS} API instances and ${GRADERS} grader workers on PostgreSQL; ${STUDENTS.toLocaleString('en')} learners in ${GROUPS} groups, of whom ${ACTIVE.toLocaleString('en')} active at once (one action every ${THINK_SECONDS} s on average), ${GROUPS} tutors on the live cockpit, ${COORDINATORS} coordinators; ${WARMUP_SECONDS} s of warm-up under the same load, then ${SECONDS} s of peak, measured. ${requests.toLocaleString('en')} requests in the peak (${(requests / SECONDS).toFixed(0)}/s), ${report.submissions} submissions; ${report.accepted.length} accepted in the whole run (${submissions.total} in the database, ${submissions.ungraded} left ungraded).`,
     '',
     '| target | measured | verdict |',
     '| --- | --- | --- |',
@@ -322,6 +325,15 @@ async function present(
                 .join(', ')})`
             : ''
         } | ${k.p50} | ${k.p99} | ${k.max} |`,
+    ),
+    '',
+    'Every request of the run by 10-second window of its start, the warm-up included:',
+    '',
+    '| from s | phase | requests | errors | p50 ms | p99 ms |',
+    '| --- | --- | --- | --- | --- | --- |',
+    ...report.timeline.map(
+      (w) =>
+        `| ${w.from} | ${w.warmup ? 'warm-up' : 'peak'} | ${w.count} | ${w.errors} | ${w.p50} | ${w.p99} |`,
     ),
     '',
     '| process | CPU (% of one core) | peak RSS MB |',
