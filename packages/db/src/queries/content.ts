@@ -80,6 +80,79 @@ export async function listVersionLessons(db: Db, versionIds: string[]): Promise<
     .orderBy(asc(lessons.moduleVersionId), asc(lessons.position));
 }
 
+/** A version's lessons and exercises, in module order; frozen (shared by every reader). */
+export interface VersionContent {
+  lessons: readonly LessonRow[];
+  exercises: readonly ExerciseRow[];
+}
+
+/** Versions whose content is kept, per database handle (the least recently read goes first). */
+const FROZEN_CONTENT_KEPT = 64;
+const frozenContent = new WeakMap<Db, Map<string, VersionContent>>();
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value)) deepFreeze(inner);
+  }
+  return value;
+}
+
+/**
+ * The lessons and exercises of module versions, in module order. A published or archived version's
+ * content never changes (the database's triggers refuse it), so it is read once per database handle
+ * and kept, deeply frozen: a learner's module, lesson and exercise pages no longer read the whole
+ * version each time. A version still in the studio is read every time.
+ */
+export async function listVersionContent(
+  db: Db,
+  versionIds: string[],
+): Promise<{ lessons: LessonRow[]; exercises: ExerciseRow[] }> {
+  let kept = frozenContent.get(db);
+  if (!kept) frozenContent.set(db, (kept = new Map()));
+  const missing = versionIds.filter((id) => !kept.has(id));
+  if (missing.length > 0) {
+    const [lessonRows, exerciseRows, frozen] = await Promise.all([
+      listVersionLessons(db, missing),
+      listVersionExercises(db, missing),
+      db
+        .select({ id: moduleVersions.id })
+        .from(moduleVersions)
+        .where(
+          and(inArray(moduleVersions.id, missing), inArray(moduleVersions.status, ['published', 'archived'])),
+        ),
+    ]);
+    const fresh = new Map<string, { lessons: LessonRow[]; exercises: ExerciseRow[] }>(
+      missing.map((id) => [id, { lessons: [], exercises: [] }]),
+    );
+    for (const row of lessonRows) fresh.get(row.moduleVersionId)!.lessons.push(row);
+    for (const row of exerciseRows) fresh.get(row.moduleVersionId)!.exercises.push(row);
+    const keep = new Set(frozen.map((v) => v.id));
+    for (const [id, content] of fresh) {
+      if (!keep.has(id)) continue;
+      kept.set(id, deepFreeze(content));
+      if (kept.size > FROZEN_CONTENT_KEPT) kept.delete(kept.keys().next().value!);
+    }
+    return collect(versionIds, (id) => kept.get(id) ?? fresh.get(id)!);
+  }
+  return collect(versionIds, (id) => {
+    const content = kept.get(id)!;
+    // Read again: the most recently read stays longest.
+    kept.delete(id);
+    kept.set(id, content);
+    return content;
+  });
+}
+
+function collect(
+  versionIds: string[],
+  contentOf: (id: string) => VersionContent,
+): { lessons: LessonRow[]; exercises: ExerciseRow[] } {
+  const ordered = [...new Set(versionIds)].sort();
+  const parts = ordered.map(contentOf);
+  return { lessons: parts.flatMap((p) => p.lessons), exercises: parts.flatMap((p) => p.exercises) };
+}
+
 export interface PlacedRow {
   moduleId: string;
   moduleSlug: string;

@@ -24,8 +24,7 @@ import {
   insertRun,
   insertSubmissionWithJob,
   listUserExerciseSubmissions,
-  listVersionExercises,
-  listVersionLessons,
+  listVersionContent,
   logActivity,
   logPastes,
   saveDraft,
@@ -78,9 +77,8 @@ export class ExercisesService {
     const reached = await reachExercise(db, actor, exerciseId);
     const { spec, place } = reached;
     const exercise = localExercise(reached.exercise, locale);
-    const [lessons, exercises, draft, work, view] = await Promise.all([
-      listVersionLessons(db, [place.versionId]),
-      listVersionExercises(db, [place.versionId]),
+    const [{ lessons, exercises }, draft, work, view] = await Promise.all([
+      listVersionContent(db, [place.versionId]),
       spec.kind === 'code' ? findDraft(db, actor.user.id, exercise.id) : undefined,
       workAcrossVersions(db, actor.user.id, [place], [exercise]),
       learnerView(db, exercise.id, spec, actor.user.id),

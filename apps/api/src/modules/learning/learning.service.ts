@@ -13,8 +13,7 @@ import {
   listLearnerDeadlines,
   listReadLessons,
   listRecentSubmissions,
-  listVersionExercises,
-  listVersionLessons,
+  listVersionContent,
   logActivity,
   markLessonRead,
   type Db,
@@ -55,9 +54,8 @@ export class LearningService {
     if (!found.place.enrolled) throw new AppError('TREMPLIN_ERR_NOT_ENROLLED');
     const { place } = found;
     const lesson = localLesson(found.lesson, locale);
-    const [lessonRows, exerciseRows] = await Promise.all([
-      listVersionLessons(this.#db, [place.versionId]),
-      listVersionExercises(this.#db, [place.versionId]),
+    const { lessons: lessonRows, exercises: exerciseRows } = await listVersionContent(this.#db, [
+      place.versionId,
     ]);
     const lessons = lessonRows.map((l) => localLesson(l, locale));
     const exercises = exerciseRows.map((e) => localExercise(e, locale));
@@ -148,10 +146,7 @@ export class LearningService {
 
   async #describe(actor: Actor, modules: EnrolledModuleRow[], locale: Locale): Promise<ModuleDetail[]> {
     const versionIds = modules.map((m) => m.versionId);
-    const [lessonRows, exerciseRows] = await Promise.all([
-      listVersionLessons(this.#db, versionIds),
-      listVersionExercises(this.#db, versionIds),
-    ]);
+    const { lessons: lessonRows, exercises: exerciseRows } = await listVersionContent(this.#db, versionIds);
     const lessons = lessonRows.map((l) => localLesson(l, locale));
     const exercises = exerciseRows.map((e) => localExercise(e, locale));
     const [read, { best, changed }, deadlines] = await Promise.all([

@@ -2,7 +2,7 @@ import type { VocabularyDue, VocabularyQueue, VocabularyReviewed, ReviewRating }
 import { newCardState, reviewCard, type FullSpec } from '@tremplin/content';
 import {
   listEnrolledModules,
-  listVersionExercises,
+  listVersionContent,
   listVocabularyStates,
   logActivity,
   saveVocabularyState,
@@ -112,7 +112,7 @@ export class VocabularyService {
 
   async #cards(actor: Actor): Promise<KnownCard[]> {
     const modules = await listEnrolledModules(this.#db, actor.user.id);
-    const exercises = await listVersionExercises(
+    const { exercises } = await listVersionContent(
       this.#db,
       modules.map((m) => m.versionId),
     );
