@@ -5,6 +5,8 @@ import WebSocket from 'ws';
 /** The parts of a cockpit tile the benchmarks read. */
 export interface TileLike {
   learnerId: string;
+  /** The exercise the tile shows (the learner's current one), whose attempts it counts. */
+  exercise?: { id: string } | null;
   attempts?: number;
   lastSeenAt?: string | null;
   hand?: { raisedAt: string } | null;

@@ -76,6 +76,8 @@ interface Pending {
   kind: 'draft' | 'run' | 'submit';
   t0: number;
   wall: number;
+  /** The code exercise acted on, and its attempts as the tutor's tile last showed them. */
+  exerciseId: string;
   attempts: number;
 }
 
@@ -99,6 +101,12 @@ const submitToResult: number[] = [];
 const tutorEvents: number[] = [];
 const pending = new Map<string, Pending>();
 const attempts = new Map<string, number>();
+/**
+ * Attempts by learner and exercise, as the tiles showed them: a tile shows the learner's current
+ * exercise, which an English answer changes, so counts of different exercises are never compared.
+ */
+const attemptsOn = new Map<string, number>();
+const onExercise = (learnerId: string, exerciseId: string) => `${learnerId} ${exerciseId}`;
 /** English exercises with a valid answer to send (built from their public spec). */
 let englishAnswers: Array<{ id: string; answer: object }> = [];
 /** The users are acting (warm-up included), until the peak's last answers are in. */
@@ -159,9 +167,10 @@ async function connect() {
     .forEach((s, i) =>
       learners.push({ ...s, base: bases[i % bases.length]!, exerciseId: pick(people.exerciseIds) }),
     );
-  const { tutorsFailed, learnersFailed } = await openAll(64, (tile) =>
-    attempts.set(tile.learnerId, tile.attempts ?? 0),
-  );
+  const { tutorsFailed, learnersFailed } = await openAll(64, (tile) => {
+    attempts.set(tile.learnerId, tile.attempts ?? 0);
+    if (tile.exercise) attemptsOn.set(onExercise(tile.learnerId, tile.exercise.id), tile.attempts ?? 0);
+  });
   englishAnswers = (
     await Promise.all(
       people.english.map(async ({ id }) => {
@@ -389,7 +398,8 @@ function expectTile(learner: Learner, kind: Pending['kind']): void {
     kind,
     t0: performance.now(),
     wall: Date.now(),
-    attempts: attempts.get(learner.id) ?? 0,
+    exerciseId: learner.exerciseId,
+    attempts: attemptsOn.get(onExercise(learner.id, learner.exerciseId)) ?? 0,
   });
 }
 
@@ -474,9 +484,13 @@ function onTutorMessage(raw: Buffer): void {
   if (!tile) return;
   const p = pending.get(tile.learnerId);
   if (tile.attempts !== undefined) attempts.set(tile.learnerId, tile.attempts);
+  if (tile.attempts !== undefined && tile.exercise)
+    attemptsOn.set(onExercise(tile.learnerId, tile.exercise.id), tile.attempts);
   if (!p) return;
   const seen =
-    p.kind === 'draft' ? Date.parse(tile.lastSeenAt ?? '') >= p.wall - 5 : (tile.attempts ?? 0) > p.attempts;
+    p.kind === 'draft'
+      ? Date.parse(tile.lastSeenAt ?? '') >= p.wall - 5
+      : tile.exercise?.id === p.exerciseId && (tile.attempts ?? 0) > p.attempts;
   if (!seen) return;
   pending.delete(tile.learnerId);
   if (measured(p.t0)) tutorEvents.push(now - p.t0);
