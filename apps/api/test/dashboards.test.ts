@@ -1,7 +1,7 @@
 // The dashboard, the gradebook and the learner report against hand-computed figures: the demo
 // programme plus a few submissions, help requests, a live session and a message inserted here.
 import { findUserByEmail, listAllGroups, schema } from '@tremplin/db';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, demoExercise, signIn, type TestApp } from './helper.ts';
 
@@ -278,7 +278,15 @@ describe('the learner report', () => {
       bestScore: maxScore,
       attempts: 2,
     });
-    expect(report.lastActiveOn).toBe(new Date().toISOString().slice(0, 10));
+    // The Lomé day (UTC+0) of the learner's newest submission: not today's date, which differs from
+    // it when the file runs in the first minutes after midnight.
+    const [newest] = await t.database.db
+      .select({ at: schema.submissions.createdAt })
+      .from(schema.submissions)
+      .where(eq(schema.submissions.userId, ids.etudiant1!))
+      .orderBy(desc(schema.submissions.createdAt))
+      .limit(1);
+    expect(report.lastActiveOn).toBe(newest!.at.toISOString().slice(0, 10));
     expect((await get('tuteur2', `/api/learners/${ids.etudiant1}/report`)).statusCode).toBe(404);
     expect((await get('etudiant1', `/api/learners/${ids.etudiant1}/report`)).statusCode).toBe(403);
   });
