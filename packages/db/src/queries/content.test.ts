@@ -95,4 +95,32 @@ describe('the content of module versions', () => {
       'Publiée : question 1',
     );
   });
+  it('answers every version asked for when the one it adds pushes another of them out', async () => {
+    // Last in this file: it fills the cache. 64 more published versions; with `published`, kept first,
+    // the cache holds 64 after 63 of them, `published` the oldest.
+    const [module] = await database.db
+      .insert(modules)
+      .values({ slug: 'contenu-nombreux', disciplineId: 'programming' })
+      .returning();
+    const many: string[] = [];
+    for (let n = 1; n <= 64; n++) {
+      const id = await version(module!.id, n, `Version ${n}`);
+      await database.db
+        .update(moduleVersions)
+        .set({ status: 'published', publishedAt: new Date() })
+        .where(eq(moduleVersions.id, id));
+      many.push(id);
+    }
+    await listVersionContent(database.db, [published]);
+    await listVersionContent(database.db, many.slice(0, 63));
+    // `published` is kept and the oldest; the 64th version is not kept yet.
+    const content = await listVersionContent(database.db, [published, many[63]!]);
+    expect(content.exercises.map((e) => e.title).sort()).toEqual([
+      'Publiée : question 1',
+      'Publiée : question 2',
+      'Version 64 : question 1',
+      'Version 64 : question 2',
+    ]);
+    expect(content.lessons).toHaveLength(2);
+  });
 });

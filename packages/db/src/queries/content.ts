@@ -80,8 +80,8 @@ export async function listVersionLessons(db: Db, versionIds: string[]): Promise<
     .orderBy(asc(lessons.moduleVersionId), asc(lessons.position));
 }
 
-/** A version's lessons and exercises, in module order; frozen (shared by every reader). */
-export interface VersionContent {
+/** A version's lessons and exercises, in module order. */
+interface VersionContent {
   lessons: readonly LessonRow[];
   exercises: readonly ExerciseRow[];
 }
@@ -110,7 +110,18 @@ export async function listVersionContent(
 ): Promise<{ lessons: LessonRow[]; exercises: ExerciseRow[] }> {
   let kept = frozenContent.get(db);
   if (!kept) frozenContent.set(db, (kept = new Map()));
-  const missing = versionIds.filter((id) => !kept.has(id));
+  // Module order: by version id, as listVersionLessons and listVersionExercises sort.
+  const ids = [...new Set(versionIds)].sort();
+  const found = new Map<string, VersionContent>();
+  for (const id of ids) {
+    const content = kept.get(id);
+    if (!content) continue;
+    // Read again: the most recently read stays longest.
+    kept.delete(id);
+    kept.set(id, content);
+    found.set(id, content);
+  }
+  const missing = ids.filter((id) => !found.has(id));
   if (missing.length > 0) {
     const [lessonRows, exerciseRows, frozen] = await Promise.all([
       listVersionLessons(db, missing),
@@ -122,34 +133,19 @@ export async function listVersionContent(
           and(inArray(moduleVersions.id, missing), inArray(moduleVersions.status, ['published', 'archived'])),
         ),
     ]);
-    const fresh = new Map<string, { lessons: LessonRow[]; exercises: ExerciseRow[] }>(
-      missing.map((id) => [id, { lessons: [], exercises: [] }]),
-    );
-    for (const row of lessonRows) fresh.get(row.moduleVersionId)!.lessons.push(row);
-    for (const row of exerciseRows) fresh.get(row.moduleVersionId)!.exercises.push(row);
     const keep = new Set(frozen.map((v) => v.id));
-    for (const [id, content] of fresh) {
+    for (const id of missing) {
+      const content = {
+        lessons: lessonRows.filter((l) => l.moduleVersionId === id),
+        exercises: exerciseRows.filter((e) => e.moduleVersionId === id),
+      };
+      found.set(id, content);
       if (!keep.has(id)) continue;
       kept.set(id, deepFreeze(content));
       if (kept.size > FROZEN_CONTENT_KEPT) kept.delete(kept.keys().next().value!);
     }
-    return collect(versionIds, (id) => kept.get(id) ?? fresh.get(id)!);
   }
-  return collect(versionIds, (id) => {
-    const content = kept.get(id)!;
-    // Read again: the most recently read stays longest.
-    kept.delete(id);
-    kept.set(id, content);
-    return content;
-  });
-}
-
-function collect(
-  versionIds: string[],
-  contentOf: (id: string) => VersionContent,
-): { lessons: LessonRow[]; exercises: ExerciseRow[] } {
-  const ordered = [...new Set(versionIds)].sort();
-  const parts = ordered.map(contentOf);
+  const parts = ids.map((id) => found.get(id)!);
   return { lessons: parts.flatMap((p) => p.lessons), exercises: parts.flatMap((p) => p.exercises) };
 }
 
