@@ -119,19 +119,28 @@ async function backupKind(file: string): Promise<'postgres' | 'embedded'> {
   throw new BackupError(`${file} n'est pas une sauvegarde de Tremplin (ni pg_dump -Fc, ni .tar.gz).`);
 }
 
-/** Tables in the database's own schemas (the migrations' bookkeeping included). */
-async function countTables(url: string): Promise<number> {
+/** Runs `use` over one short-lived connection to the database of `url`. */
+async function onDatabase<T>(url: string, use: (sql: postgres.Sql) => Promise<T>): Promise<T> {
   const sql = postgres(url, { max: 1, onnotice: () => {}, connect_timeout: 10 });
   try {
-    const [row] = await sql<{ tables: number }[]>`
-      select count(*)::int as tables from pg_class c join pg_namespace n on n.oid = c.relnamespace
-      where c.relkind in ('r', 'p') and n.nspname not in ('pg_catalog', 'information_schema')
-        and n.nspname not like 'pg_toast%'`;
-    return row!.tables;
-  } catch (error) {
-    throw new BackupError(`La base de DATABASE_URL est injoignable (${(error as Error).message}).`);
+    return await use(sql);
   } finally {
     await sql.end();
+  }
+}
+
+/** Tables in the database's own schemas (the migrations' bookkeeping included). */
+async function countTables(url: string): Promise<number> {
+  try {
+    return await onDatabase(url, async (sql) => {
+      const [row] = await sql<{ tables: number }[]>`
+        select count(*)::int as tables from pg_class c join pg_namespace n on n.oid = c.relnamespace
+        where c.relkind in ('r', 'p') and n.nspname not in ('pg_catalog', 'information_schema')
+          and n.nspname not like 'pg_toast%'`;
+      return row!.tables;
+    });
+  } catch (error) {
+    throw new BackupError(`La base de DATABASE_URL est injoignable (${(error as Error).message}).`);
   }
 }
 
@@ -140,13 +149,10 @@ async function countTables(url: string): Promise<number> {
  * documentation warns), and until autovacuum comes by, the platform's queries run on a fresh
  * database's plans.
  */
-async function analyze(url: string): Promise<void> {
-  const sql = postgres(url, { max: 1, onnotice: () => {}, connect_timeout: 10 });
-  try {
+function analyze(url: string): Promise<void> {
+  return onDatabase(url, async (sql) => {
     await sql`analyze`;
-  } finally {
-    await sql.end();
-  }
+  });
 }
 
 /**
