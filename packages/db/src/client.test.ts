@@ -7,6 +7,7 @@ import { openDatabase, sessionClientOf, type Database } from './client.ts';
 import { MIGRATION_LOCK, migrate } from './migrate.ts';
 import { rowsOf } from './queries/dashboards.ts';
 import { notifyChannel } from './queries/tutoring/bus.ts';
+import { eq } from 'drizzle-orm';
 import { users } from './schema/index.ts';
 import { createTestDatabase, type TestDatabase } from './test-support/index.ts';
 
@@ -105,5 +106,43 @@ describe('a database behind a pooler in transaction mode', () => {
     await arrived;
     expect(heard).toEqual(['hello']);
     await stop();
+  });
+});
+
+describe('drizzle’s ordinary queries on PostgreSQL', () => {
+  /** The statements the single connection holds that read users by e-mail. */
+  const preparedReads = async (database: Database) =>
+    (
+      await rowsOf<{ statement: string }>(
+        database.db,
+        sql`select statement from pg_prepared_statements where statement like '%from "users" where "users"."email" = $1%'`,
+      )
+    ).length;
+  const read = (db: Database['db'], email: string) =>
+    db.select({ id: users.id }).from(users).where(eq(users.email, email));
+
+  it('are prepared once per connection and reused, in transactions and savepoints too', async () => {
+    if (!source.url) {
+      expect(source.engine).toBe('pglite');
+      return;
+    }
+    const database = await open({ prepare: true });
+    const [first] = await read(database.db, 'etudiant1@tremplin.test');
+    expect(first?.id).toBeTruthy();
+    expect(await preparedReads(database)).toBe(1);
+    // The same statement again, with other values, in a transaction and in a savepoint: no new one.
+    const inside = await database.db.transaction(async (tx) => {
+      const [again] = await read(tx, 'etudiant2@tremplin.test');
+      const [nested] = await tx.transaction(async (savepoint) => read(savepoint, 'etudiant1@tremplin.test'));
+      return [again?.id, nested?.id];
+    });
+    expect(inside[0]).toBeTruthy();
+    expect(inside[0]).not.toBe(first!.id);
+    expect(inside[1]).toBe(first!.id);
+    expect(await preparedReads(database)).toBe(1);
+
+    const unprepared = await open({ prepare: false });
+    expect((await read(unprepared.db, 'etudiant1@tremplin.test'))[0]?.id).toBe(first!.id);
+    expect(await preparedReads(unprepared)).toBe(0);
   });
 });

@@ -78,11 +78,9 @@ export function sessionClientOf(database: Database): Sql {
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.url) {
     const connection = { onnotice: () => {}, connect_timeout: 10, idle_timeout: 60 };
-    const client = postgres(options.url, {
-      ...connection,
-      max: options.poolSize ?? 10,
-      prepare: options.prepare ?? true,
-    });
+    const prepare = options.prepare ?? true;
+    const pool = postgres(options.url, { ...connection, max: options.poolSize ?? 10, prepare });
+    const client = prepare ? preparingStatements(pool) : pool;
     // postgres.js connects on first use: a process that never listens nor migrates opens none.
     const direct = options.directUrl ? postgres(options.directUrl, { ...connection, max: 1 }) : undefined;
     const { logger, watchStatements } = statementWatchers();
@@ -117,6 +115,47 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       if (!client.closed) await client.close();
     },
   };
+}
+
+/**
+ * The postgres.js client as drizzle should use it: every statement with parameters named and
+ * prepared once per connection. Drizzle sends its queries unnamed (`prepare: false`), for which
+ * postgres.js asks PostgreSQL for the parameters' types first and waits, then binds: two round trips,
+ * and the statement parsed and planned again on every call. Prepared, the next calls on that
+ * connection are one round trip, never parsed again, and PostgreSQL keeps a generic plan where it
+ * costs no more than a custom one. Transactions and savepoints hand drizzle a client of their own,
+ * wrapped the same way. Without parameters postgres.js sends a simple query, as before.
+ */
+function preparingStatements(client: Sql): Sql {
+  const wrapped = new WeakMap<object, Sql>();
+  const wrap = (target: Sql): Sql => {
+    let proxy = wrapped.get(target);
+    if (proxy) return proxy;
+    const within =
+      (method: 'begin' | 'savepoint') =>
+      (...args: unknown[]) => {
+        const at = args.findIndex((a) => typeof a === 'function');
+        const use = args[at] as (sql: Sql) => unknown;
+        args[at] = (inner: Sql) => use(wrap(inner));
+        return (Reflect.get(target, method) as (...a: unknown[]) => unknown)(...args);
+      };
+    proxy = new Proxy(target, {
+      get(on, property, receiver) {
+        if (property === 'unsafe')
+          return (query: string, parameters: never[] = [], queryOptions: object = {}) =>
+            on.unsafe(
+              query,
+              parameters,
+              parameters.length > 0 ? { ...queryOptions, prepare: true } : queryOptions,
+            );
+        if (property === 'begin' || property === 'savepoint') return within(property);
+        return Reflect.get(on, property, receiver);
+      },
+    });
+    wrapped.set(target, proxy);
+    return proxy;
+  };
+  return wrap(client);
 }
 
 /** The PGlite instance behind an embedded database (for dumps in tests). */
