@@ -75,6 +75,17 @@ describe('writing rubric', () => {
     expect(next.result.needsReview).toBe(true);
   });
 
+  test('alternatives compiled once per process keep each its own type and answer every text alike', () => {
+    const word = { type: 'word' as const, value: 'a.b' };
+    const regex = { type: 'regex' as const, value: 'a.b' };
+    for (let round = 0; round < 3; round += 1) {
+      expect(matchesAny([word], 'then axb')).toBe(false);
+      expect(matchesAny([regex], 'then axb')).toBe(true);
+      expect(matchesAny([word], 'then a.b')).toBe(true);
+      expect(matchesAny([{ type: 'regex', value: '(a+)+$' }], 'aaa')).toBe('unchecked');
+    }
+  });
+
   test('an author’s regex runs in linear time on a long answer', () => {
     // Harmless for RE2, exponential for a backtracking engine: an alternation of equals under a star.
     expect(compileAlternative({ type: 'regex', value: '^(a|a)*$' }).test(catastrophic)).toBe(false);

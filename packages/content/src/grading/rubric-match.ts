@@ -123,14 +123,34 @@ export function compileAlternative(alt: RubricAlternative): AlternativeMatcher {
 export function matchesAny(alternatives: RubricAlternative[], text: string): boolean | 'unchecked' {
   let unchecked = false;
   for (const alt of alternatives) {
-    let matcher: AlternativeMatcher;
-    try {
-      matcher = compileAlternative(alt);
-    } catch {
+    const matcher = compiledAlternative(alt);
+    if (!matcher) {
       unchecked = true;
       continue;
     }
     if (matcher.test(text)) return true;
   }
   return unchecked ? 'unchecked' : false;
+}
+
+/**
+ * Alternatives compiled once per process (null: refused), the most recently used kept: compiling
+ * costs far more than matching, and every answer to an exercise meets the same rubric.
+ */
+const compiled = new Map<string, AlternativeMatcher | null>();
+const COMPILED_KEPT = 2_000;
+
+function compiledAlternative(alt: RubricAlternative): AlternativeMatcher | null {
+  const key = `${alt.type}\u0000${alt.value}`;
+  let matcher = compiled.get(key);
+  if (matcher === undefined) {
+    try {
+      matcher = compileAlternative(alt);
+    } catch {
+      matcher = null;
+    }
+    if (compiled.size >= COMPILED_KEPT) compiled.delete(compiled.keys().next().value!);
+  } else compiled.delete(key);
+  compiled.set(key, matcher);
+  return matcher;
 }
