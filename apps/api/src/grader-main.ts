@@ -1,10 +1,10 @@
 // `pnpm start:grader`: a grading worker on its own (another process or machine), pulling
 // submissions from the PostgreSQL queue that the API instances fill; its metrics on METRICS_PORT.
-import { openDatabase } from '@tremplin/db';
+import { notifyChannel, openDatabase } from '@tremplin/db';
 import { createGraderPool } from '@tremplin/grader';
 import pino from 'pino';
 import { ConfigError, databaseOptions, loadConfig, type Config } from './config.ts';
-import { createLocalEventBus } from './grading/events.ts';
+import { createPostgresEventBus, LIVE_CHANNEL } from './grading/events.ts';
 import { GradingWorker, workerLimits } from './grading/grading-worker.ts';
 import { logDestination } from './logger.ts';
 import { createMetrics } from './metrics/metrics.ts';
@@ -41,10 +41,14 @@ const pool = createGraderPool({
   ceiling: config.grading.ceiling,
   onOutcome: metrics.grading.sandboxOutcome,
 });
+// The API instances' bus: a submission queued on any of them wakes this worker at once, and the
+// grades it records reach the learners' live feeds on whichever instance they are connected to.
+const bus = createPostgresEventBus(notifyChannel(database, LIVE_CHANNEL), log.child({ component: 'bus' }));
+await bus.start();
 const worker = new GradingWorker({
   db: database.db,
   pool,
-  bus: createLocalEventBus(),
+  bus,
   log,
   metrics: metrics.grading,
   ...workerLimits(config),
@@ -77,6 +81,7 @@ async function stop(signal: string) {
   log.info({ signal }, 'stopping: finishing the submissions in hand');
   metricsServer?.server.close();
   await worker.stop();
+  await bus.close();
   await pool.close();
   await database.close();
   process.exit(0);

@@ -1,10 +1,19 @@
 // The grading queue's failures: retries with backoff, dead letters, and the administrators' retry.
-import { claimGradingJobs, LEASE_EXPIRED_ERROR, schema } from '@tremplin/db';
+import { claimGradingJobs, LEASE_EXPIRED_ERROR, notifyChannel, schema } from '@tremplin/db';
 import type { GraderPool } from '@tremplin/grader';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createPostgresEventBus, LIVE_CHANNEL } from '../src/grading/events.ts';
 import { GradingWorker, retryDelayMs } from '../src/grading/grading-worker.ts';
-import { buildTestApp, demoExercise, gradedEvent, signIn, signInNewAdmin, type TestApp } from './helper.ts';
+import {
+  buildTestApp,
+  demoExercise,
+  gradedEvent,
+  signIn,
+  signInNewAdmin,
+  submitAndWait,
+  type TestApp,
+} from './helper.ts';
 
 /** A sandbox pool that fails every grade, as one restarting over and over would. */
 const brokenPool: GraderPool = {
@@ -321,5 +330,28 @@ describe('the dead jobs, for the administrators', () => {
     const coordinator = await signIn(t.app, 'coordination@tremplin.test');
     expect((await list('state=failed', coordinator)).statusCode).toBe(403);
     expect((await list('state=queued')).statusCode).toBe(400);
+  });
+});
+
+describe('a worker waiting for jobs', () => {
+  it('grades a submission as soon as it is queued, its next poll ten minutes away', async () => {
+    // On PostgreSQL the API and the worker each have a bus of their own on the live channel, as an
+    // instance and `pnpm start:grader` in two processes do: the API's NOTIFY wakes the worker, and
+    // the grade comes back to the API the same way. The embedded engine shares one bus in-process.
+    const shared = t.database.engine === 'postgres';
+    const busOver = () => createPostgresEventBus(notifyChannel(t.database, LIVE_CHANNEL), t.app.log);
+    const apiBus = shared ? busOver() : t.app.grading.bus;
+    const workerBus = shared ? busOver() : t.app.grading.bus;
+    const api = shared ? await buildTestApp({ database: t.database, grading: { bus: apiBus } }) : t;
+    if (shared) await Promise.all([apiBus.start(), workerBus.start()]);
+    startWorker({ pool: t.app.grading.pool, bus: workerBus, pollMs: 600_000 });
+    const code = somme.spec.kind === 'code' ? somme.spec.solution : '';
+    const graded = await submitAndWait(api.app, cookie, somme.id, { code });
+    expect(graded).toMatchObject({ status: 'graded', score: graded.maxScore });
+    await worker!.stop();
+    if (shared) {
+      await api.close();
+      await Promise.all([apiBus.close(), workerBus.close()]);
+    }
   });
 });

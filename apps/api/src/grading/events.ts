@@ -102,6 +102,9 @@ export function createLocalEventBus(): EventBus {
   };
 }
 
+/** The NOTIFY channel of the live events, shared by the API instances and the separate graders. */
+export const LIVE_CHANNEL = 'tremplin_live';
+
 /** NOTIFY payloads stay under PostgreSQL's 8000-byte limit with room to spare. */
 const MAX_PAYLOAD_BYTES = 7_500;
 

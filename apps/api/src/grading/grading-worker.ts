@@ -75,6 +75,7 @@ export class GradingWorker {
   #running = false;
   #wake: (() => void) | undefined;
   #loop: Promise<void> | undefined;
+  #unsubscribe: (() => void) | undefined;
 
   constructor({ metrics, ...options }: GradingWorkerOptions) {
     this.#o = {
@@ -90,9 +91,17 @@ export class GradingWorker {
     this.#metrics = metrics;
   }
 
+  /**
+   * Starts draining the queue. A submission queued anywhere (this process, or another instance
+   * through a shared bus) wakes the worker at once; `pollMs` only bounds the wait for what no event
+   * announces (a retry's backoff ending, an event lost).
+   */
   start(): void {
     if (this.#running) return;
     this.#running = true;
+    this.#unsubscribe = this.#o.bus.subscribe((event) => {
+      if (event.type === 'submission.queued') this.wake();
+    });
     this.#loop = this.#run();
   }
 
@@ -104,6 +113,7 @@ export class GradingWorker {
   /** Stops claiming and waits for the jobs in hand. */
   async stop(): Promise<void> {
     this.#running = false;
+    this.#unsubscribe?.();
     this.wake();
     await this.#loop;
     await Promise.allSettled([...this.#inFlight]);

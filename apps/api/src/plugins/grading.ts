@@ -2,7 +2,12 @@ import { createGraderPool, type GraderPool } from '@tremplin/grader';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { notifyChannel } from '@tremplin/db';
-import { createLocalEventBus, createPostgresEventBus, type EventBus } from '../grading/events.ts';
+import {
+  createLocalEventBus,
+  createPostgresEventBus,
+  LIVE_CHANNEL,
+  type EventBus,
+} from '../grading/events.ts';
 import { GradingWorker, workerLimits } from '../grading/grading-worker.ts';
 
 declare module 'fastify' {
@@ -37,7 +42,7 @@ async function gradingPlugin(app: FastifyInstance, opts: GradingPluginOptions) {
     opts.bus ??
     (app.config.databaseUrl && app.database.engine === 'postgres'
       ? createPostgresEventBus(
-          notifyChannel(app.database, 'tremplin_live'),
+          notifyChannel(app.database, LIVE_CHANNEL),
           app.log.child({ component: 'bus' }),
           { onLag: (ms) => app.metrics.busLag.observe(ms / 1000) },
         )

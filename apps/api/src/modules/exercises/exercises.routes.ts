@@ -33,7 +33,6 @@ export const exercisesRoutes: FastifyPluginAsyncTypebox = async (app) => {
     pool: app.grading.pool,
     bus: app.grading.bus,
     runGate: app.fairUse.runs,
-    onQueued: () => app.grading.worker?.wake(),
   });
   await app.register(offlineRoutes, { exercises });
 

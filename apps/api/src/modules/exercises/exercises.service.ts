@@ -60,8 +60,6 @@ export interface ExercisesDeps {
   bus: EventBus;
   /** Admits runs to the grader pool: one at a time per learner, none while the graders are behind. */
   runGate: RunGate;
-  /** Called once a submission is queued, so that a grader picks it up at once. */
-  onQueued: () => void;
 }
 
 /** A learner working on an exercise: reading it, drafting, running, submitting, asking for help. */
@@ -240,6 +238,14 @@ export class ExercisesService {
       { requestId },
     );
     if (created) {
+      // Announced first: a grading worker, here or in another process, takes it while this
+      // request writes the activity line.
+      this.#d.bus.publish({
+        type: 'submission.queued',
+        submissionId: submission.id,
+        userId: actor.user.id,
+        exerciseId,
+      });
       await logActivity(db, {
         userId: actor.user.id,
         kind: 'submission',
@@ -247,13 +253,6 @@ export class ExercisesService {
         data: { submissionId: submission.id },
         createdAt: now,
       });
-      this.#d.bus.publish({
-        type: 'submission.queued',
-        submissionId: submission.id,
-        userId: actor.user.id,
-        exerciseId,
-      });
-      this.#d.onQueued();
     }
     return { id: submission.id, status: submission.status };
   }
