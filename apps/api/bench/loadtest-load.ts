@@ -55,6 +55,8 @@ export interface LoadReport {
   accepted: string[];
   submitToResult: { count: number; p50: number; p99: number; max: number };
   tutorEvents: { count: number; p50: number; p99: number; max: number };
+  /** The same by the learner's action that changed the tile. */
+  tutorEventsByAction: Record<Pending['kind'], { count: number; p50: number; p99: number; max: number }>;
   /** Learner actions whose effect no tutor tile showed within 10 s of the end. */
   tutorMissing: number;
   socketErrors: number;
@@ -99,6 +101,7 @@ const latencies = new Map<string, number[]>();
 const failures = new Map<string, Record<string, number>>();
 const submitToResult: number[] = [];
 const tutorEvents: number[] = [];
+const tutorEventsByAction: Record<Pending['kind'], number[]> = { draft: [], run: [], submit: [] };
 const pending = new Map<string, Pending>();
 const attempts = new Map<string, number>();
 /**
@@ -493,7 +496,9 @@ function onTutorMessage(raw: Buffer): void {
       : tile.exercise?.id === p.exerciseId && (tile.attempts ?? 0) > p.attempts;
   if (!seen) return;
   pending.delete(tile.learnerId);
-  if (measured(p.t0)) tutorEvents.push(now - p.t0);
+  if (!measured(p.t0)) return;
+  tutorEvents.push(now - p.t0);
+  tutorEventsByAction[p.kind].push(now - p.t0);
 }
 
 async function peak(): Promise<LoadReport> {
@@ -560,6 +565,11 @@ async function peak(): Promise<LoadReport> {
     accepted,
     submitToResult: summarize(submitToResult),
     tutorEvents: summarize(tutorEvents),
+    tutorEventsByAction: {
+      draft: summarize(tutorEventsByAction.draft),
+      run: summarize(tutorEventsByAction.run),
+      submit: summarize(tutorEventsByAction.submit),
+    },
     tutorMissing: pending.size,
     socketErrors,
     reopened,

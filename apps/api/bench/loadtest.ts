@@ -2,7 +2,9 @@
 //
 // By default it starts the deployment itself, as production runs it: a fresh database
 // `tremplin_loadtest` on the PostgreSQL server of LOADTEST_DATABASE_URL (migrated, with the demo
-// programme and 15,000 learners in 900 groups of about 17, each with a tutor, and 5 coordinators),
+// programme and 15,000 learners in 900 groups of about 17, each with a tutor, and 5 coordinators;
+// by default with half a year of work behind them, as a peak hour in the middle of the year meets,
+// the database analysed as a running one is),
 // LOADTEST_APIS API instances (`apps/api/src/server.ts` with GRADING_WORKER=false, each its own
 // process with its production flags) and LOADTEST_GRADERS grader workers (`pnpm start:grader`).
 // A load process then plays the hour's peak (loadtest-load.ts), after LOADTEST_WARMUP_SECONDS of the
@@ -15,7 +17,9 @@
 //
 // LOADTEST_DATABASE_URL: a PostgreSQL server URL whose role may create databases (required),
 // LOADTEST_STUDENTS (15000), LOADTEST_GROUPS (900), LOADTEST_ACTIVE (3000), LOADTEST_SECONDS (120),
-// LOADTEST_WARMUP_SECONDS (30), LOADTEST_THINK_SECONDS (20), LOADTEST_APIS (2), LOADTEST_GRADERS (2), LOADTEST_WRITE_DOCS (true).
+// LOADTEST_WARMUP_SECONDS (30), LOADTEST_THINK_SECONDS (20), LOADTEST_APIS (2), LOADTEST_GRADERS (2), LOADTEST_WRITE_DOCS (true),
+// LOADTEST_HISTORY (true; false: the learners start with no work behind them, the tables that grow
+// during the hour empty and without statistics).
 // LOADTEST_RESTART_DATABASE: a shell command that restarts the PostgreSQL server (e.g.
 // `pg_ctlcluster 15 main restart`), run halfway through the peak: the drill of a database restart
 // under load (its report goes under its own heading).
@@ -31,7 +35,7 @@ import { writeDocs } from './docs.ts';
 import type { DropDrill, LoadReport } from './loadtest-load.ts';
 import { startProcess, type DrillProcess } from '../drills/drill-kit.ts';
 import { commandLine, cpuMs, familyOf, freePort, processesNamed, rssMb, nextMessage } from './proc.ts';
-import { seedBenchPeople } from './seed.ts';
+import { HALF_YEAR, seedBenchPeople } from './seed.ts';
 import { summarize } from './stats.ts';
 
 const env = process.env;
@@ -46,6 +50,7 @@ const APIS = Number(env.LOADTEST_APIS ?? 2);
 const GRADERS = Number(env.LOADTEST_GRADERS ?? 2);
 const COORDINATORS = 5;
 const WRITE_DOCS = (env.LOADTEST_WRITE_DOCS ?? 'true') !== 'false';
+const HISTORY = (env.LOADTEST_HISTORY ?? 'true') !== 'false';
 const RESTART_DATABASE = env.LOADTEST_RESTART_DATABASE;
 /** A directory for CPU profiles of the API instances (node --cpu-prof), to look into a slow run. */
 const PROFILE_DIR = env.LOADTEST_PROFILE_DIR;
@@ -164,10 +169,11 @@ async function main() {
     groups: GROUPS,
     english: true,
     coordinators: COORDINATORS,
+    ...(HISTORY ? { history: HALF_YEAR, log: (line: string) => console.log(`  ${line}`) } : {}),
   });
   await database.close();
   console.log(
-    `seeded ${STUDENTS} learners in ${GROUPS} groups in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    `seeded ${STUDENTS} learners in ${GROUPS} groups${HISTORY ? ', with half a year of work,' : ''} in ${((performance.now() - started) / 1000).toFixed(1)} s`,
   );
 
   const members: DrillProcess[] = [];
@@ -301,14 +307,14 @@ async function present(
     ],
     [
       `tutor event p99 < ${TARGETS.tutorP99Ms} ms`,
-      `${report.tutorEvents.p99} ms (p50 ${report.tutorEvents.p50}; ${report.tutorEvents.count} events, ${report.tutorMissing} missing)`,
+      `${report.tutorEvents.p99} ms (p50 ${report.tutorEvents.p50}; ${report.tutorEvents.count} events, ${report.tutorMissing} missing); p99 after a draft ${report.tutorEventsByAction.draft.p99}, a run ${report.tutorEventsByAction.run.p99}, a submission ${report.tutorEventsByAction.submit.p99}`,
       report.tutorEvents.p99 < TARGETS.tutorP99Ms && report.tutorMissing === 0,
     ],
   ] as const;
   const lines = [
     `Command: \`LOADTEST_DATABASE_URL=postgres://…/tremplin_dev pnpm loadtest\` (${new Date().toISOString().slice(0, 10)}, ${cpus().length} cores, load average ${loadavg()[0]!.toFixed(1)} at the end).`,
     '',
-    `${APIS} API instances and ${GRADERS} grader workers on PostgreSQL; ${STUDENTS.toLocaleString('en')} learners in ${GROUPS} groups, of whom ${ACTIVE.toLocaleString('en')} active at once (one action every ${THINK_SECONDS} s on average), ${GROUPS} tutors on the live cockpit, ${COORDINATORS} coordinators; ${WARMUP_SECONDS} s of warm-up under the same load, then ${SECONDS} s of peak, measured. ${requests.toLocaleString('en')} requests in the peak (${(requests / SECONDS).toFixed(0)}/s), ${report.submissions} submissions; ${report.accepted.length} accepted in the whole run (${submissions.total} in the database, ${submissions.ungraded} left ungraded).`,
+    `${APIS} API instances and ${GRADERS} grader workers on PostgreSQL; ${STUDENTS.toLocaleString('en')} learners in ${GROUPS} groups${HISTORY ? ` with half a year of work behind them (${HALF_YEAR.submissionsPerLearner} graded submissions, ${HALF_YEAR.runsPerLearner} runs each)` : ', with no work behind them'}, of whom ${ACTIVE.toLocaleString('en')} active at once (one action every ${THINK_SECONDS} s on average), ${GROUPS} tutors on the live cockpit, ${COORDINATORS} coordinators; ${WARMUP_SECONDS} s of warm-up under the same load, then ${SECONDS} s of peak, measured. ${requests.toLocaleString('en')} requests in the peak (${(requests / SECONDS).toFixed(0)}/s), ${report.submissions} submissions; ${report.accepted.length} accepted in the whole run (${submissions.total} in the database, ${submissions.ungraded} left ungraded).`,
     '',
     '| target | measured | verdict |',
     '| --- | --- | --- |',

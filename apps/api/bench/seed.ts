@@ -1,8 +1,21 @@
 // The benchmark's own programme: the demo one, plus thousands of learners in groups of about
 // seventeen with one tutor each, all enrolled in the programming module, each with a session.
+// With `history`, the learners are the programme's of `pnpm db:seed:programme` instead, with the
+// months of work behind them that a peak hour in the middle of the year meets, and the database is
+// analysed as a running one is.
 import { createHash, randomBytes } from 'node:crypto';
-import { enrolUsers, findPublishedModule, schema, seedDemoProgramme, type Db } from '@tremplin/db';
-import { and, eq, inArray } from 'drizzle-orm';
+import {
+  enrolUsers,
+  findPublishedModule,
+  FULL_PROGRAMME,
+  rowsOf,
+  schema,
+  seedDemoProgramme,
+  seedProgramme,
+  type Db,
+  type ProgrammeSize,
+} from '@tremplin/db';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 
 /** The English exercise kinds a learner answers with one of the API's `Answer` shapes. */
 const ANSWERABLE = new Set(['choice', 'cloze', 'ordering', 'matching', 'dictation', 'writing']);
@@ -30,6 +43,26 @@ async function insertChunked<T>(rows: T[], insert: (chunk: T[]) => Promise<unkno
 const token = () => randomBytes(32).toString('base64url');
 const sessionId = (t: string) => createHash('sha256').update(t).digest('hex');
 
+/** The history behind each learner: `ProgrammeSize`'s per-learner figures and its days. */
+export type BenchHistory = Omit<ProgrammeSize, 'students' | 'groups' | 'slice'>;
+
+/** Half a year of the full programme's pace: the middle of the year. */
+export const HALF_YEAR: BenchHistory = {
+  days: 180,
+  submissionsPerLearner: FULL_PROGRAMME.submissionsPerLearner / 2,
+  runsPerLearner: FULL_PROGRAMME.runsPerLearner / 2,
+  activityPerLearner: FULL_PROGRAMME.activityPerLearner / 2,
+  helpRequestsPerLearner: FULL_PROGRAMME.helpRequestsPerLearner / 2,
+  messagesPerLearner: FULL_PROGRAMME.messagesPerLearner / 2,
+};
+
+/** A group of the benchmark: its tutor and its students. */
+interface Roster {
+  groupId: string;
+  tutorId: string;
+  studentIds: string[];
+}
+
 /** Seeds `students` learners in `groups` groups; answers who they are and their session tokens. */
 export async function seedBenchPeople(
   db: Db,
@@ -38,14 +71,22 @@ export async function seedBenchPeople(
     groups,
     english = false,
     coordinators = 0,
-  }: { students: number; groups: number; english?: boolean; coordinators?: number },
+    history,
+    log = () => {},
+  }: {
+    students: number;
+    groups: number;
+    english?: boolean;
+    coordinators?: number;
+    history?: BenchHistory;
+    log?: (line: string) => void;
+  },
 ): Promise<BenchPeople> {
   await seedDemoProgramme(db);
-  const [university] = await db.select().from(schema.universities).limit(1);
   const [cohort] = await db.select().from(schema.cohorts).where(eq(schema.cohorts.kind, 'students')).limit(1);
   const [anyone] = await db.select({ hash: schema.users.passwordHash }).from(schema.users).limit(1);
   const module = await findPublishedModule(db, 'programmation-js');
-  if (!university || !cohort || !anyone || !module) throw new Error('the demo programme is missing');
+  if (!cohort || !anyone || !module) throw new Error('the demo programme is missing');
   const exerciseIds = (
     await db
       .select({ id: schema.exercises.id })
@@ -73,6 +114,73 @@ export async function seedBenchPeople(
       )
   ).map((l) => l.id);
 
+  const rosters = history
+    ? await programmeRosters(db, { ...history, students, groups, slice: 1_000 }, log)
+    : await insertRosters(db, { students, groups, passwordHash: anyone.hash });
+  const coordinatorIds = (
+    coordinators === 0
+      ? []
+      : await db
+          .insert(schema.users)
+          .values(
+            Array.from({ length: coordinators }, (_, i) => ({
+              email: `banc-coordination${i + 1}@tremplin.test`,
+              displayName: `Coordination ${i + 1}`,
+              passwordHash: anyone.hash,
+            })),
+          )
+          .returning({ id: schema.users.id })
+  ).map((r) => r.id);
+
+  const result: BenchPeople = {
+    exerciseIds,
+    english: englishExercises.filter((e) => ANSWERABLE.has(e.kind)),
+    lessonIds,
+    groups: [],
+    coordinators: [],
+  };
+  const memberships: Array<typeof schema.memberships.$inferInsert> = [];
+  const sessions: Array<typeof schema.sessions.$inferInsert> = [];
+  const expiresAt = new Date(Date.now() + 7 * 24 * 3_600_000);
+  const withSession = (id: string) => {
+    const person = { id, token: token() };
+    sessions.push({ id: sessionId(person.token), userId: id, expiresAt });
+    return person;
+  };
+  for (const roster of rosters) {
+    result.groups.push({
+      id: roster.groupId,
+      tutor: withSession(roster.tutorId),
+      students: roster.studentIds.map(withSession),
+    });
+  }
+  for (const id of coordinatorIds) {
+    result.coordinators.push(withSession(id));
+    memberships.push({ userId: id, role: 'coordinator', groupId: null });
+  }
+  await insertChunked(memberships, (chunk) => db.insert(schema.memberships).values(chunk));
+  await insertChunked(sessions, (chunk) => db.insert(schema.sessions).values(chunk));
+  if (!history) {
+    const studentIds = rosters.flatMap((r) => r.studentIds);
+    await insertChunked(studentIds, (chunk) => enrolUsers(db, module.moduleId, chunk, cohort.id));
+    if (englishModule)
+      await insertChunked(studentIds, (chunk) => enrolUsers(db, englishModule.moduleId, chunk, cohort.id));
+  } else {
+    // The sessions and coordinators came after the programme's analyse: a running database's
+    // statistics know them too.
+    await db.execute(sql`analyze`);
+  }
+  return result;
+}
+
+/** Groups of the benchmark's own: one tutor each, students dealt out in turn, no history. */
+async function insertRosters(
+  db: Db,
+  { students, groups, passwordHash }: { students: number; groups: number; passwordHash: string },
+): Promise<Roster[]> {
+  const [university] = await db.select().from(schema.universities).limit(1);
+  const [cohort] = await db.select().from(schema.cohorts).where(eq(schema.cohorts.kind, 'students')).limit(1);
+  if (!university || !cohort) throw new Error('the demo programme is missing');
   const groupRows = await db
     .insert(schema.groups)
     .values(
@@ -92,54 +200,41 @@ export async function seedBenchPeople(
       email: `banc-etudiant${i + 1}@tremplin.test`,
       displayName: `Étudiant ${i + 1}`,
     })),
-    ...Array.from({ length: coordinators }, (_, i) => ({
-      email: `banc-coordination${i + 1}@tremplin.test`,
-      displayName: `Coordination ${i + 1}`,
-    })),
   ];
   const ids: string[] = [];
   await insertChunked(people, async (chunk) => {
     const rows = await db
       .insert(schema.users)
-      .values(chunk.map((p) => ({ ...p, passwordHash: anyone.hash })))
+      .values(chunk.map((p) => ({ ...p, passwordHash })))
       .returning({ id: schema.users.id });
     ids.push(...rows.map((r) => r.id));
   });
-  const tutorIds = ids.slice(0, groups);
-  const studentIds = ids.slice(groups, groups + students);
-  const result: BenchPeople = {
-    exerciseIds,
-    english: englishExercises.filter((e) => ANSWERABLE.has(e.kind)),
-    lessonIds,
-    groups: [],
-    coordinators: [],
-  };
-  const memberships: Array<typeof schema.memberships.$inferInsert> = [];
-  const sessions: Array<typeof schema.sessions.$inferInsert> = [];
-  const expiresAt = new Date(Date.now() + 7 * 24 * 3_600_000);
-  groupRows.forEach((group, g) => {
-    const tutor = { id: tutorIds[g]!, token: token() };
-    memberships.push({ userId: tutor.id, role: 'tutor', groupId: group.id });
-    sessions.push({ id: sessionId(tutor.token), userId: tutor.id, expiresAt });
-    result.groups.push({ id: group.id, tutor, students: [] });
-  });
-  studentIds.forEach((id, i) => {
-    const group = result.groups[i % groups]!;
-    const student = { id, token: token() };
-    group.students.push(student);
-    memberships.push({ userId: id, role: 'student', groupId: group.id });
-    sessions.push({ id: sessionId(student.token), userId: id, expiresAt });
-  });
-  for (const id of ids.slice(groups + students)) {
-    const coordinator = { id, token: token() };
-    result.coordinators.push(coordinator);
-    memberships.push({ userId: id, role: 'coordinator', groupId: null });
-    sessions.push({ id: sessionId(coordinator.token), userId: id, expiresAt });
-  }
+  const rosters: Roster[] = groupRows.map((group, g) => ({
+    groupId: group.id,
+    tutorId: ids[g]!,
+    studentIds: [],
+  }));
+  ids.slice(groups).forEach((id, i) => rosters[i % groups]!.studentIds.push(id));
+  const memberships: Array<typeof schema.memberships.$inferInsert> = rosters.flatMap((r) => [
+    { userId: r.tutorId, role: 'tutor' as const, groupId: r.groupId },
+    ...r.studentIds.map((userId) => ({ userId, role: 'student' as const, groupId: r.groupId })),
+  ]);
   await insertChunked(memberships, (chunk) => db.insert(schema.memberships).values(chunk));
-  await insertChunked(sessions, (chunk) => db.insert(schema.sessions).values(chunk));
-  await insertChunked(studentIds, (chunk) => enrolUsers(db, module.moduleId, chunk, cohort.id));
-  if (englishModule)
-    await insertChunked(studentIds, (chunk) => enrolUsers(db, englishModule.moduleId, chunk, cohort.id));
-  return result;
+  return rosters;
+}
+
+/** The programme of `pnpm db:seed:programme` at this size and history, read back group by group. */
+async function programmeRosters(db: Db, size: ProgrammeSize, log: (line: string) => void): Promise<Roster[]> {
+  await seedProgramme(db, size, log);
+  return rowsOf<Roster>(
+    db,
+    sql`select g.id as "groupId", t.user_id as "tutorId",
+        array_agg(s.user_id::text order by s.user_id) as "studentIds"
+      from groups g
+      join memberships t on t.group_id = g.id and t.role = 'tutor'
+      join memberships s on s.group_id = g.id and s.role = 'student'
+      where g.name like 'Groupe P%'
+      group by g.id, g.name, t.user_id
+      order by g.name`,
+  );
 }
