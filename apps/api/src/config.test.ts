@@ -96,6 +96,14 @@ describe('loadConfig', () => {
     ]);
   });
 
+  it('shares a dashboard for 30 s by default, not at all with DASHBOARD_SHARED_SECONDS=0', () => {
+    expect(loadConfig({}).dashboardSharedSeconds).toBe(30);
+    expect(loadConfig({ DASHBOARD_SHARED_SECONDS: '0' }).dashboardSharedSeconds).toBe(0);
+    expect(problems({ DASHBOARD_SHARED_SECONDS: '-1' })).toEqual([
+      expect.stringContaining('DASHBOARD_SHARED_SECONDS'),
+    ]);
+  });
+
   it('names every bad variable at once', () => {
     let error: unknown;
     try {

@@ -5,6 +5,9 @@ import type { DatabaseOptions } from '@tremplin/db';
 import { DEFAULT_CEILING, DEFAULT_LIMITS, type LimitCeiling } from '@tremplin/grader';
 
 /** Everything the server reads from its environment, validated once at start. */
+/** How long a dashboard is shared by everyone who asks for the same scope, by default (seconds). */
+export const DASHBOARD_SECONDS = 30;
+
 export interface Config {
   port: number;
   host: string;
@@ -19,6 +22,8 @@ export interface Config {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   prettyLogs: boolean;
   sessionTtlHours: number;
+  /** How long the coordination's dashboard of one scope is shared by everyone who asks (0: never). */
+  dashboardSharedSeconds: number;
   /** NODE_ENV=production: the server refuses to start while public demo accounts exist. */
   production: boolean;
   /** Sign-in limits (see README): a growing delay per (account, address), a ceiling per address. */
@@ -194,6 +199,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel,
     prettyLogs: boolean('PRETTY_LOGS', Boolean(process.stdout.isTTY) && env.NODE_ENV !== 'production'),
     sessionTtlHours: integer('SESSION_TTL_HOURS', 24 * 14, 1, 24 * 365),
+    dashboardSharedSeconds: integer('DASHBOARD_SHARED_SECONDS', DASHBOARD_SECONDS, 0, 3600),
     production,
     login: {
       freeFailures: integer('LOGIN_FREE_FAILURES', 3, 1, 100),

@@ -20,9 +20,9 @@ const tags = ['dashboards'];
 
 /** Seeing the programme: the dashboard, the gradebooks and the learners' reports. */
 const dashboardsPlugin: FastifyPluginAsyncTypebox = async (app) => {
-  const dashboards = new DashboardsService(app.database.db);
+  const dashboards = new DashboardsService(app.database.db, undefined, app.config.dashboardSharedSeconds);
 
-  // Dashboards are shared for a while (DASHBOARD_SECONDS), but what the coordination itself changes
+  // Dashboards are shared for a while (DASHBOARD_SHARED_SECONDS), but what the coordination itself changes
   // (an import, a group, a move, a role) shows on its next dashboard at once, on this instance.
   // Learners' activity, by far the most frequent change, shows within the shared period.
   app.addHook('onSend', async (request, reply, payload) => {

@@ -30,6 +30,7 @@ import {
   type GroupDisciplineRow,
 } from '@tremplin/db';
 import { forbidden, notFound } from '../../errors.ts';
+import { DASHBOARD_SECONDS } from '../../config.ts';
 import { SharedResults } from '../../shared-result.ts';
 import type { Actor } from '../auth/auth.service.ts';
 import { assertReadGroup, assertReadLearner, overseesAll } from '../tutoring/tutoring-access.ts';
@@ -85,9 +86,6 @@ function rollUp(
   }
   return out;
 }
-
-/** How long a dashboard is shared by everyone who asks for the same scope (seconds). */
-export const DASHBOARD_SECONDS = 30;
 
 /** The coordination's dashboard, gradebooks and learner reports; a tutor's, limited to their groups. */
 export class DashboardsService {
