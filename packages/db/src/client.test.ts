@@ -3,11 +3,11 @@
 // first and sends the second straight to PostgreSQL. The embedded engine has no pooler.
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, sessionClientOf, type Database } from './client.ts';
+import { openDatabase, PREPARED_PARAMETERS_AT_MOST, sessionClientOf, type Database } from './client.ts';
 import { MIGRATION_LOCK, migrate } from './migrate.ts';
 import { rowsOf } from './queries/dashboards.ts';
 import { notifyChannel } from './queries/tutoring/bus.ts';
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import { users } from './schema/index.ts';
 import { createTestDatabase, type TestDatabase } from './test-support/index.ts';
 
@@ -140,6 +140,22 @@ describe('drizzle’s ordinary queries on PostgreSQL', () => {
     expect(inside[0]).not.toBe(first!.id);
     expect(inside[1]).toBe(first!.id);
     expect(await preparedReads(database)).toBe(1);
+
+    // A long list of values goes unnamed: each length would be one more statement kept.
+    const many = Array.from(
+      { length: PREPARED_PARAMETERS_AT_MOST + 1 },
+      (_, i) => `nobody${i}@tremplin.test`,
+    );
+    const longList = () => database.db.select({ id: users.id }).from(users).where(inArray(users.email, many));
+    expect(await longList()).toEqual([]);
+    expect(
+      (
+        await rowsOf<{ statement: string }>(
+          database.db,
+          sql`select statement from pg_prepared_statements where statement like '%"users"."email" in ($1, $2%'`,
+        )
+      ).length,
+    ).toBe(0);
 
     const unprepared = await open({ prepare: false });
     expect((await read(unprepared.db, 'etudiant1@tremplin.test'))[0]?.id).toBe(first!.id);

@@ -117,6 +117,9 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   };
 }
 
+/** The most parameters of a statement that is prepared (see `preparingStatements`). */
+export const PREPARED_PARAMETERS_AT_MOST = 32;
+
 /**
  * The postgres.js client as drizzle should use it: every statement with parameters named and
  * prepared once per connection. Drizzle sends its queries unnamed (`prepare: false`), for which
@@ -125,6 +128,12 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
  * connection are one round trip, never parsed again, and PostgreSQL keeps a generic plan where it
  * costs no more than a custom one. Transactions and savepoints hand drizzle a client of their own,
  * wrapped the same way. Without parameters postgres.js sends a simple query, as before.
+ *
+ * A prepared statement lives as long as its connection, and every distinct text is one more: a
+ * list of ids (`in ($1, …, $n)`) makes one statement per length, a batch insert one per row count.
+ * Statements with more than PREPARED_PARAMETERS_AT_MOST parameters (long lists, batches: rare, and
+ * large enough that planning is a small part of them) go unnamed, which bounds how many texts a
+ * connection keeps.
  */
 function preparingStatements(client: Sql): Sql {
   const wrapped = new WeakMap<object, Sql>();
@@ -146,7 +155,9 @@ function preparingStatements(client: Sql): Sql {
             on.unsafe(
               query,
               parameters,
-              parameters.length > 0 ? { ...queryOptions, prepare: true } : queryOptions,
+              parameters.length > 0 && parameters.length <= PREPARED_PARAMETERS_AT_MOST
+                ? { ...queryOptions, prepare: true }
+                : queryOptions,
             );
         if (property === 'begin' || property === 'savepoint') return within(property);
         return Reflect.get(on, property, receiver);
