@@ -4,10 +4,10 @@ import path from 'node:path';
 import type { DatabaseOptions } from '@tremplin/db';
 import { DEFAULT_CEILING, DEFAULT_LIMITS, type LimitCeiling } from '@tremplin/grader';
 
-/** Everything the server reads from its environment, validated once at start. */
 /** How long a dashboard is shared by everyone who asks for the same scope, by default (seconds). */
 export const DASHBOARD_SECONDS = 30;
 
+/** Everything the server reads from its environment, validated once at start. */
 export interface Config {
   port: number;
   host: string;
