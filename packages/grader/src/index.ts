@@ -26,6 +26,7 @@ export {
   resolveLimits,
   type ResolvedLimits,
 } from './limits.ts';
+export { remember } from './remember.ts';
 export { renderMessage } from './render.ts';
 export { SANDBOX_OUTCOMES, sandboxOutcome } from './result.ts';
 

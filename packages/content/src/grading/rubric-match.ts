@@ -1,6 +1,7 @@
 // How a writing rubric's alternatives match a text: a whole word, a wildcard or a regex, ignoring case.
 // Every alternative runs on RE2 (re2js), whose matching time is linear in the text: no pattern an
 // author writes can hold the grading of an answer, whatever the answer.
+import { remember } from '@tremplin/grader';
 import { RE2JS } from 're2js';
 import type { RubricAlternative } from '../schema.ts';
 
@@ -141,16 +142,16 @@ const compiled = new Map<string, AlternativeMatcher | null>();
 const COMPILED_KEPT = 2_000;
 
 function compiledAlternative(alt: RubricAlternative): AlternativeMatcher | null {
-  const key = `${alt.type}\u0000${alt.value}`;
-  let matcher = compiled.get(key);
-  if (matcher === undefined) {
-    try {
-      matcher = compileAlternative(alt);
-    } catch {
-      matcher = null;
-    }
-    if (compiled.size >= COMPILED_KEPT) compiled.delete(compiled.keys().next().value!);
-  } else compiled.delete(key);
-  compiled.set(key, matcher);
-  return matcher;
+  return remember(
+    compiled,
+    `${alt.type}\u0000${alt.value}`,
+    () => {
+      try {
+        return compileAlternative(alt);
+      } catch {
+        return null;
+      }
+    },
+    COMPILED_KEPT,
+  );
 }

@@ -2,6 +2,7 @@
  * Grades one submission in a fresh context (worker process side): prepares the sources, loads them into
  * the sandbox and drives the harness test by test, enforcing the CPU, wall-clock and memory limits.
  */
+import { remember } from '../remember.ts';
 import ivm from 'isolated-vm';
 import { lease } from './isolates.ts';
 import { prepareSolution, prepareTests } from './prepare.ts';
@@ -39,19 +40,6 @@ const testsCache = new Map<string, TestsEntry>();
  */
 const solutionsCache = new Map<string, Prepared<PreparedSolution>>();
 
-/** The cached value for `key`, made and remembered when missing (least recently used evicted). */
-function remember<T>(cache: Map<string, T>, key: string, make: () => T): T {
-  let hit = cache.get(key);
-  if (hit !== undefined) {
-    cache.delete(key);
-  } else {
-    hit = make();
-    if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value!);
-  }
-  cache.set(key, hit);
-  return hit;
-}
-
 type CachedScript = ivm.Script & ivm.CachedDataResult & { cachedDataRejected?: boolean };
 
 function compileCached(isolate: ivm.Isolate, entry: Compiled, filename: string): ivm.Script {
@@ -68,10 +56,15 @@ function compileCached(isolate: ivm.Isolate, entry: Compiled, filename: string):
 }
 
 function testsFor(job: Job, text: HostText): TestsEntry {
-  return remember(testsCache, `${job.language}\0${job.tests}`, () => {
-    const prepared = prepareTests(job.tests, job.language, text);
-    return { prepared, code: prepared.ok ? prepared.value.code : '' };
-  });
+  return remember(
+    testsCache,
+    `${job.language}\0${job.tests}`,
+    () => {
+      const prepared = prepareTests(job.tests, job.language, text);
+      return { prepared, code: prepared.ok ? prepared.value.code : '' };
+    },
+    CACHE_SIZE,
+  );
 }
 
 type Outcome = 'timeout' | 'memory' | 'disposed' | 'other';
@@ -93,8 +86,11 @@ function v8Syntax(e: unknown, text: HostText, where: string): string {
 /** Grades a submission whose limits are already resolved. Never throws for anything the submission does. */
 export function runJob(job: Job): GradeResult {
   const text = HOST_TEMPLATE;
-  const solution = remember(solutionsCache, `${job.language}\0${job.solution}`, () =>
-    prepareSolution(job.solution, job.language, text),
+  const solution = remember(
+    solutionsCache,
+    `${job.language}\0${job.solution}`,
+    () => prepareSolution(job.solution, job.language, text),
+    CACHE_SIZE,
   );
   const testsEntry = testsFor(job, text);
   const pair = runnable(solution, testsEntry.prepared, text);
