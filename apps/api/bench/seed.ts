@@ -116,7 +116,7 @@ export async function seedBenchPeople(
 
   const rosters = history
     ? await programmeRosters(db, { ...history, students, groups, slice: 1_000 }, log)
-    : await insertRosters(db, { students, groups, passwordHash: anyone.hash });
+    : await insertRosters(db, { students, groups, cohortId: cohort.id, passwordHash: anyone.hash });
   const coordinatorIds = (
     coordinators === 0
       ? []
@@ -176,18 +176,22 @@ export async function seedBenchPeople(
 /** Groups of the benchmark's own: one tutor each, students dealt out in turn, no history. */
 async function insertRosters(
   db: Db,
-  { students, groups, passwordHash }: { students: number; groups: number; passwordHash: string },
+  {
+    students,
+    groups,
+    cohortId,
+    passwordHash,
+  }: { students: number; groups: number; cohortId: string; passwordHash: string },
 ): Promise<Roster[]> {
   const [university] = await db.select().from(schema.universities).limit(1);
-  const [cohort] = await db.select().from(schema.cohorts).where(eq(schema.cohorts.kind, 'students')).limit(1);
-  if (!university || !cohort) throw new Error('the demo programme is missing');
+  if (!university) throw new Error('the demo programme is missing');
   const groupRows = await db
     .insert(schema.groups)
     .values(
       Array.from({ length: groups }, (_, i) => ({
         name: `Groupe banc ${i + 1}`,
         universityId: university.id,
-        cohortId: cohort.id,
+        cohortId,
       })),
     )
     .returning({ id: schema.groups.id });
