@@ -1,7 +1,8 @@
 // The tutor's live grid over /ws, driven by what students really do through the API: runs,
 // help requests, messages, presence; snapshot then numbered events, and resume after a drop.
 import { findUserByEmail, listAllGroups } from '@tremplin/db';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { LearnerLive } from '../src/ws/learner-live.ts';
 import { buildTestApp, demoExercise, signIn, type TestApp } from './helper.ts';
 import { LiveClient } from './live-client.ts';
 
@@ -92,6 +93,28 @@ afterAll(async () => {
 });
 
 describe('the group grid', () => {
+  it('computes no tile in a sweep after a group loads, until time may change one', async () => {
+    const { tutor } = await tutorOnGrid();
+    // A sweep walks every learner of every loaded group: 15,000 tiles computed at once held the
+    // event loop for tens of milliseconds, for tiles identical to the snapshot.
+    const computed = vi.spyOn(LearnerLive.prototype, 'tile');
+    try {
+      t.app.live.sweep(Date.now());
+      expect(computed).not.toHaveBeenCalled();
+      // A learner online now is idle in five minutes: that sweep looks at their tile.
+      const id = await learner('etudiant2');
+      const student = await open('etudiant2');
+      await tileOf(tutor, id, (tile) => tile.presence === 'online');
+      computed.mockClear();
+      t.app.live.sweep(Date.now() + 6 * 60_000);
+      expect(computed).toHaveBeenCalled();
+      expect((await tileOf(tutor, id, (tile) => tile.presence === 'idle')).tile.learnerId).toBe(id);
+      student.close();
+    } finally {
+      computed.mockRestore();
+    }
+  });
+
   it('changes a tile when the student runs code, in numbered events after the snapshot', async () => {
     const { tutor, seq, tiles } = await tutorOnGrid();
     const id = await learner('etudiant1');

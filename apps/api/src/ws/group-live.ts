@@ -209,8 +209,11 @@ export class GroupLive {
     }
     for (const row of rows.help) this.help.set(row.id, toHelpView(row));
     this.session = rows.session ? toSessionView(rows.session) : null;
-    for (const learner of this.learners.values())
+    // What the snapshot shows is what was sent; the sweep looks again when time may change it.
+    for (const learner of this.learners.values()) {
       this.#sent.set(learner.id, JSON.stringify(this.tileOf(learner, now)));
+      this.#due.set(learner.id, learner.nextChange(now, this.#ctx.thresholds));
+    }
   }
 
   /** The reads an event needs first (an exercise switch, a help request, a session), if any. */

@@ -20,8 +20,12 @@ export interface HubOptions {
   limits: SocketLimits;
 }
 
-/** The heartbeat pings one slice of the sockets at a time: thousands at once would stall. */
-export const HEARTBEAT_SLICES = 100;
+/**
+ * The heartbeat pings one slice of the sockets at a time: thousands at once would stall. A ping is
+ * a write to the socket (about 20 µs); with 15,900 sockets a hundred slices held the event loop
+ * 3 to 8 ms every 300 ms, a thousand hold it under a millisecond every 30 ms.
+ */
+export const HEARTBEAT_SLICES = 1_000;
 
 export const DEFAULT_HUB_OPTIONS: HubOptions = {
   heartbeatMs: 30_000,
