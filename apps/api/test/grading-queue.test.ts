@@ -354,4 +354,25 @@ describe('a worker waiting for jobs', () => {
       await Promise.all([apiBus.close(), workerBus.close()]);
     }
   });
+
+  it('claims once per submission queued, not again after each job when nothing else waits', async () => {
+    let claims = 0;
+    const unwatch = t.database.watchStatements((statement) => {
+      if (statement.includes('with busy as')) claims += 1;
+    });
+    try {
+      startWorker({ pool: t.app.grading.pool, pollMs: 600_000 });
+      // Its first look, at start.
+      await vi.waitFor(() => expect(claims).toBe(1));
+      const code = somme.spec.kind === 'code' ? somme.spec.solution : '';
+      for (let n = 0; n < 3; n += 1) {
+        const graded = await submitAndWait(t.app, cookie, somme.id, { code });
+        expect(graded).toMatchObject({ status: 'graded' });
+      }
+      await worker!.stop();
+      expect(claims).toBe(1 + 3);
+    } finally {
+      unwatch();
+    }
+  });
 });

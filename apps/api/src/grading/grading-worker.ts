@@ -74,6 +74,12 @@ export class GradingWorker {
   readonly #inFlight = new Set<Promise<void>>();
   #running = false;
   #wake: (() => void) | undefined;
+  /**
+   * Jobs may be waiting that this worker has not looked for: a submission was queued since its last
+   * claim began, or that claim took all it had room for. A job finishing looks again only then, so
+   * that graders do not claim after every job and find nothing; the poll covers the rest.
+   */
+  #mayHaveMore = true;
   #loop: Promise<void> | undefined;
   #unsubscribe: (() => void) | undefined;
 
@@ -107,6 +113,7 @@ export class GradingWorker {
 
   /** Looks for jobs now (a submission was just queued). */
   wake(): void {
+    this.#mayHaveMore = true;
     this.#wake?.();
   }
 
@@ -122,8 +129,9 @@ export class GradingWorker {
   async #run(): Promise<void> {
     while (this.#running) {
       const room = this.#o.concurrency - this.#inFlight.size;
-      let claimed: GradingJobRow[] = [];
-      if (room > 0) {
+      if (room > 0 && this.#mayHaveMore) {
+        this.#mayHaveMore = false;
+        let claimed: GradingJobRow[] = [];
         try {
           claimed = await claimGradingJobs(this.#o.db, {
             workerId: this.id,
@@ -133,21 +141,30 @@ export class GradingWorker {
         } catch (error) {
           this.#o.log.warn({ err: error }, 'cannot claim grading jobs');
         }
+        if (claimed.length === room) this.#mayHaveMore = true;
+        for (const job of claimed) {
+          const task = this.#process(job).finally(() => {
+            this.#inFlight.delete(task);
+            if (this.#mayHaveMore) this.#wake?.();
+          });
+          this.#inFlight.add(task);
+        }
       }
-      for (const job of claimed) {
-        const task = this.#process(job).finally(() => {
-          this.#inFlight.delete(task);
-          this.wake();
-        });
-        this.#inFlight.add(task);
-      }
-      if (claimed.length === 0 || this.#inFlight.size >= this.#o.concurrency) await this.#idle();
+      await this.#idle();
     }
   }
 
+  /**
+   * Waits for a reason to claim: a submission queued (or one queued while it was claiming), room
+   * again while jobs may be waiting, or the poll, which looks for what no event announces.
+   */
   #idle(): Promise<void> {
+    if (this.#mayHaveMore && this.#inFlight.size < this.#o.concurrency) return Promise.resolve();
     return new Promise((resolve) => {
-      const timer = setTimeout(done, this.#o.pollMs);
+      const timer = setTimeout(() => {
+        this.#mayHaveMore = true;
+        done();
+      }, this.#o.pollMs);
       function done() {
         clearTimeout(timer);
         resolve();
