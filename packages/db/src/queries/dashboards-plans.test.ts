@@ -143,3 +143,21 @@ describe("the gradebook's plan", () => {
     ]);
   });
 });
+
+describe('the seeded programme', () => {
+  it('keeps, for each graded submission, the done job that graded it', async () => {
+    const [counts] = await rowsOf<{ submissions: number; jobs: number; done: number }>(
+      database.db,
+      sql`select (select count(*)::int from submissions) as submissions,
+        (select count(*)::int from grading_jobs) as jobs,
+        (select count(*)::int from grading_jobs j join submissions s on s.id = j.submission_id
+          where j.status = 'done' and s.status = 'graded' and j.updated_at = s.graded_at) as done`,
+    );
+    expect(counts!.submissions).toBeGreaterThanOrEqual(170 * 12);
+    expect(counts).toEqual({
+      submissions: counts!.submissions,
+      jobs: counts!.submissions,
+      done: counts!.submissions,
+    });
+  });
+});
