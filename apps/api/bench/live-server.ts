@@ -61,8 +61,26 @@ interface Action {
   exerciseId: string;
 }
 
+// Names for the help requests' views, as the API has them at hand (the learner's session, the
+// exercise it reached).
+const names = new Map(
+  (await database.db.select({ id: schema.users.id, name: schema.users.displayName }).from(schema.users)).map(
+    (u) => [u.id, u.name],
+  ),
+);
+const titles = new Map(
+  (
+    await database.db
+      .select({ id: schema.exercises.id, title: schema.exercises.title })
+      .from(schema.exercises)
+  ).map((e) => [e.id, e.title]),
+);
+
 let helpBatch: Action[] = [];
-/** The help requests of one turn stored in one statement, as many API handlers would store them. */
+/**
+ * The help requests of one turn stored in one statement, as many API handlers would store them,
+ * each published with its view as the API publishes it.
+ */
 async function storeHelp(): Promise<void> {
   const batch = helpBatch;
   helpBatch = [];
@@ -84,6 +102,20 @@ async function storeHelp(): Promise<void> {
       userId: row.userId,
       groupId: row.groupId,
       exerciseId: row.exerciseId,
+      view: {
+        id: row.id,
+        groupId: row.groupId,
+        learnerId: row.userId,
+        learnerName: names.get(row.userId) ?? '',
+        exercise: row.exerciseId ? { id: row.exerciseId, title: titles.get(row.exerciseId) ?? '' } : null,
+        message: row.message,
+        status: row.status,
+        createdAt: row.createdAt.toISOString(),
+        takenBy: null,
+        takenAt: null,
+        resolvedAt: null,
+        replies: 0,
+      },
     });
   }
 }

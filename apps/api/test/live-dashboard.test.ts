@@ -186,6 +186,11 @@ describe('the help queue', () => {
     const feed = await student.subscribe(`feed:${id}`);
     expect(feed).toMatchObject({ type: 'snapshot', data: { kind: 'feed', help: [], unread: 0 } });
 
+    // The request travels with its event: neither the grid nor the feed reads it back.
+    const viewReads: string[] = [];
+    const unwatch = t.database.watchStatements((statement) => {
+      if (statement.startsWith('select "help_requests"."id"')) viewReads.push(statement);
+    });
     const asked = await post('etudiant6', `/api/exercises/${somme}/help-requests`, {
       message: 'Je bloque sur la boucle',
     });
@@ -200,7 +205,21 @@ describe('the help queue', () => {
       message: 'Je bloque sur la boucle',
       exercise: { id: somme },
     });
+    const mine = await student.next(
+      (m) => m.type === 'help' && (m.request as { id: string }).id === requestId,
+    );
     await tileOf(tutor, id, (tile) => tile.hand?.helpRequestId === requestId && tile.hand.status === 'open');
+    unwatch();
+    expect(viewReads).toEqual([]);
+    // And it is the view the tutors' list reads from the database.
+    const listed = await t.app.inject({
+      method: 'GET',
+      url: `/api/groups/${lome}/help-requests`,
+      headers: { cookie: await cookie('tuteur1') },
+    });
+    const read = (listed.json().requests as Array<{ id: string }>).find((r) => r.id === requestId);
+    expect(queued.request).toEqual(read);
+    expect(mine.request).toEqual(read);
 
     const taken = await post('tuteur1', `/api/help-requests/${requestId}/take`);
     expect(taken.statusCode).toBe(200);

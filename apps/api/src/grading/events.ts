@@ -1,8 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
+import type { HelpRequestView } from '@tremplin/contracts';
 import type { NotifyChannel } from '@tremplin/db';
 
-/** What happened, in a few ids and counters: listeners fetch the details they need. */
+/**
+ * What happened, in a few ids and counters: listeners fetch the details they need (a new help
+ * request also carries its view).
+ */
 export type PlatformEvent =
   | { type: 'submission.queued'; submissionId: string; userId: string; exerciseId: string }
   | {
@@ -30,6 +34,11 @@ export type PlatformEvent =
       userId: string;
       groupId: string;
       exerciseId: string | null;
+      /**
+       * The new request as tutors see it, when it is small enough to travel: every instance's
+       * grid and the learner's feed show it without reading it back (one read per instance less).
+       */
+      view?: HelpRequestView;
     }
   | { type: 'draft.saved'; userId: string; exerciseId: string }
   /** A learner's device had nothing left to send (its tile shows when), `at` in ms since the epoch. */

@@ -96,7 +96,8 @@ export class FeedLive {
       }
       case 'help.requested':
       case 'help.updated': {
-        const request = await this.#helpViews.load(event.helpRequestId);
+        const told = event.type === 'help.requested' ? event.view : undefined;
+        const request = told ?? (await this.#helpViews.load(event.helpRequestId));
         if (!request || request.learnerId !== this.userId) return;
         const before = this.help.get(request.id);
         const active = request.status === 'open' || request.status === 'taken';

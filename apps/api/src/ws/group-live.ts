@@ -228,6 +228,9 @@ export class GroupLive {
           ? this.#follow(event.userId, event.exerciseId, event.activeAt)
           : undefined;
       case 'help.requested':
+        return event.groupId === this.groupId
+          ? this.#refreshHelp(event.helpRequestId, at, event.view)
+          : undefined;
       case 'help.updated':
         return event.groupId === this.groupId ? this.#refreshHelp(event.helpRequestId, at) : undefined;
       case 'session.changed':
@@ -312,8 +315,9 @@ export class GroupLive {
     });
   }
 
-  async #refreshHelp(id: string, at: number): Promise<void> {
-    const view = await this.#ctx.helpViews.load(id);
+  /** A help request as it is now: `told` when its event carried it, else read. */
+  async #refreshHelp(id: string, at: number, told?: HelpRequestView): Promise<void> {
+    const view = told ?? (await this.#ctx.helpViews.load(id));
     if (!view || view.groupId !== this.groupId) return;
     const before = this.help.get(id);
     if (before && JSON.stringify(before) === JSON.stringify(view)) return;

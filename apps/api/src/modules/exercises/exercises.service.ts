@@ -5,6 +5,7 @@ import type {
   DraftBody,
   Exercise,
   HelpRequest,
+  HelpRequestView,
   Locale,
   RunResult,
   Submission,
@@ -46,6 +47,8 @@ import { learnerView, reachExercise, type ReachableExercise } from './exercise-a
 import { submissionReviews } from './submission-review.ts';
 
 const DEFAULT_MAX_SOURCE_BYTES = 64 * 1024;
+/** A new help request's view travels with its event up to this size (NOTIFY carries 8,000 bytes). */
+const HELP_VIEW_INLINE_BYTES = 4_000;
 /** How long work made offline may wait on the device, and how far ahead a device's clock may be. */
 export const OFFLINE_MAX_AGE_MS = 7 * 24 * 3600_000;
 export const OFFLINE_CLOCK_SKEW_MS = 5 * 60_000;
@@ -317,7 +320,7 @@ export class ExercisesService {
 
   async requestHelp(actor: Actor, exerciseId: string, message: string): Promise<HelpRequest> {
     const { db, bus } = this.#d;
-    await reachExercise(db, actor, exerciseId);
+    const { exercise } = await reachExercise(db, actor, exerciseId);
     const group = actor.memberships.find((m) => m.role === 'student' && m.groupId);
     if (!group?.groupId) throw new AppError('TREMPLIN_ERR_FORBIDDEN');
     const row = await insertHelpRequest(db, {
@@ -333,12 +336,28 @@ export class ExercisesService {
       exerciseId,
       data: { helpRequestId: row.id },
     });
+    const view: HelpRequestView = {
+      id: row.id,
+      groupId: group.groupId,
+      learnerId: actor.user.id,
+      learnerName: actor.user.displayName,
+      exercise: { id: exercise.id, title: exercise.title },
+      message: row.message,
+      status: row.status,
+      createdAt: row.createdAt.toISOString(),
+      takenBy: null,
+      takenAt: null,
+      resolvedAt: null,
+      replies: 0,
+    };
     bus.publish({
       type: 'help.requested',
       helpRequestId: row.id,
       userId: actor.user.id,
       groupId: group.groupId,
       exerciseId,
+      // A message of control characters could swell past what NOTIFY carries: then it is read back.
+      ...(Buffer.byteLength(JSON.stringify(view)) <= HELP_VIEW_INLINE_BYTES ? { view } : {}),
     });
     return {
       id: row.id,
