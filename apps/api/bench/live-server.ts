@@ -158,18 +158,34 @@ const address = app.server.address();
 process.send({ type: 'ready', port: typeof address === 'object' && address ? address.port : 0 });
 
 const diagnostics = watchProcess();
+/** BENCH_PROFILE_ALLOCATIONS=true: allocation profiles (.heapprofile) instead of CPU profiles. */
+const ALLOCATIONS = process.env.BENCH_PROFILE_ALLOCATIONS === 'true';
 const profiler = new Session();
 profiler.connect();
 process.on('message', async (message: { type: string }) => {
   if (message.type === 'diagnostics') process.send!({ type: 'diagnostics', ...diagnostics.take() });
   if (message.type === 'profile-start') {
-    profiler.post('Profiler.enable', () => profiler.post('Profiler.start'));
+    if (ALLOCATIONS) {
+      // Every allocation sampled, the collected ones included: where the garbage comes from.
+      const flags = { includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true };
+      profiler.post('HeapProfiler.enable', () =>
+        profiler.post('HeapProfiler.startSampling', { samplingInterval: 16_384, ...flags }),
+      );
+    } else profiler.post('Profiler.enable', () => profiler.post('Profiler.start'));
   }
   if (message.type === 'profile-stop') {
-    profiler.post('Profiler.stop', (error, result) => {
-      if (!error) writeFileSync((message as { file?: string }).file!, JSON.stringify(result.profile));
+    const file = (message as { file?: string }).file!;
+    const written = (error: Error | null, profile: object) => {
+      if (!error)
+        writeFileSync(
+          file.replace(/\.cpuprofile$/, ALLOCATIONS ? '.heapprofile' : '.cpuprofile'),
+          JSON.stringify(profile),
+        );
       process.send!({ type: 'profiled' });
-    });
+    };
+    if (ALLOCATIONS)
+      profiler.post('HeapProfiler.stopSampling', (error, result) => written(error, result?.profile));
+    else profiler.post('Profiler.stop', (error, result) => written(error, result?.profile));
   }
   if (message.type === 'sockets') process.send!({ type: 'sockets', count: app.live.sockets.size });
   if (message.type === 'heap') {
