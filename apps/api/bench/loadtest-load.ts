@@ -1,6 +1,6 @@
 // The simulated users of `pnpm loadtest`, in a process of their own: the active learners (each
 // with their feed socket, browsing, saving drafts, running and submitting code, answering English
-// exercises, then polling for the grade as the web client does), the tutors on their live
+// exercises, then following the grade as the web client does), the tutors on their live
 // cockpits (each watching their group; latency from a learner's request to the tile's change), and
 // the coordinators on their dashboards.
 import type WebSocket from 'ws';
@@ -375,23 +375,44 @@ function record(kind: string, ms: number, failure?: string): void {
   }
 }
 
-/** Polls a submission as the web client does (300 ms, then ×1.25, at most 2 s apart) until graded. */
+/**
+ * Follows a submission as the web client does: polls it (300 ms, then ×1.25, at most 2 s apart)
+ * until graded, and reads it at once when the learner's feed announces its grade.
+ */
 async function awaitGrade(learner: Learner, id: string, t0: number): Promise<void> {
-  for (let attempt = 0, delay = 300; attempt < 60; attempt += 1, delay = Math.min(2000, delay * 1.25)) {
-    await sleep(delay);
-    const { json } = await request(
-      'GET submission (poll)',
-      learner.token,
-      learner.base,
-      'GET',
-      `/api/submissions/${id}`,
-    );
-    if (json?.status === 'graded' || json?.status === 'error') {
-      if (measured(t0)) submitToResult.push(performance.now() - t0);
-      return;
+  const socket = learner.socket;
+  let heard: (() => void) | undefined;
+  let wake: Promise<void> | undefined = new Promise<void>((resolve) => (heard = resolve));
+  const onMessage = (raw: Buffer) => {
+    const text = raw.toString();
+    if (text.includes('"graded"') && text.includes(id)) heard?.();
+  };
+  socket?.on('message', onMessage);
+  try {
+    for (let attempt = 0, delay = 300; attempt < 60; attempt += 1, delay = Math.min(2000, delay * 1.25)) {
+      // Heard once: after it, the backoff goes on as before.
+      if (!wake) await sleep(delay);
+      else if (await Promise.race([sleep(delay).then(() => false), wake.then(() => true)])) wake = undefined;
+      if (await readGrade(learner, id, t0)) return;
     }
+    record('submission never graded', 0, 'timeout');
+  } finally {
+    socket?.off('message', onMessage);
   }
-  record('submission never graded', 0, 'timeout');
+}
+
+/** Reads a submission once: true when it is graded (or failed), its submit-to-result counted. */
+async function readGrade(learner: Learner, id: string, t0: number): Promise<boolean> {
+  const { json } = await request(
+    'GET submission (poll)',
+    learner.token,
+    learner.base,
+    'GET',
+    `/api/submissions/${id}`,
+  );
+  if (json?.status !== 'graded' && json?.status !== 'error') return false;
+  if (measured(t0)) submitToResult.push(performance.now() - t0);
+  return true;
 }
 
 /** Marks an action whose effect the learner's tutor should see (one at a time per learner). */

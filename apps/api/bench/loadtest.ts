@@ -348,7 +348,7 @@ async function present(
     '',
     `**Drill: every socket dropped at once.** After the peak, the ${drill.sockets.toLocaleString('en')} sockets (cockpits and learners' feeds) were cut together and reopened, 200 at a time, as fast as the instances admitted them: every cockpit was back in ${(drill.tutorsBackMs / 1000).toFixed(1)} s and every socket in ${(drill.allBackMs / 1000).toFixed(1)} s (${drill.deferred} told to come back later, ${drill.failed} failed). The cockpits' new snapshots, read from the database, showed ${drill.tiles.toLocaleString('en')} tiles, ${drill.mismatched} of them different from what the live events had shown before the drop: ${drill.failed === 0 && drill.mismatched === 0 ? 'PASS' : 'FAIL'}.`,
     '',
-    `Tutor events are measured from the learner's request to the tile's change on the tutor's socket (another instance for about half of them, through PostgreSQL's NOTIFY). Submit-to-result is measured as the web client sees it (polling after 300 ms, then every ×1.25) and in the database (created_at to graded_at).`,
+    `Tutor events are measured from the learner's request to the tile's change on the tutor's socket (another instance for about half of them, through PostgreSQL's NOTIFY). Submit-to-result is measured as the web client sees it (reading the submission when the learner's feed announces its grade, else polling after 300 ms, then every ×1.25) and in the database (created_at to graded_at).`,
   ];
   if (serverErrors.length > 0)
     lines.push(

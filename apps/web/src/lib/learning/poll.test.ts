@@ -50,6 +50,33 @@ describe('pollUntil', () => {
     expect(clock.waits).toEqual([0, 1, 2, 3].map((i) => backoffDelay(i)));
   });
 
+  it('checks at once when woken (the live feed heard the grade), and is woken once', async () => {
+    let heard!: () => void;
+    const wake = new Promise<void>((resolve) => (heard = resolve));
+    const waits: number[] = [];
+    // Waits that never end by themselves: only the wake can end one.
+    const sleep = vi.fn(async (ms: number) => {
+      waits.push(ms);
+      await new Promise<never>(() => {});
+    });
+    let calls = 0;
+    void pollUntil(
+      async () => {
+        calls += 1;
+        return 'grading';
+      },
+      { isDone: (s) => s === 'graded', wake, sleep },
+    );
+    await vi.waitFor(() => expect(waits).toEqual([backoffDelay(0)]));
+    expect(calls).toBe(0);
+    heard();
+    await vi.waitFor(() => expect(waits).toEqual([backoffDelay(0), backoffDelay(1)]));
+    // One check, then a wait that the wake, already heard, no longer cuts short.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(calls).toBe(1);
+    expect(waits).toHaveLength(2);
+  });
+
   it('retries transient errors, but not others', async () => {
     const clock = fakeClock();
     let calls = 0;

@@ -35,6 +35,11 @@ export interface PollOptions<T> extends BackoffOptions {
   signal?: AbortSignal;
   /** Called with each value seen, done or not (e.g. "queued" → "grading"). */
   onValue?: (value: T) => void;
+  /**
+   * Settles when the value is known to be done (the live feed heard the grade): the wait under way
+   * ends at once and the next check comes now. Heard once; the backoff goes on after it.
+   */
+  wake?: Promise<void>;
   /** Injected in tests. */
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   now?: () => number;
@@ -72,8 +77,17 @@ export async function pollUntil<T>(
   } = options;
   const started = now();
   let errors = 0;
+  let wake = options.wake;
+  const pause = async (ms: number): Promise<void> => {
+    const waiting = wait(ms, signal);
+    if (!wake) return waiting;
+    // Left behind when woken: its end (or its abort) is of no interest then.
+    waiting.catch(() => {});
+    const woken = await Promise.race([waiting.then(() => false), wake.then(() => true)]);
+    if (woken) wake = undefined;
+  };
   for (let attempt = 0; ; attempt++) {
-    await wait(backoffDelay(attempt, options), signal);
+    await pause(backoffDelay(attempt, options));
     signal?.throwIfAborted();
     let value: T;
     try {

@@ -2,6 +2,8 @@ import { createSubmission, getSubmission, type SubmissionPayload } from '#lib/ap
 import { isTransientError, problemOf, type Problem } from '#lib/api/problem.ts';
 import type { Submission, SubmissionAccepted } from '#lib/api/types.ts';
 import { PollTimeoutError, pollUntil } from '#lib/learning/poll.ts';
+import { live } from '#lib/live/live-client.svelte.ts';
+import { session } from '#lib/session/session.svelte.ts';
 import { createSubmitter, type Submitter } from '#lib/learning/submit.ts';
 import type { Settled } from '#lib/offline/outbox.ts';
 import { onSubmissionSettled, queueSubmission, sync, waitingFor } from '#lib/offline/sync.svelte.ts';
@@ -10,7 +12,8 @@ export type FlowState = 'idle' | 'sending' | 'queued' | 'grading' | 'graded' | '
 
 /**
  * One exercise's "Submit": sends at most one submission per attempt (idempotency key kept across
- * retries and double clicks), then follows its grading by polling with backoff until it is graded.
+ * retries and double clicks), then follows its grading by polling with backoff until it is graded;
+ * a learner's live feed announcing the grade makes it read the result at once.
  * Offline, or when the send fails on the network, the submission waits in the outbox with its key
  * and the time it was made ('queued', « En attente »), and is followed once the outbox sent it.
  */
@@ -109,6 +112,7 @@ export class SubmissionFlow {
   }
 
   async #follow(accepted: SubmissionAccepted, controller: AbortController): Promise<void> {
+    const heard = gradeHeard(accepted.id);
     try {
       if (controller.signal.aborted) return;
       this.state = 'grading';
@@ -117,6 +121,7 @@ export class SubmissionFlow {
         isTransient: isTransientError,
         signal: controller.signal,
         onValue: (s) => (this.submission = s),
+        wake: heard.promise,
       });
       this.submission = final;
       this.state = final.status === 'graded' ? 'graded' : 'failed';
@@ -127,6 +132,8 @@ export class SubmissionFlow {
       this.state = 'failed';
       this.problem =
         error instanceof PollTimeoutError ? { key: 'submission.timeout', message: '' } : problemOf(error);
+    } finally {
+      heard.stop();
     }
   }
 
@@ -148,4 +155,22 @@ export class SubmissionFlow {
     this.#controller?.abort();
     void this.#offSettled.then((off) => off?.());
   }
+}
+
+/**
+ * Resolves when the learner's live feed says this submission is graded (the grader that graded it
+ * publishes it, wherever it runs). Only a learner has a feed; others just poll.
+ */
+function gradeHeard(submissionId: string): { promise: Promise<void> | undefined; stop: () => void } {
+  const me = session.me;
+  if (!me?.roles.includes('student')) return { promise: undefined, stop: () => {} };
+  let resolve!: () => void;
+  const promise = new Promise<void>((done) => (resolve = done));
+  const stop = live.subscribe(`feed:${me.id}`, {
+    onState: () => {},
+    onEvent: (event) => {
+      if (event.type === 'graded' && event.submissionId === submissionId) resolve();
+    },
+  });
+  return { promise, stop };
 }
