@@ -2,7 +2,8 @@ import { expect, test, type Page } from '@playwright/test';
 import { expectNoHorizontalScroll } from './helpers.ts';
 import { contentExercise, isPhone, openExercise, signInStudent, touchDrag } from './student-helpers.ts';
 
-// Demo students 15 (desktop) and 16 (phone). Expected answers come from the demo content.
+// Demo students 15 (desktop) and 16 (phone), and 5 and 6 for the result heard from the live feed.
+// Expected answers come from the demo content.
 const MODULE = 'anglais-technique';
 
 type Option = { id: string; text: string; correct: boolean; feedback?: string };
@@ -47,6 +48,24 @@ test.describe('English exercises', () => {
     await expect(page.getByTestId('answer-status')).toHaveText('Tout est juste, bravo\u202f!');
     await expect(page.getByTestId('history-item')).toHaveCount(2);
     await expectNoHorizontalScroll(page);
+  });
+
+  test('the result shows when the live feed announces the grade, with no poll come due', async ({
+    page,
+  }, testInfo) => {
+    await signInStudent(page, testInfo, 5, 6);
+    const { spec } = contentExercise<{ options: Option[] }>(MODULE, 'choisir-le-message');
+    const right = spec.options.find((o) => o.correct)!;
+    await openExercise(page, MODULE, 'choisir-le-message');
+    // The learner's feed is live.
+    await expect(page.getByTestId('notifications-offline')).toBeHidden();
+    // Time stands still from here: the page's first look at its submission, 300 ms after it, never
+    // comes. Only the feed's announcement of the grade can show the result.
+    await page.clock.install();
+    await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 10);
+    await page.getByRole('radio', { name: right.text }).check();
+    await page.getByTestId('submit-button').click();
+    await expect(page.getByTestId('answer-feedback')).toHaveAttribute('data-status', 'pass');
   });
 
   test('multiple choice: every right option checked', async ({ page }, testInfo) => {

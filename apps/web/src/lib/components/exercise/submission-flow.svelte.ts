@@ -84,10 +84,13 @@ export class SubmissionFlow {
     // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a timestamp, not state
     const madeAt = new Date().toISOString();
     if (!sync.online) return this.#queue(crypto.randomUUID(), payload, madeAt);
+    // Listening before sending: on a slow link the grade can be announced before the 202 arrives.
+    const grades = listenForGrades();
     let accepted: SubmissionAccepted;
     try {
       accepted = await this.#submitter.submit(payload);
     } catch (error) {
+      grades.stop();
       const key = this.#submitter.currentKey;
       if (controller.signal.aborted) return;
       // Not known to have arrived: it waits on the device with the same key (a resend is harmless).
@@ -96,7 +99,7 @@ export class SubmissionFlow {
       this.problem = problemOf(error);
       return;
     }
-    await this.#follow(accepted, controller);
+    await this.#follow(accepted, controller, grades);
   }
 
   async #queue(key: string, payload: SubmissionPayload, madeAt: string): Promise<void> {
@@ -111,8 +114,11 @@ export class SubmissionFlow {
     }
   }
 
-  async #follow(accepted: SubmissionAccepted, controller: AbortController): Promise<void> {
-    const heard = gradeHeard(accepted.id);
+  async #follow(
+    accepted: SubmissionAccepted,
+    controller: AbortController,
+    grades = listenForGrades(),
+  ): Promise<void> {
     try {
       if (controller.signal.aborted) return;
       this.state = 'grading';
@@ -121,7 +127,7 @@ export class SubmissionFlow {
         isTransient: isTransientError,
         signal: controller.signal,
         onValue: (s) => (this.submission = s),
-        wake: heard.promise,
+        wake: grades.heard(accepted.id),
       });
       this.submission = final;
       this.state = final.status === 'graded' ? 'graded' : 'failed';
@@ -133,7 +139,7 @@ export class SubmissionFlow {
       this.problem =
         error instanceof PollTimeoutError ? { key: 'submission.timeout', message: '' } : problemOf(error);
     } finally {
-      heard.stop();
+      grades.stop();
     }
   }
 
@@ -158,19 +164,29 @@ export class SubmissionFlow {
 }
 
 /**
- * Resolves when the learner's live feed says this submission is graded (the grader that graded it
+ * The grades announced on the learner's live feed from now on (the grader that graded a submission
  * publishes it, wherever it runs). Only a learner has a feed; others just poll.
  */
-function gradeHeard(submissionId: string): { promise: Promise<void> | undefined; stop: () => void } {
+function listenForGrades(): { heard: (submissionId: string) => Promise<void> | undefined; stop: () => void } {
   const me = session.me;
-  if (!me?.roles.includes('student')) return { promise: undefined, stop: () => {} };
-  let resolve!: () => void;
-  const promise = new Promise<void>((done) => (resolve = done));
+  if (!me?.roles.includes('student')) return { heard: () => undefined, stop: () => {} };
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- bookkeeping, not state
+  const graded = new Set<string>();
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- bookkeeping, not state
+  const waiting = new Map<string, () => void>();
   const stop = live.subscribe(`feed:${me.id}`, {
     onState: () => {},
     onEvent: (event) => {
-      if (event.type === 'graded' && event.submissionId === submissionId) resolve();
+      if (event.type !== 'graded') return;
+      graded.add(event.submissionId);
+      waiting.get(event.submissionId)?.();
     },
   });
-  return { promise, stop };
+  return {
+    heard: (submissionId) =>
+      graded.has(submissionId)
+        ? Promise.resolve()
+        : new Promise<void>((resolve) => waiting.set(submissionId, resolve)),
+    stop,
+  };
 }
