@@ -5,6 +5,8 @@ import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector';
 import { openDatabase, pgliteOf, schema } from '@tremplin/db';
 import { buildApp } from '../src/app.ts';
+import { helpRequested } from '../src/grading/events.ts';
+import { newHelpView } from '../src/modules/tutoring/views.ts';
 import { loadConfig } from '../src/config.ts';
 import { writeHeapSnapshot } from 'node:v8';
 import { watchProcess } from './diagnostics.ts';
@@ -96,27 +98,8 @@ async function storeHelp(): Promise<void> {
     )
     .returning();
   for (const row of rows) {
-    app.grading.bus.publish({
-      type: 'help.requested',
-      helpRequestId: row.id,
-      userId: row.userId,
-      groupId: row.groupId,
-      exerciseId: row.exerciseId,
-      view: {
-        id: row.id,
-        groupId: row.groupId,
-        learnerId: row.userId,
-        learnerName: names.get(row.userId) ?? '',
-        exercise: row.exerciseId ? { id: row.exerciseId, title: titles.get(row.exerciseId) ?? '' } : null,
-        message: row.message,
-        status: row.status,
-        createdAt: row.createdAt.toISOString(),
-        takenBy: null,
-        takenAt: null,
-        resolvedAt: null,
-        replies: 0,
-      },
-    });
+    const title = row.exerciseId ? (titles.get(row.exerciseId) ?? '') : null;
+    app.grading.bus.publish(helpRequested(newHelpView(row, names.get(row.userId) ?? '', title)));
   }
 }
 

@@ -81,6 +81,24 @@ export type PlatformEvent =
       activeAt: number;
     };
 
+/** A new help request's view travels with its event up to this size (NOTIFY carries 8,000 bytes). */
+const HELP_VIEW_INLINE_BYTES = 4_000;
+
+/**
+ * The event of a help request just stored, carrying its view unless a message of control
+ * characters swelled it past what NOTIFY carries well (then every listener reads it back).
+ */
+export function helpRequested(view: HelpRequestView): PlatformEvent {
+  return {
+    type: 'help.requested',
+    helpRequestId: view.id,
+    userId: view.learnerId,
+    groupId: view.groupId,
+    exerciseId: view.exercise?.id ?? null,
+    ...(Buffer.byteLength(JSON.stringify(view)) <= HELP_VIEW_INLINE_BYTES ? { view } : {}),
+  };
+}
+
 /** The event bus: in-process, or PostgreSQL LISTEN/NOTIFY across the instances of one database. */
 export interface EventBus {
   /** This bus's id (NOTIFY payloads name it, so that an instance ignores its own). */

@@ -5,7 +5,6 @@ import type {
   DraftBody,
   Exercise,
   HelpRequest,
-  HelpRequestView,
   Locale,
   RunResult,
   Submission,
@@ -36,7 +35,7 @@ import {
 import type { GraderPool } from '@tremplin/grader';
 import { AppError, notFound, withDetails } from '../../errors.ts';
 import type { RunGate } from '../../fair-use/run-gate.ts';
-import type { EventBus } from '../../grading/events.ts';
+import { helpRequested, type EventBus } from '../../grading/events.ts';
 import { renderResult } from '../../grading/feedback.ts';
 import { gradeCode } from '../../grading/grade-exercise.ts';
 import type { Actor } from '../auth/auth.service.ts';
@@ -45,10 +44,9 @@ import { lomeWords } from '../recruitment/lome-time.ts';
 import { localExercise, localLesson, localModule, workAcrossVersions } from '../learning/versions.ts';
 import { learnerView, reachExercise, type ReachableExercise } from './exercise-access.ts';
 import { submissionReviews } from './submission-review.ts';
+import { newHelpView } from '../tutoring/views.ts';
 
 const DEFAULT_MAX_SOURCE_BYTES = 64 * 1024;
-/** A new help request's view travels with its event up to this size (NOTIFY carries 8,000 bytes). */
-const HELP_VIEW_INLINE_BYTES = 4_000;
 /** How long work made offline may wait on the device, and how far ahead a device's clock may be. */
 export const OFFLINE_MAX_AGE_MS = 7 * 24 * 3600_000;
 export const OFFLINE_CLOCK_SKEW_MS = 5 * 60_000;
@@ -336,29 +334,7 @@ export class ExercisesService {
       exerciseId,
       data: { helpRequestId: row.id },
     });
-    const view: HelpRequestView = {
-      id: row.id,
-      groupId: group.groupId,
-      learnerId: actor.user.id,
-      learnerName: actor.user.displayName,
-      exercise: { id: exercise.id, title: exercise.title },
-      message: row.message,
-      status: row.status,
-      createdAt: row.createdAt.toISOString(),
-      takenBy: null,
-      takenAt: null,
-      resolvedAt: null,
-      replies: 0,
-    };
-    bus.publish({
-      type: 'help.requested',
-      helpRequestId: row.id,
-      userId: actor.user.id,
-      groupId: group.groupId,
-      exerciseId,
-      // A message of control characters could swell past what NOTIFY carries: then it is read back.
-      ...(Buffer.byteLength(JSON.stringify(view)) <= HELP_VIEW_INLINE_BYTES ? { view } : {}),
-    });
+    bus.publish(helpRequested(newHelpView(row, actor.user.displayName, exercise.title)));
     return {
       id: row.id,
       exerciseId: row.exerciseId,

@@ -1,6 +1,6 @@
 // Rows as the contracts shape them, shared by the REST routes and the live hub.
 import type { HelpRequestView, LiveDraft, LiveSession, TutorMessage } from '@tremplin/contracts';
-import type { HelpRequestViewRow, LiveSessionViewRow, MessageViewRow } from '@tremplin/db';
+import type { HelpRequestRow, HelpRequestViewRow, LiveSessionViewRow, MessageViewRow } from '@tremplin/db';
 
 const iso = (date: Date | null): string | null => (date ? date.toISOString() : null);
 
@@ -19,6 +19,30 @@ export function toHelpView(row: HelpRequestViewRow): HelpRequestView {
     resolvedAt: iso(row.resolvedAt),
     replies: row.replies,
   };
+}
+
+/** A help request just stored, as tutors see it: nobody has taken or answered it yet. */
+export function newHelpView(
+  row: HelpRequestRow,
+  learnerName: string,
+  exerciseTitle: string | null,
+): HelpRequestView {
+  return toHelpView({
+    id: row.id,
+    groupId: row.groupId,
+    learnerId: row.userId,
+    learnerName,
+    exerciseId: row.exerciseId,
+    exerciseTitle,
+    message: row.message,
+    status: row.status,
+    createdAt: row.createdAt,
+    takenById: null,
+    takenByName: null,
+    takenAt: null,
+    resolvedAt: null,
+    replies: 0,
+  });
 }
 
 export function toMessageView(row: MessageViewRow): TutorMessage {
