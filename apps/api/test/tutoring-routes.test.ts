@@ -382,6 +382,18 @@ describe('help statistics', () => {
     const programme = await call('coordination', 'GET', '/api/help-stats');
     expect(programme.json().requests).toBeGreaterThanOrEqual(group.json().requests);
     expect((await call('tuteur1', 'GET', '/api/help-stats')).statusCode).toBe(403);
+
+    // The programme's figures are shared for a while (as its dashboard); a group's move at once.
+    await call('etudiant4', 'POST', `/api/exercises/${somme}/help-requests`, { message: '??' });
+    const groupAfter = await call('tuteur1', 'GET', `/api/groups/${lome}/help-stats`);
+    expect(groupAfter.json().requests).toBe(group.json().requests + 1);
+    expect(Date.parse(groupAfter.json().generatedAt)).toBeGreaterThanOrEqual(
+      Date.parse(group.json().generatedAt),
+    );
+    const programmeAgain = await call('coordination', 'GET', '/api/help-stats');
+    expect(programmeAgain.json()).toEqual(programme.json());
+    const window = await call('coordination', 'GET', '/api/help-stats?from=2020-01-01T00:00:00Z');
+    expect(window.json().requests).toBe(programme.json().requests + 1);
     const all = await call('tuteur1', 'GET', `/api/groups/${lome}/help-requests?scope=all`);
     expect(all.json().requests.map((r: { id: string }) => r.id)).toContain(asked.json().id);
   });

@@ -329,6 +329,8 @@ export const HelpStats = Type.Object({
     max: Nullable(Type.Number()),
   }),
   resolveSeconds: Type.Object({ median: Nullable(Type.Number()), p90: Nullable(Type.Number()) }),
+  /** When these figures were read: the programme's are shared for DASHBOARD_SHARED_SECONDS, as its dashboard. */
+  generatedAt: Instant,
 });
 export type HelpStats = Static<typeof HelpStats>;
 

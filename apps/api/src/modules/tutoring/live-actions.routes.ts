@@ -36,7 +36,7 @@ const limited = { 429: ErrorBody };
 export const liveActionsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { db } = app.database;
   const { bus } = app.grading;
-  const help = new HelpService(db, bus);
+  const help = new HelpService(db, bus, app.config.dashboardSharedSeconds);
   const messages = new MessagesService(db, bus);
   const sessions = new SessionsService(db, bus);
 
