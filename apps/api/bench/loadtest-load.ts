@@ -3,10 +3,11 @@
 // exercises, then following the grade as the web client does), the tutors on their live
 // cockpits (each watching their group; latency from a learner's request to the tile's change), and
 // the coordinators on their dashboards.
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type WebSocket from 'ws';
 import { openingUrl, openSocket, pool, type TileLike } from './live-sockets.ts';
 import type { BenchPeople } from './seed.ts';
-import { summarize } from './stats.ts';
+import { LOOP_TIMER_MS, round, summarize } from './stats.ts';
 
 type Inbound =
   | {
@@ -62,6 +63,8 @@ export interface LoadReport {
   socketErrors: number;
   /** Sockets the server closed during the peak, opened again by their client. */
   reopened: number;
+  /** This process's event-loop delay over the peak (ms, a 10-ms timer): its own share of the figures. */
+  loopDelay: { p99: number; max: number };
 }
 
 interface Learner {
@@ -117,6 +120,8 @@ let running = false;
 /** When the users started, and when the warm-up ended (performance.now()). */
 let usersStarted = 0;
 let peakFrom = Number.POSITIVE_INFINITY;
+/** The simulated users' own event loop over the peak: a stall here would be counted as the server's. */
+const loopDelay = monitorEventLoopDelay({ resolution: LOOP_TIMER_MS });
 /** Whether what started at `t0` counts in the peak's figures (the warm-up's does not). */
 const measured = (t0: number) => running && t0 >= peakFrom;
 /** Every request of the run as [ms since the users started, latency ms, failed]. */
@@ -526,6 +531,11 @@ async function peak(): Promise<LoadReport> {
   const { seconds, warmupSeconds, thinkSeconds, people, bases } = setup;
   usersStarted = performance.now();
   peakFrom = usersStarted + warmupSeconds * 1000;
+  // The deployment's processes start their own count at the same moment.
+  setTimeout(() => {
+    loopDelay.enable();
+    send({ type: 'peak' });
+  }, warmupSeconds * 1000).unref();
   const ends = peakFrom + seconds * 1000;
   // Every user starts at a random moment of their first think time, so the load is steady; what
   // starts after the warm-up is measured.
@@ -565,6 +575,7 @@ async function peak(): Promise<LoadReport> {
   const drainUntil = performance.now() + 10_000;
   while (pending.size > 0 && performance.now() < drainUntil) await sleep(50);
   running = false;
+  loopDelay.disable();
   const kinds: Record<string, KindReport> = {};
   for (const [kind, values] of [...latencies].sort(([a], [b]) => a.localeCompare(b))) {
     const statuses = failures.get(kind) ?? {};
@@ -594,6 +605,10 @@ async function peak(): Promise<LoadReport> {
     tutorMissing: pending.size,
     socketErrors,
     reopened,
+    loopDelay: {
+      p99: round(loopDelay.percentile(99) / 1e6),
+      max: round(loopDelay.max / 1e6),
+    },
   };
 }
 

@@ -36,7 +36,7 @@ import type { DropDrill, LoadReport } from './loadtest-load.ts';
 import { startProcess, type DrillProcess } from '../drills/drill-kit.ts';
 import { commandLine, cpuMs, familyOf, freePort, processesNamed, rssMb, nextMessage } from './proc.ts';
 import { HALF_YEAR, seedBenchPeople } from './seed.ts';
-import { summarize } from './stats.ts';
+import { LOOP_TIMER_MS, round, summarize } from './stats.ts';
 
 const env = process.env;
 const SERVER_URL = env.LOADTEST_DATABASE_URL;
@@ -85,7 +85,12 @@ async function dropDatabase(): Promise<void> {
 }
 
 /** Starts a process of the deployment (`apps/api/src/<script>`) on the load test's database. */
-async function startMember(name: string, nodeArgs: string[], script: string, extra: Record<string, string>) {
+async function startMember(
+  name: string,
+  nodeArgs: string[],
+  script: string,
+  extra: Record<string, string> & { METRICS_PORT?: string },
+) {
   const member = startProcess(name, [...nodeArgs, path.join(ROOT, 'apps/api/src', script)], {
     DATABASE_URL: databaseUrl,
     LOG_LEVEL: 'info',
@@ -93,7 +98,24 @@ async function startMember(name: string, nodeArgs: string[], script: string, ext
     ...extra,
   });
   await member.waitForLine((line) => /Server listening|grader ready/.test(String(line.msg)), 120_000);
-  return member;
+  const port = extra.METRICS_PORT ?? extra.PORT;
+  return Object.assign(member, { metrics: `http://127.0.0.1:${port}/metrics` });
+}
+
+/**
+ * A process's event-loop delay since the last read (prom-client's gauges, whose histogram each
+ * scrape restarts), in ms; undefined when its metrics cannot be read.
+ */
+async function loopDelayOf(metricsUrl: string): Promise<{ p99: number; max: number } | undefined> {
+  try {
+    const text = await (await fetch(metricsUrl)).text();
+    const read = (name: string) => Number(new RegExp(`^${name} (\\S+)`, 'm').exec(text)?.[1]) * 1000;
+    const p99 = read('nodejs_eventloop_lag_p99_seconds');
+    const max = read('nodejs_eventloop_lag_max_seconds');
+    return Number.isFinite(p99) && Number.isFinite(max) ? { p99: round(p99), max: round(max) } : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** What a deployment's process logged as an error or worse (pino levels 50 and 60). */
@@ -176,7 +198,7 @@ async function main() {
     `seeded ${STUDENTS} learners in ${GROUPS} groups${HISTORY ? ', with half a year of work,' : ''} in ${((performance.now() - started) / 1000).toFixed(1)} s`,
   );
 
-  const members: DrillProcess[] = [];
+  const members: Array<DrillProcess & { metrics: string }> = [];
   const ports: number[] = [];
   try {
     for (let i = 0; i < APIS; i += 1) {
@@ -231,10 +253,19 @@ async function main() {
       { name: 'load (the simulated users)', pids: () => [load.pid!] },
     ]);
     started = performance.now();
+    // Each process's event-loop delay over the peak: its count restarts when the peak starts.
+    const peakStarted = nextMessage(load, 'peak').then(() =>
+      Promise.all(members.map((m) => loopDelayOf(m.metrics))),
+    );
     load.send({ type: 'run' });
     const restart = RESTART_DATABASE ? restartHalfway(RESTART_DATABASE) : undefined;
     const { report } = await nextMessage<{ report: LoadReport }>(load, 'report');
     const used = usage();
+    await peakStarted;
+    const delays = new Map(
+      await Promise.all(members.map(async (m) => [m.name, await loopDelayOf(m.metrics)] as const)),
+    );
+    delays.set('load (the simulated users)', report.loopDelay);
     load.send({ type: 'drop' });
     const { drill } = await nextMessage<{ drill: DropDrill }>(load, 'dropped');
     load.send({ type: 'close' });
@@ -260,6 +291,7 @@ async function main() {
     await present(
       report,
       used,
+      delays,
       drill,
       { server, ungraded, total: rows.length, lost, retried },
       memberErrors,
@@ -274,6 +306,7 @@ async function main() {
 async function present(
   report: LoadReport,
   used: Usage[],
+  delays: Map<string, { p99: number; max: number } | undefined>,
   drill: DropDrill,
   submissions: {
     server: ReturnType<typeof summarize>;
@@ -342,9 +375,14 @@ async function present(
         `| ${w.from} | ${w.warmup ? 'warm-up' : 'peak'} | ${w.count} | ${w.errors} | ${w.p50} | ${w.p99} |`,
     ),
     '',
-    '| process | CPU (% of one core) | peak RSS MB |',
-    '| --- | --- | --- |',
-    ...used.map((u) => `| ${u.name} | ${u.cpuPercent} | ${u.rssPeakMb} |`),
+    '| process | CPU (% of one core) | peak RSS MB | event-loop delay in the peak, p99 / max ms |',
+    '| --- | --- | --- | --- |',
+    ...used.map((u) => {
+      const delay = delays.get(u.name);
+      return `| ${u.name} | ${u.cpuPercent} | ${u.rssPeakMb} | ${delay ? `${delay.p99} / ${delay.max}` : '–'} |`;
+    }),
+    '',
+    `The event-loop delay is read with a ${LOOP_TIMER_MS}-ms timer (prom-client's in the deployment's processes, scraped when the peak starts and when it ends; \`monitorEventLoopDelay\` in the load's): an idle loop reads about ${LOOP_TIMER_MS}, a stall its length.`,
     '',
     `**Drill: every socket dropped at once.** After the peak, the ${drill.sockets.toLocaleString('en')} sockets (cockpits and learners' feeds) were cut together and reopened, 200 at a time, as fast as the instances admitted them: every cockpit was back in ${(drill.tutorsBackMs / 1000).toFixed(1)} s and every socket in ${(drill.allBackMs / 1000).toFixed(1)} s (${drill.deferred} told to come back later, ${drill.failed} failed). The cockpits' new snapshots, read from the database, showed ${drill.tiles.toLocaleString('en')} tiles, ${drill.mismatched} of them different from what the live events had shown before the drop: ${drill.failed === 0 && drill.mismatched === 0 ? 'PASS' : 'FAIL'}.`,
     '',

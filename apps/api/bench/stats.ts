@@ -19,3 +19,9 @@ export function summarize(values: number[]): { count: number; p50: number; p99: 
     max: round(sorted.at(-1) ?? Number.NaN),
   };
 }
+
+/**
+ * The event-loop delay timer of the load test's processes (prom-client's default in the deployment's,
+ * `monitorEventLoopDelay` in the load's): an idle loop reads about this, a stall its length.
+ */
+export const LOOP_TIMER_MS = 10;
