@@ -162,13 +162,6 @@ export class ExercisesService {
       testsTotal: result.total,
       createdAt: now,
     });
-    await logActivity(db, {
-      userId: actor.user.id,
-      kind: 'run',
-      exerciseId,
-      data: { runId: id, passed: result.passed, total: result.total },
-      createdAt: now,
-    });
     bus.publish({
       type: 'run.completed',
       runId: id,
@@ -236,23 +229,14 @@ export class ExercisesService {
         createdAt: now,
         clientCreatedAt: madeOfflineAt,
       },
-      { requestId },
+      { requestId, logActivity: true },
     );
     if (created) {
-      // Announced first: a grading worker, here or in another process, takes it while this
-      // request writes the activity line.
       this.#d.bus.publish({
         type: 'submission.queued',
         submissionId: submission.id,
         userId: actor.user.id,
         exerciseId,
-      });
-      await logActivity(db, {
-        userId: actor.user.id,
-        kind: 'submission',
-        exerciseId,
-        data: { submissionId: submission.id },
-        createdAt: now,
       });
     }
     return { id: submission.id, status: submission.status };
