@@ -8,15 +8,22 @@ import { AppError, retryLater } from '../errors.ts';
  * graded at once, and no new run is started while the queued work would take the graders longer
  * than `backlogSeconds` to clear (submissions are still accepted: they wait in the queue).
  */
+/** How long a read of the queue's depth serves the runs after it, while far below the limit. */
+const DEPTH_REUSE_MS = 1_000;
+
 export class RunGate {
   readonly #db: Db;
   readonly #config: FairUseConfig;
   readonly #inFlight = new Map<string, number>();
   #total = 0;
+  readonly #now: () => Date;
+  #lastDepth: { at: number; jobs: number } | undefined;
+  #readingDepth: Promise<number> | undefined;
 
-  constructor(db: Db, config: FairUseConfig) {
+  constructor(db: Db, config: FairUseConfig, now: () => Date = () => new Date()) {
     this.#db = db;
     this.#config = config;
+    this.#now = now;
   }
 
   /** Runs being graded on this instance. */
@@ -52,11 +59,29 @@ export class RunGate {
   async #checkBacklog(): Promise<void> {
     const { backlogSeconds, gradedPerSecond } = this.#config;
     // The run itself is counted: with nothing queued, a lone run always passes.
-    const depth = (await countPendingJobs(this.#db)) + this.#total - 1;
     const allowed = backlogSeconds * gradedPerSecond;
+    const depth = (await this.#pendingJobs(allowed)) + this.#total - 1;
     if (depth > allowed) {
       throw retryLater('TREMPLIN_ERR_GRADER_UNAVAILABLE', ((depth - allowed) / gradedPerSecond) * 1000);
     }
+  }
+
+  /**
+   * The jobs waiting or being graded. Read once for the runs arriving together, and at most once a
+   * second while under half the limit: a second's new submissions cannot bring the queue from there
+   * to a backlog worth refusing runs for, and a run then costs no read (one per run, at a peak hour).
+   */
+  async #pendingJobs(allowed: number): Promise<number> {
+    const last = this.#lastDepth;
+    const at = this.#now().getTime();
+    if (last && at - last.at < DEPTH_REUSE_MS && last.jobs * 2 < allowed) return last.jobs;
+    this.#readingDepth ??= countPendingJobs(this.#db)
+      .then((jobs) => {
+        this.#lastDepth = { at, jobs };
+        return jobs;
+      })
+      .finally(() => (this.#readingDepth = undefined));
+    return this.#readingDepth;
   }
 
   #enter(userId: string, delta: number): void {

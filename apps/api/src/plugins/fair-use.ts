@@ -18,7 +18,7 @@ declare module 'fastify' {
 }
 
 export interface FairUsePluginOptions {
-  /** The clock of the token buckets (tests move it instead of sleeping). */
+  /** The clock of the token buckets and the runs' gate (tests move it instead of sleeping). */
   now?: () => Date;
 }
 
@@ -39,7 +39,7 @@ const IGNORED_REFUSAL_DELAY_MS = 1000;
  */
 async function fairUsePlugin(app: FastifyInstance, opts: FairUsePluginOptions) {
   const limiter = new RateLimiter(app.database.db, app.config.fairUse, opts.now);
-  const runs = new RunGate(app.database.db, app.config.fairUse);
+  const runs = new RunGate(app.database.db, app.config.fairUse, opts.now);
   app.decorate('fairUse', { limiter, runs });
   // Session token -> its user, for the sessions whose last limited request was refused.
   const refused = new Map<string, string>();
