@@ -28,4 +28,15 @@ describe('SharedResults', () => {
     expect(await shared.get('k', async () => 'again')).toBe('again');
     expect(await shared.get('b', async () => 'b2')).toBe('b1');
   });
+
+  it("counts a result's period from when it says it was made (one computed elsewhere, earlier)", async () => {
+    let clock = 10_000;
+    const shared = new SharedResults<{ madeAt: number }>({ ttlMs: 1000, now: () => clock });
+    const madeAt = (value: { madeAt: number }) => value.madeAt;
+    expect(await shared.get('k', async () => ({ madeAt: 9_500 }), madeAt)).toEqual({ madeAt: 9_500 });
+    clock = 10_499;
+    expect(await shared.get('k', async () => ({ madeAt: clock }), madeAt)).toEqual({ madeAt: 9_500 });
+    clock = 10_500;
+    expect(await shared.get('k', async () => ({ madeAt: clock }), madeAt)).toEqual({ madeAt: 10_500 });
+  });
 });

@@ -25,7 +25,11 @@ export class SharedResults<T> {
     this.#now = now;
   }
 
-  get(key: string, compute: () => Promise<T>): Promise<T> {
+  /**
+   * The result of `key` within its period, else `compute`'s. With `madeAt`, a result's period starts
+   * when it says it was made (a result computed elsewhere, earlier) rather than when it was asked for.
+   */
+  get(key: string, compute: () => Promise<T>, madeAt?: (value: T) => number): Promise<T> {
     const now = this.#now();
     const entry = this.#entries.get(key);
     if (entry && now - entry.at < this.#ttlMs) return entry.value;
@@ -33,10 +37,16 @@ export class SharedResults<T> {
     this.#entries.delete(key);
     // The oldest key goes first when full (a Map keeps insertion order).
     if (this.#entries.size >= this.#maxKeys) this.#entries.delete(this.#entries.keys().next().value!);
-    this.#entries.set(key, { at: now, value });
-    value.catch(() => {
-      if (this.#entries.get(key)?.value === value) this.#entries.delete(key);
-    });
+    const added = { at: now, value };
+    this.#entries.set(key, added);
+    value.then(
+      (result) => {
+        if (madeAt) added.at = madeAt(result);
+      },
+      () => {
+        if (this.#entries.get(key) === added) this.#entries.delete(key);
+      },
+    );
     return value;
   }
 

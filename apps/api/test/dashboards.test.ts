@@ -293,6 +293,24 @@ describe('the learner report', () => {
 });
 
 describe('the shared dashboard', () => {
+  it('is computed once for every instance of a deployment: another instance takes the one left for it', async () => {
+    const url = '/api/dashboard?discipline=ai';
+    const here = (await get('coordination', url)).json();
+    const other = await buildTestApp({ database: t.database });
+    try {
+      const statements: string[] = [];
+      const stop = t.database.watchStatements((statement) => statements.push(statement));
+      const there = await other.app.inject({ url, headers: { cookie: cookie.get('coordination')! } });
+      stop();
+      expect(there.statusCode).toBe(200);
+      expect(there.json()).toEqual(here);
+      expect(statements.filter((s) => s.includes('shared_results'))).toHaveLength(1);
+      expect(statements.filter((s) => s.includes('learner_module_stats'))).toEqual([]);
+    } finally {
+      await other.close();
+    }
+  });
+
   // Last in this file: it moves a learner out of Lomé.
   it("is shared for a while, and shows the coordination's own change at once", async () => {
     const lomeLearners = async () =>
@@ -310,6 +328,7 @@ describe('the shared dashboard', () => {
       payload: { learnerId: ids.etudiant3, toGroupId: kara, reason: 'Déménagement à Kara' },
     });
     expect(moved.statusCode).toBe(200);
+    // This instance takes no dashboard left before the change, not even its own.
     expect(await lomeLearners()).toBe(before - 1);
   });
 });

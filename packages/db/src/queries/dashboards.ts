@@ -2,8 +2,9 @@
 // tutor, activity, learners at risk and tutor activity. Reads the summary tables of migration 0007
 // (learner_module_stats, learner_activity_days/weeks) and indexed windows of the tutors' tables,
 // never a scan of submissions or activity_log. A tutor's dashboard is the same, scoped to their groups.
-import { sql, type SQL } from 'drizzle-orm';
+import { eq, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../client.ts';
+import { sharedResults } from '../schema/index.ts';
 
 export interface DashboardScope {
   /** Only these groups (a tutor's); undefined = every group. */
@@ -317,4 +318,29 @@ export async function listGroupTutors(
     from memberships t join users u on u.id = t.user_id
     where t.role = 'tutor' and t.group_id in (select group_id from (${scopedLearners(scope)}) l)`,
   );
+}
+
+/** A result an instance left for the others (`shared_results`), or undefined. */
+export async function findSharedResult(
+  db: Db,
+  key: string,
+): Promise<{ value: unknown; computedAt: Date } | undefined> {
+  const [row] = await db
+    .select({ value: sharedResults.value, computedAt: sharedResults.computedAt })
+    .from(sharedResults)
+    .where(eq(sharedResults.key, key))
+    .limit(1);
+  return row;
+}
+
+/** Leaves a result for the other instances; a newer one already there stays. */
+export async function saveSharedResult(db: Db, key: string, value: unknown, computedAt: Date): Promise<void> {
+  await db
+    .insert(sharedResults)
+    .values({ key, value, computedAt })
+    .onConflictDoUpdate({
+      target: sharedResults.key,
+      set: { value, computedAt },
+      setWhere: sql`${sharedResults.computedAt} < excluded.computed_at`,
+    });
 }

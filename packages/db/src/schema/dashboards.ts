@@ -1,7 +1,18 @@
 // Summary tables of the coordination's dashboards and the gradebooks (migration 0007). Triggers keep
 // them as submissions are graded and as learners act, so that a dashboard over 15,000 learners reads
 // a few small indexed tables instead of a year of submissions and activity.
-import { date, index, integer, pgTable, primaryKey, real, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  real,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { modules } from './content.ts';
 import { users } from './people.ts';
 
@@ -98,3 +109,14 @@ export const learnerActivityWeeks = pgTable(
     index('learner_activity_weeks_week_idx').on(t.week, t.userId),
   ],
 );
+
+/**
+ * Costly reads shared by every instance for a short while (the programme's dashboard): the first
+ * instance to need one after it aged computes it and leaves it here, and the others read it instead of
+ * computing it again. A cache: nothing in it is needed, and a lost row is computed again.
+ */
+export const sharedResults = pgTable('shared_results', {
+  key: text('key').primaryKey(),
+  value: jsonb('value').notNull(),
+  computedAt: timestamp('computed_at', { withTimezone: true }).notNull(),
+});

@@ -11,6 +11,7 @@ import {
   findPublishedModule,
   findUserById,
   findLearnerActivity,
+  findSharedResult,
   listDashboardFilters,
   listGradebookCells,
   listGroupActivity,
@@ -25,6 +26,7 @@ import {
   listModuleExercises,
   listTutorActivity,
   listWeeklyActivity,
+  saveSharedResult,
   type DashboardScope,
   type Db,
   type GroupDisciplineRow,
@@ -97,16 +99,21 @@ export class DashboardsService {
    * reloading it together would otherwise hold the database for everyone. `generatedAt` says when.
    */
   readonly #shared: SharedResults<Dashboard>;
+  readonly #sharedMs: number;
+  /** When this instance last saw the coordination change the programme: older shared rows are not taken. */
+  #forgottenAt = 0;
 
   constructor(db: Db, now: () => Date = () => new Date(), sharedSeconds = DASHBOARD_SECONDS) {
     this.#db = db;
     this.#now = now;
-    this.#shared = new SharedResults({ ttlMs: sharedSeconds * 1000, now: () => now().getTime() });
+    this.#sharedMs = sharedSeconds * 1000;
+    this.#shared = new SharedResults({ ttlMs: this.#sharedMs, now: () => now().getTime() });
   }
 
   /** The coordination changed the programme (an import, a group, a move): its next dashboard reads it. */
   forgetShared(): void {
     this.#shared.clear();
+    this.#forgottenAt = this.#now().getTime();
   }
 
   async dashboard(actor: Actor, query: DashboardQuery): Promise<Dashboard> {
@@ -126,7 +133,29 @@ export class DashboardsService {
       scope.universityId,
       scope.disciplineId,
     ]);
-    return this.#shared.get(key, () => this.#compute(scope));
+    if (scope.groupIds) return this.#shared.get(key, () => this.#compute(scope));
+    return this.#shared.get(
+      key,
+      () => this.#programmeDashboard(key, scope),
+      (dashboard) => Date.parse(dashboard.generatedAt),
+    );
+  }
+
+  /**
+   * The programme's dashboard of a scope, shared by every instance: the one another instance
+   * computed within the period, else computed here and left for the others (`shared_results`). A
+   * deployment then computes it once per period, not once per instance.
+   */
+  async #programmeDashboard(key: string, scope: DashboardScope): Promise<Dashboard> {
+    if (this.#sharedMs === 0) return this.#compute(scope);
+    const sharedKey = `dashboard:${key}`;
+    const now = this.#now().getTime();
+    const kept = await findSharedResult(this.#db, sharedKey);
+    const madeAt = kept?.computedAt.getTime() ?? 0;
+    if (kept && now - madeAt < this.#sharedMs && madeAt > this.#forgottenAt) return kept.value as Dashboard;
+    const dashboard = await this.#compute(scope);
+    await saveSharedResult(this.#db, sharedKey, dashboard, new Date(dashboard.generatedAt));
+    return dashboard;
   }
 
   async #compute(scope: DashboardScope): Promise<Dashboard> {
