@@ -254,9 +254,10 @@ async function main() {
     ]);
     started = performance.now();
     // Each process's event-loop delay over the peak: its count restarts when the peak starts.
-    const peakStarted = nextMessage(load, 'peak').then(() =>
-      Promise.all(members.map((m) => loopDelayOf(m.metrics))),
-    );
+    const peakStarted = nextMessage(load, 'peak')
+      .then(() => Promise.all(members.map((m) => loopDelayOf(m.metrics))))
+      // The load process failing before its peak is told by its report's wait.
+      .catch(() => []);
     load.send({ type: 'run' });
     const restart = RESTART_DATABASE ? restartHalfway(RESTART_DATABASE) : undefined;
     const { report } = await nextMessage<{ report: LoadReport }>(load, 'report');

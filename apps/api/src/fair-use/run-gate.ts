@@ -2,15 +2,15 @@ import { countPendingJobs, type Db } from '@tremplin/db';
 import type { FairUseConfig } from '../config.ts';
 import { AppError, retryLater } from '../errors.ts';
 
+/** How long a read of the queue's depth serves the runs after it, while far below the limit. */
+const DEPTH_REUSE_MS = 1_000;
+
 /**
  * Admits Runs to this instance's grader pool. Runs do not go through the queue (the learner waits for
  * the answer), so fairness is kept here: a learner has at most `runsInFlightPerLearner` runs being
  * graded at once, and no new run is started while the queued work would take the graders longer
  * than `backlogSeconds` to clear (submissions are still accepted: they wait in the queue).
  */
-/** How long a read of the queue's depth serves the runs after it, while far below the limit. */
-const DEPTH_REUSE_MS = 1_000;
-
 export class RunGate {
   readonly #db: Db;
   readonly #config: FairUseConfig;
