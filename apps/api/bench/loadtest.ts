@@ -85,12 +85,7 @@ async function dropDatabase(): Promise<void> {
 }
 
 /** Starts a process of the deployment (`apps/api/src/<script>`) on the load test's database. */
-async function startMember(
-  name: string,
-  nodeArgs: string[],
-  script: string,
-  extra: Record<string, string> & { METRICS_PORT?: string },
-) {
+async function startMember(name: string, nodeArgs: string[], script: string, extra: Record<string, string>) {
   const member = startProcess(name, [...nodeArgs, path.join(ROOT, 'apps/api/src', script)], {
     DATABASE_URL: databaseUrl,
     LOG_LEVEL: 'info',

@@ -1,18 +1,28 @@
-import { and, desc, eq, getTableColumns, gte, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, getTableColumns, gte, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { activityLog, exercises, gradingJobs, runs, submissions, users } from '../schema/index.ts';
 
 export type SubmissionRow = typeof submissions.$inferSelect;
 export type GradingJobRow = typeof gradingJobs.$inferSelect;
 
+/**
+ * A CTE writing the learner's activity line for the row its statement's `inserted` CTE just wrote
+ * (a Run or a submission: both have user_id, exercise_id and created_at), with `data` read from it.
+ */
+function activityOfInserted(db: Db, kind: 'run' | 'submission', data: SQL) {
+  return db.$with('logged', {})
+    .as(sql`insert into ${activityLog} (user_id, kind, exercise_id, data, created_at)
+    select user_id, ${kind}, exercise_id, ${data}, created_at from inserted`);
+}
+
 /** Records a Run and the learner's activity line (its result in brief) in one statement; answers its id. */
 export async function insertRun(db: Db, run: typeof runs.$inferInsert): Promise<string> {
   const inserted = db.$with('inserted', { id: runs.id }).as(db.insert(runs).values(run).returning().getSQL());
-  const logged = db.$with('logged', {})
-    .as(sql`insert into ${activityLog} (user_id, kind, exercise_id, data, created_at)
-    select user_id, 'run', exercise_id,
-      jsonb_build_object('runId', id, 'passed', tests_passed, 'total', tests_total), created_at
-    from inserted`);
+  const logged = activityOfInserted(
+    db,
+    'run',
+    sql`jsonb_build_object('runId', id, 'passed', tests_passed, 'total', tests_total)`,
+  );
   const [row] = await db.with(inserted, logged).select({ id: inserted.id }).from(inserted);
   return row!.id;
 }
@@ -45,14 +55,13 @@ export async function insertSubmissionWithJob(
   const queued = db.$with('queued', {})
     .as(sql`insert into ${gradingJobs} (submission_id, priority, request_id)
     select id, ${job.priority ?? 0}::int, ${job.requestId ?? null}::text from inserted`);
-  const logged = db.$with('logged', {}).as(
-    job.logActivity
-      ? sql`insert into ${activityLog} (user_id, kind, exercise_id, data, created_at)
-          select user_id, 'submission', exercise_id, jsonb_build_object('submissionId', id), created_at
-          from inserted`
-      : sql`select 1`,
-  );
-  const [created] = await db.with(inserted, queued, logged).select().from(inserted);
+  const logged = job.logActivity
+    ? [activityOfInserted(db, 'submission', sql`jsonb_build_object('submissionId', id)`)]
+    : [];
+  const [created] = await db
+    .with(inserted, queued, ...logged)
+    .select()
+    .from(inserted);
   if (created) return { submission: created, created: true };
   const [existing] = await db
     .select()
