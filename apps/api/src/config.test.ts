@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CEILING, DEFAULT_LIMITS } from '@tremplin/grader';
-import { ConfigError, loadConfig } from './config.ts';
+import { ConfigError, databaseOptions, loadConfig } from './config.ts';
 
 /** The problems loadConfig names for an environment; none when it is valid. */
 function problems(env: Record<string, string>): string[] {
@@ -101,6 +101,15 @@ describe('loadConfig', () => {
     expect(loadConfig({ DASHBOARD_SHARED_SECONDS: '0' }).dashboardSharedSeconds).toBe(0);
     expect(problems({ DASHBOARD_SHARED_SECONDS: '-1' })).toEqual([
       expect.stringContaining('DASHBOARD_SHARED_SECONDS'),
+    ]);
+  });
+
+  it('gives the embedded engine a 32-MB buffer cache by default, EMBEDDED_CACHE_MB otherwise', () => {
+    expect(loadConfig({}).embeddedCacheMb).toBe(32);
+    expect(databaseOptions(loadConfig({ EMBEDDED_CACHE_MB: '128' })).embeddedCacheMb).toBe(128);
+    expect(problems({ EMBEDDED_CACHE_MB: '0' })).toEqual([expect.stringContaining('EMBEDDED_CACHE_MB')]);
+    expect(problems({ EMBEDDED_CACHE_MB: 'beaucoup' })).toEqual([
+      expect.stringContaining('EMBEDDED_CACHE_MB'),
     ]);
   });
 

@@ -1,7 +1,7 @@
 import { isIP } from 'node:net';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import type { DatabaseOptions } from '@tremplin/db';
+import { EMBEDDED_CACHE_MB, type DatabaseOptions } from '@tremplin/db';
 import { DEFAULT_CEILING, DEFAULT_LIMITS, type LimitCeiling } from '@tremplin/grader';
 
 /** How long a dashboard is shared by everyone who asks for the same scope, by default (seconds). */
@@ -18,6 +18,8 @@ export interface Config {
   /** postgres.js's named prepared statements (off behind a pooler that does not keep them). */
   preparedStatements: boolean;
   dataDir: string;
+  /** The embedded engine's buffer cache, in MB (unused with a PostgreSQL server). */
+  embeddedCacheMb: number;
   seedDemo: boolean;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   prettyLogs: boolean;
@@ -195,6 +197,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     databaseDirectUrl,
     preparedStatements: boolean('DATABASE_PREPARED_STATEMENTS', true),
     dataDir: path.resolve(env.DATA_DIR || 'data'),
+    embeddedCacheMb: integer('EMBEDDED_CACHE_MB', EMBEDDED_CACHE_MB, 1, 1024),
     seedDemo: boolean('SEED_DEMO', databaseUrl === undefined && !production),
     logLevel,
     prettyLogs: boolean('PRETTY_LOGS', Boolean(process.stdout.isTTY) && env.NODE_ENV !== 'production'),
@@ -280,6 +283,7 @@ export function databaseOptions(config: Config): DatabaseOptions {
     directUrl: config.databaseDirectUrl,
     prepare: config.preparedStatements,
     dataDir: config.dataDir,
+    embeddedCacheMb: config.embeddedCacheMb,
   };
 }
 

@@ -3,13 +3,21 @@
 // first and sends the second straight to PostgreSQL. The embedded engine has no pooler.
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, PREPARED_PARAMETERS_AT_MOST, sessionClientOf, type Database } from './client.ts';
+import { readFileSync } from 'node:fs';
+import {
+  EMBEDDED_CACHE_MB,
+  openDatabase,
+  PREPARED_PARAMETERS_AT_MOST,
+  sessionClientOf,
+  type Database,
+} from './client.ts';
 import { MIGRATION_LOCK, migrate } from './migrate.ts';
 import { rowsOf } from './queries/dashboards.ts';
 import { notifyChannel } from './queries/tutoring/bus.ts';
 import { eq, inArray } from 'drizzle-orm';
 import { users } from './schema/index.ts';
 import { createTestDatabase, type TestDatabase } from './test-support/index.ts';
+import { templateDumpPath } from './test-support/names.ts';
 
 let source: TestDatabase;
 const opened: Database[] = [];
@@ -160,5 +168,22 @@ describe('drizzle’s ordinary queries on PostgreSQL', () => {
     const unprepared = await open({ prepare: false });
     expect((await read(unprepared.db, 'etudiant1@tremplin.test'))[0]?.id).toBe(first!.id);
     expect(await preparedReads(unprepared)).toBe(0);
+  });
+});
+
+describe('the embedded engine', () => {
+  const sharedBuffers = async (database: Database) =>
+    (await rowsOf<{ shared_buffers: string }>(database.db, sql`show shared_buffers`))[0]!.shared_buffers;
+
+  it(`keeps a buffer cache of ${EMBEDDED_CACHE_MB} MB unless told otherwise`, async () => {
+    // From the run's migrated dump when the suite runs on PGlite; on PostgreSQL there is none.
+    const told = await openDatabase({
+      embeddedCacheMb: 8,
+      ...(source.url ? {} : { loadDataDir: new Blob([readFileSync(templateDumpPath('migrated'))]) }),
+    });
+    opened.push(told);
+    expect(told.engine).toBe('pglite');
+    expect(await sharedBuffers(told)).toBe('8MB');
+    if (!source.url) expect(await sharedBuffers(source)).toBe(`${EMBEDDED_CACHE_MB}MB`);
   });
 });
