@@ -3,7 +3,7 @@
 // server must do to carry the same messages.
 import { WebSocketServer, type WebSocket } from 'ws';
 import { writeHeapSnapshot } from 'node:v8';
-import { watchProcess } from './diagnostics.ts';
+import { collectGarbage, watchProcess } from './diagnostics.ts';
 
 if (!process.send) throw new Error('usage: forked by live.bench.ts');
 
@@ -55,6 +55,10 @@ const diagnostics = watchProcess();
 process.on('message', (message: { type: string }) => {
   if (message.type === 'diagnostics') process.send!({ type: 'diagnostics', ...diagnostics.take() });
   if (message.type === 'sockets') process.send!({ type: 'sockets', count: server.clients.size });
+  if (message.type === 'collect') {
+    collectGarbage();
+    process.send!({ type: 'collected' });
+  }
   if (message.type === 'heap') {
     writeHeapSnapshot((message as { file?: string }).file);
     process.send!({ type: 'heap' });

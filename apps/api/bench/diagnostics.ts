@@ -12,6 +12,17 @@ export interface Diagnostics {
   externalMb: number;
 }
 
+/**
+ * A full garbage collection, now: memory a benchmark reads afterwards is what the process holds,
+ * not the garbage its heap let pile up since its last major collection. The process must run with
+ * --expose-gc (the benchmarks start their servers so; nothing else calls it).
+ */
+export function collectGarbage(): void {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (!gc) throw new Error('collectGarbage: start this process with --expose-gc');
+  gc();
+}
+
 /** Starts watching this process; `take()` answers since the last call and starts over. */
 export function watchProcess(): { take(): Diagnostics } {
   const loop = monitorEventLoopDelay({ resolution: 10 });

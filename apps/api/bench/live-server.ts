@@ -9,7 +9,7 @@ import { helpRequested } from '../src/grading/events.ts';
 import { newHelpView } from '../src/modules/tutoring/views.ts';
 import { loadConfig } from '../src/config.ts';
 import { writeHeapSnapshot } from 'node:v8';
-import { watchProcess } from './diagnostics.ts';
+import { collectGarbage, watchProcess } from './diagnostics.ts';
 
 // The database: a PostgreSQL URL, or the embedded engine's data directory.
 const where = process.argv[2];
@@ -141,8 +141,13 @@ const address = app.server.address();
 process.send({ type: 'ready', port: typeof address === 'object' && address ? address.port : 0 });
 
 const diagnostics = watchProcess();
-/** BENCH_PROFILE_ALLOCATIONS=true: allocation profiles (.heapprofile) instead of CPU profiles. */
-const ALLOCATIONS = process.env.BENCH_PROFILE_ALLOCATIONS === 'true';
+/**
+ * BENCH_PROFILE_ALLOCATIONS=true: allocation profiles (.heapprofile) instead of CPU profiles, every
+ * allocation sampled; `promoted`: only those that outlived a young-generation collection (what
+ * makes scavenges long and the old generation grow), collected later or not.
+ */
+const ALLOCATIONS = ['true', 'promoted'].includes(process.env.BENCH_PROFILE_ALLOCATIONS ?? '');
+const PROMOTED_ONLY = process.env.BENCH_PROFILE_ALLOCATIONS === 'promoted';
 const profiler = new Session();
 profiler.connect();
 process.on('message', async (message: { type: string }) => {
@@ -150,7 +155,10 @@ process.on('message', async (message: { type: string }) => {
   if (message.type === 'profile-start') {
     if (ALLOCATIONS) {
       // Every allocation sampled, the collected ones included: where the garbage comes from.
-      const flags = { includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true };
+      const flags = {
+        includeObjectsCollectedByMajorGC: true,
+        includeObjectsCollectedByMinorGC: !PROMOTED_ONLY,
+      };
       profiler.post('HeapProfiler.enable', () =>
         profiler.post('HeapProfiler.startSampling', { samplingInterval: 16_384, ...flags }),
       );
@@ -171,6 +179,10 @@ process.on('message', async (message: { type: string }) => {
     else profiler.post('Profiler.stop', (error, result) => written(error, result?.profile));
   }
   if (message.type === 'sockets') process.send!({ type: 'sockets', count: app.live.sockets.size });
+  if (message.type === 'collect') {
+    collectGarbage();
+    process.send!({ type: 'collected' });
+  }
   if (message.type === 'heap') {
     writeHeapSnapshot((message as { file?: string }).file);
     process.send!({ type: 'heap' });

@@ -13,6 +13,45 @@ export function rssKb(pid: number): number {
   }
 }
 
+/**
+ * Resident memory of a process's WebAssembly memories, in KB (the embedded database's, PGlite's):
+ * V8 maps each as a read-write anonymous region followed by an inaccessible reservation of at least
+ * 4 GB, its room to grow and its guard. 0 when it has none, or once it is gone.
+ */
+export function wasmMemoryKb(pid: number): number {
+  let smaps: string;
+  try {
+    smaps = readFileSync(`/proc/${pid}/smaps`, 'utf8');
+  } catch {
+    return 0;
+  }
+  let total = 0;
+  /** The region read last, until the next one starts. */
+  let current: { end: bigint; rwAnonymous: boolean; rssKb: number } | undefined;
+  for (const line of smaps.split('\n')) {
+    const region = /^([0-9a-f]+)-([0-9a-f]+) (\S+) \S+ (\S+) (\d+)\s*(.*)$/.exec(line);
+    if (region) {
+      const [, from = '0', to = '0', perms = '', device, inode, name] = region;
+      const start = BigInt(`0x${from}`);
+      const end = BigInt(`0x${to}`);
+      const anonymous = device === '00:00' && inode === '0' && name === '';
+      if (
+        current?.rwAnonymous &&
+        current.end === start &&
+        anonymous &&
+        perms === '---p' &&
+        end - start >= 4n << 30n
+      )
+        total += current.rssKb;
+      current = { end, rwAnonymous: anonymous && perms.startsWith('rw'), rssKb: 0 };
+      continue;
+    }
+    const rss = /^Rss:\s+(\d+) kB/.exec(line);
+    if (rss && current) current.rssKb = Number(rss[1]);
+  }
+  return total;
+}
+
 /** Resident memory of a process, in MB (0 once it is gone). */
 export function rssMb(pid: number): number {
   return Math.round(rssKb(pid) / 1024);

@@ -6,7 +6,12 @@
 // (four ways to write each, and the submission's number in a comment). Every submission is polled until
 // graded, and its score checked against the one its variant must get (6 tests, 3 visible and 3 hidden).
 // The server's RSS and its grader workers' (its child processes; VmRSS of /proc/<pid>/status) are sampled every 500
-// submissions. PASS when all are graded with the expected score and RSS is flat: the higher of the last two
+// submissions, the server's after a full garbage collection (it runs with --expose-gc for that alone): a
+// leak survives a collection, while garbage only shows how far V8 let its heap grow before its next
+// major collection (on this workload about 320 MB, some 2,000 submissions in). Each sample also says
+// where the server's memory is: its JavaScript heap, V8's malloc'ed memory, memory outside the heap
+// held by JavaScript objects, and the embedded database's WebAssembly memory (resident, from
+// /proc/<pid>/smaps). PASS when all are graded with the expected score and RSS is flat: the higher of the last two
 // samples at most 10 % above the higher of the samples after 500 and 1,000 submissions, for the server and
 // for the workers' sum (peaks against peaks: a garbage-collected heap moves up and down between samples, a
 // leak of even 100 KB per submission would add 400 MB between the two windows).
@@ -20,7 +25,7 @@ import path from 'node:path';
 import { DEMO_PASSWORD, DEMO_STUDENTS, migrate, openDatabase, schema, seedDemoProgramme } from '@tremplin/db';
 import { eq } from 'drizzle-orm';
 import { SERVER_NODE_FLAGS } from '../src/server-flags.ts';
-import { familyOf, rssKb } from './proc.ts';
+import { familyOf, nextMessage, rssKb, wasmMemoryKb } from './proc.ts';
 
 const env = process.env;
 const TOTAL = Number(env.BENCH_SUBMISSIONS ?? 5000);
@@ -75,6 +80,12 @@ const VARIANTS: { code: (n: number) => string; passed: number }[] = [
 interface Sample {
   submissions: number;
   serverKb: number;
+  /** Of the server's RSS, the embedded database's WebAssembly memory. */
+  databaseKb: number;
+  /** The server's JavaScript heap (committed), V8's malloc'ed memory, and memory held by JavaScript objects outside the heap. */
+  heapKb: number;
+  mallocedKb: number;
+  externalKb: number;
   workersKb: number;
   workers: number;
 }
@@ -95,7 +106,7 @@ if (!exercise) throw new Error('the demo exercise somme is missing');
 const exerciseId = exercise.id;
 const server = fork(path.join(import.meta.dirname, 'fairness-server.ts'), [dataDir], {
   // The server's production flags (its young generation's size).
-  execArgv: SERVER_NODE_FLAGS,
+  execArgv: [...SERVER_NODE_FLAGS, '--expose-gc'],
   env: { ...env, RATE_LIMITS: 'false' },
   stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
 });
@@ -117,19 +128,28 @@ try {
   const headers = { cookie, 'content-type': 'application/json' };
 
   const samples: Sample[] = [];
+  const mb = (kb: number) => (kb / 1024).toFixed(1);
   const sample = async (submissions: number) => {
     // The server's descendants: its grader pool's workers.
     const pids = familyOf(server.pid!).slice(1);
+    const asked = nextMessage<{ heapKb: number; mallocedKb: number; externalKb: number }>(server, 'memory');
+    server.send({ type: 'memory' });
+    const { heapKb, mallocedKb, externalKb } = await asked;
     const s = {
       submissions,
+      heapKb,
+      mallocedKb,
+      externalKb,
       serverKb: rssKb(server.pid!),
+      databaseKb: wasmMemoryKb(server.pid!),
       workersKb: pids.reduce((sum, pid) => sum + rssKb(pid), 0),
       workers: pids.length,
     };
     samples.push(s);
     console.log(
-      `after ${String(submissions).padStart(5)}: server RSS ${(s.serverKb / 1024).toFixed(1)} MB, ` +
-        `${s.workers} grader workers ${(s.workersKb / 1024).toFixed(1)} MB`,
+      `after ${String(submissions).padStart(5)}: server RSS ${mb(s.serverKb)} MB ` +
+        `(heap ${mb(s.heapKb)}, V8 malloc ${mb(s.mallocedKb)}, external ${mb(s.externalKb)}, embedded database ${mb(s.databaseKb)} MB), ` +
+        `${s.workers} grader workers ${mb(s.workersKb)} MB`,
     );
   };
 
