@@ -10,6 +10,7 @@ interface Tile {
   learnerId: string;
   presence: string;
   lastSeenAt: string | null;
+  lastSyncedAt: string | null;
   exercise: { id: string; title: string } | null;
   last: { kind: string; passed: number | null; total: number | null; status: string } | null;
   attempts: number;
@@ -137,6 +138,29 @@ describe('the group grid', () => {
     const passed = await tileOf(tutor, id, (tile) => tile.attempts === 2);
     expect(passed.tile.last).toMatchObject({ passed: 3, total: 3, status: 'pass' });
     expectConsecutive(tutor, `group:${lome}`, seq);
+  });
+
+  it('sends a tile again only when it changed', async () => {
+    const { tutor } = await tutorOnGrid();
+    const id = await learner('etudiant5');
+    const at = Date.now();
+    const synced = (when: number) =>
+      t.app.grading.bus.publish({ type: 'learner.synced', userId: id, at: when });
+    const iso = (when: number) => new Date(when).toISOString();
+    synced(at);
+    await tileOf(tutor, id, (tile) => tile.lastSyncedAt === iso(at));
+    // The same sync again, twice: the same tile, nothing sent; then a later one, sent. Each is let
+    // out before the next (a round trip), or the socket's queue would keep only the last.
+    for (const when of [at, at, at + 1000]) {
+      synced(when);
+      await tutor.ping();
+    }
+    await tileOf(tutor, id, (tile) => tile.lastSyncedAt === iso(at + 1000));
+    const sent = tutor
+      .events(`group:${lome}`)
+      .filter((e) => e.type === 'tile' && (e.tile as Tile).learnerId === id)
+      .map((e) => (e.tile as Tile).lastSyncedAt);
+    expect(sent).toEqual([iso(at), iso(at + 1000)]);
   });
 
   it('marks a learner stuck after three failing runs in a row, and clears it when they pass', async () => {

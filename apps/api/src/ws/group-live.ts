@@ -58,7 +58,13 @@ export class GroupLive {
   name = '';
   session: LiveSession | null = null;
   readonly #ctx: LiveContext;
+  /**
+   * Per learner, the tile the snapshot showed, until the stream sends one: from then on the stream
+   * keeps the latest (one copy of each tile, not two, outliving the young generation).
+   */
   readonly #sent = new Map<string, string>();
+  /** What a tile event holds before the tile itself. */
+  readonly #tileHead: string;
   /** Per learner, when time alone next changes their tile: the sweep looks at those only. */
   readonly #due = new Map<string, number>();
   /** Events apply in order per learner (or help request, or session), after the load. */
@@ -69,6 +75,7 @@ export class GroupLive {
     this.#ctx = ctx;
     this.groupId = groupId;
     this.stream = new ChannelStream(`group:${groupId}`);
+    this.#tileHead = `{"type":"tile","channel":"${this.stream.channel}","tile":`;
     this.ready = this.#load().then(() => {
       this.#loaded = true;
     });
@@ -350,13 +357,26 @@ export class GroupLive {
     const tile = this.tileOf(learner, now);
     this.#due.set(learner.id, learner.nextChange(now, this.#ctx.thresholds));
     const json = JSON.stringify(tile);
-    if (this.#sent.get(learner.id) === json) return;
-    this.#sent.set(learner.id, json);
+    const key = `tile:${learner.id}`;
+    if (this.#lastSent(learner.id, key, json)) return;
+    this.#sent.delete(learner.id);
     // The tile is serialized once: to compare with the last one sent, and as the event itself.
-    this.stream.emitSerialized(
-      `{"type":"tile","channel":"${this.stream.channel}","tile":${json}}`,
-      `tile:${learner.id}`,
-    );
+    this.stream.emitSerialized(`${this.#tileHead}${json}}`, key);
     for (const watch of this.tileWatchers) watch(tile);
+  }
+
+  /** Whether `json` is the tile last sent: the snapshot's, or the latest event the stream keeps. */
+  #lastSent(learnerId: string, key: string, json: string): boolean {
+    const shown = this.#sent.get(learnerId);
+    if (shown !== undefined) return shown === json;
+    // The stream's copy is `head` + tile + `,"seq":n}`; one it no longer keeps is sent again.
+    const latest = this.stream.latest(key);
+    const head = this.#tileHead.length;
+    return (
+      latest !== undefined &&
+      latest.startsWith(this.#tileHead) &&
+      latest.startsWith(json, head) &&
+      latest.startsWith(',"seq":', head + json.length)
+    );
   }
 }

@@ -68,6 +68,11 @@ export class ChannelStream {
     for (const socket of this.subscribers) socket.enqueue(payload, key);
   }
 
+  /** The latest event kept under a coalescing key (as sent, its seq included), if still kept. */
+  latest(coalesceKey: string): string | undefined {
+    return this.#kept.get(`${this.channel}|${coalesceKey}`)?.payload;
+  }
+
   /**
    * What a client holding `seq` missed, oldest first (superseded events left out), or undefined
    * when some of it is no longer kept.
