@@ -52,6 +52,65 @@ describe('LiveSocket', () => {
     }
   });
 
+  it('writes what the send buffer takes, then the rest in order, a key still queued replaced in place of its turn', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout'] });
+    try {
+      const { socket, sent } = fakeSocket();
+      // Each message fills the send buffer: one message a write.
+      socket.send = (payload: string) => {
+        socket.bufferedAmount = 5000;
+        return sent.push(payload);
+      };
+      const live = new LiveSocket(socket as unknown as WebSocket, actor, 'fr', limits);
+      live.enqueue('hello');
+      live.enqueue('tile-a-1', 'tile:a');
+      live.enqueue('tile-b-1', 'tile:b');
+      await turn();
+      expect(sent).toEqual(['hello']);
+      live.enqueue('tile-a-2', 'tile:a');
+      live.enqueue('reply');
+      for (const expected of [
+        ['hello', 'tile-b-1'],
+        ['hello', 'tile-b-1', 'tile-a-2'],
+        ['hello', 'tile-b-1', 'tile-a-2', 'reply'],
+      ]) {
+        socket.bufferedAmount = 0;
+        vi.advanceTimersByTime(30);
+        expect(sent).toEqual(expected);
+      }
+      // Written out, the queue starts over: the next messages leave together, a key replaced.
+      socket.send = (payload: string) => sent.push(payload);
+      socket.bufferedAmount = 0;
+      live.enqueue('tile-a-3', 'tile:a');
+      live.enqueue('tile-a-4', 'tile:a');
+      live.enqueue('bye');
+      await turn();
+      expect(sent.slice(4)).toEqual(['tile-a-4', 'bye']);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('counts the queue against its limit after a partial write, and forgets it once closed', async () => {
+    const { socket, sent } = fakeSocket();
+    socket.send = (payload: string) => {
+      socket.bufferedAmount = 5000;
+      return sent.push(payload);
+    };
+    const live = new LiveSocket(socket as unknown as WebSocket, actor, 'fr', limits);
+    for (let i = 0; i < 5; i += 1) live.enqueue(`m${i}`);
+    await turn();
+    // One written, four waiting: one more is within the limit of five, two more are not.
+    live.enqueue('m5');
+    expect(live.closed).toBe(false);
+    live.enqueue('m6');
+    expect(socket.closedWith).toEqual([4008, 'too slow']);
+    socket.bufferedAmount = 0;
+    live.enqueue('after');
+    await turn();
+    expect(sent).toEqual(['m0']);
+  });
+
   it('disconnects a client whose queue outgrows the limit', () => {
     const { socket } = fakeSocket();
     socket.bufferedAmount = 5000;

@@ -38,8 +38,16 @@ export class LiveSocket {
   readonly #limits: SocketLimits;
   /** Counts the messages written (the metrics). */
   readonly #sent: { inc(count: number): void } | undefined;
-  readonly #outbox = new Map<string, string>();
-  #unique = 0;
+  /**
+   * The outgoing queue: messages from #next to #end, oldest first, each with its coalescing key.
+   * The two arrays are kept from one write to the next (a written slot is only emptied): a Map
+   * emptied by every write reallocated its table each time, at thousands of sockets most of what
+   * outlived the young generation and made its collections long (docs/performance.md).
+   */
+  readonly #payloads: Array<string | undefined> = [];
+  readonly #keys: Array<string | undefined> = [];
+  #next = 0;
+  #end = 0;
   #scheduled = false;
   #retry: NodeJS.Timeout | undefined;
   #blockedSince: number | undefined;
@@ -90,10 +98,11 @@ export class LiveSocket {
   /** Queues a serialized message; one with the key of a queued one replaces it, at the end. */
   enqueue(payload: string, key?: string): void {
     if (this.closed) return;
-    const slot = key ?? `#${(this.#unique += 1)}`;
-    if (key !== undefined) this.#outbox.delete(slot);
-    this.#outbox.set(slot, payload);
-    if (this.#outbox.size > this.#limits.maxQueued) {
+    if (key !== undefined) this.#unqueue(key);
+    this.#payloads[this.#end] = payload;
+    this.#keys[this.#end] = key;
+    this.#end += 1;
+    if (this.#end - this.#next > this.#limits.maxQueued) {
       this.close(WS_CLOSE.tooSlow, 'too slow');
       return;
     }
@@ -107,7 +116,7 @@ export class LiveSocket {
   close(code: number, reason: string): void {
     if (this.#closed) return;
     this.#closed = true;
-    this.#outbox.clear();
+    this.#empty();
     clearTimeout(this.#retry);
     this.socket.close(code, reason);
   }
@@ -115,8 +124,36 @@ export class LiveSocket {
   /** Stops all sending: the socket is gone. */
   dispose(): void {
     this.#closed = true;
-    this.#outbox.clear();
+    this.#empty();
     clearTimeout(this.#retry);
+  }
+
+  /** Takes the queued message of `key` out, if any (there is at most one: each replaces the last). */
+  #unqueue(key: string): void {
+    const at = this.#keys.indexOf(key, this.#next);
+    if (at < 0 || at >= this.#end) return;
+    this.#payloads.copyWithin(at, at + 1, this.#end);
+    this.#keys.copyWithin(at, at + 1, this.#end);
+    this.#end -= 1;
+    this.#payloads[this.#end] = undefined;
+    this.#keys[this.#end] = undefined;
+  }
+
+  /** Moves what is still queued to the front, so that a queue written in parts does not creep on. */
+  #compact(): void {
+    if (this.#next === 0) return;
+    const left = this.#end - this.#next;
+    this.#payloads.copyWithin(0, this.#next, this.#end).fill(undefined, left, this.#end);
+    this.#keys.copyWithin(0, this.#next, this.#end).fill(undefined, left, this.#end);
+    this.#next = 0;
+    this.#end = left;
+  }
+
+  #empty(): void {
+    this.#payloads.fill(undefined, 0, this.#end);
+    this.#keys.fill(undefined, 0, this.#end);
+    this.#next = 0;
+    this.#end = 0;
   }
 
   #flush(): void {
@@ -139,7 +176,7 @@ export class LiveSocket {
   /** Writes what the send buffer takes; answers how many messages were written. */
   #write(): number {
     let sent = 0;
-    for (const [slot, payload] of this.#outbox) {
+    while (this.#next < this.#end) {
       if (this.socket.bufferedAmount > this.#limits.sendBufferBytes) {
         const now = Date.now();
         this.#blockedSince ??= now;
@@ -147,13 +184,19 @@ export class LiveSocket {
           this.close(WS_CLOSE.tooSlow, 'too slow');
           return sent;
         }
+        this.#compact();
         this.#retry = setTimeout(() => this.#flush(), RETRY_MS);
         return sent;
       }
+      const payload = this.#payloads[this.#next]!;
+      this.#payloads[this.#next] = undefined;
+      this.#keys[this.#next] = undefined;
+      this.#next += 1;
       this.socket.send(payload);
-      this.#outbox.delete(slot);
       sent += 1;
     }
+    this.#next = 0;
+    this.#end = 0;
     this.#blockedSince = undefined;
     return sent;
   }
