@@ -49,7 +49,14 @@ const config = loadConfig({
 });
 // Every statement the server sends, counted (the benchmark reports them per socket connect).
 let statements = 0;
-database.watchStatements(() => (statements += 1));
+// BENCH_STATEMENT_KINDS=true: after each phase, the statements of that phase by kind (diagnosis).
+const kinds = process.env.BENCH_STATEMENT_KINDS === 'true' ? new Map<string, number>() : undefined;
+database.watchStatements((statement) => {
+  statements += 1;
+  if (!kinds) return;
+  const kind = statement.replace(/\s+/g, ' ').trim().slice(0, 70);
+  kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
+});
 const app = await buildApp({
   config,
   database,
@@ -151,7 +158,16 @@ const PROMOTED_ONLY = process.env.BENCH_PROFILE_ALLOCATIONS === 'promoted';
 const profiler = new Session();
 profiler.connect();
 process.on('message', async (message: { type: string }) => {
-  if (message.type === 'diagnostics') process.send!({ type: 'diagnostics', ...diagnostics.take() });
+  if (message.type === 'diagnostics') {
+    process.send!({ type: 'diagnostics', ...diagnostics.take() });
+    if (kinds) {
+      const top = [...kinds].sort((a, b) => b[1] - a[1]).slice(0, 12);
+      console.error(
+        `statements by kind since the last phase:\n${top.map(([k, n]) => `  ${n}  ${k}`).join('\n')}`,
+      );
+      kinds.clear();
+    }
+  }
   if (message.type === 'profile-start') {
     if (ALLOCATIONS) {
       // Every allocation sampled, the collected ones included: where the garbage comes from.
