@@ -43,15 +43,7 @@ export interface GradingWorkerOptions {
   retryCapMs?: number;
   /** A number in [0, 1) that spreads the retries (tests fix it). */
   random?: () => number;
-  /**
-   * Claims are at least this far apart (ms) unless the last one took all it had room for: the
-   * submissions of a burst are claimed together, not one statement each.
-   */
-  claimGapMs?: number;
 }
-
-/** The default `claimGapMs`: at most fifty claims a second, a lone submission claimed at once. */
-export const CLAIM_GAP_MS = 20;
 
 /** The lease and the attempts the configuration sets, for the embedded worker and `pnpm start:grader`. */
 export function workerLimits(config: Config): Pick<GradingWorkerOptions, 'leaseMs' | 'maxAttempts'> {
@@ -90,9 +82,6 @@ export class GradingWorker {
   #mayHaveMore = true;
   #loop: Promise<void> | undefined;
   #unsubscribe: (() => void) | undefined;
-  /** When the last claim began (performance.now()), and whether it took all it had room for. */
-  #claimedAt = Number.NEGATIVE_INFINITY;
-  #filled = false;
 
   constructor({ metrics, ...options }: GradingWorkerOptions) {
     this.#o = {
@@ -103,7 +92,6 @@ export class GradingWorker {
       retryBaseMs: 1_000,
       retryCapMs: 5 * 60_000,
       random: Math.random,
-      claimGapMs: CLAIM_GAP_MS,
       ...options,
     };
     this.#metrics = metrics;
@@ -140,11 +128,13 @@ export class GradingWorker {
 
   async #run(): Promise<void> {
     while (this.#running) {
-      if (this.#mayHaveMore && this.#inFlight.size < this.#o.concurrency) await this.#gap();
+      // The event that woke the worker may also have changed tutors' tiles, whose frames leave at
+      // the end of this turn of the event loop: the claim comes after them (the embedded engine
+      // runs it in this thread).
+      if (this.#mayHaveMore) await new Promise((resolve) => setImmediate(resolve));
       const room = this.#o.concurrency - this.#inFlight.size;
       if (this.#running && room > 0 && this.#mayHaveMore) {
         this.#mayHaveMore = false;
-        this.#claimedAt = performance.now();
         let claimed: GradingJobRow[] = [];
         try {
           claimed = await claimGradingJobs(this.#o.db, {
@@ -155,8 +145,7 @@ export class GradingWorker {
         } catch (error) {
           this.#o.log.warn({ err: error }, 'cannot claim grading jobs');
         }
-        this.#filled = claimed.length === room;
-        if (this.#filled) this.#mayHaveMore = true;
+        if (claimed.length === room) this.#mayHaveMore = true;
         for (const job of claimed) {
           const task = this.#process(job).finally(() => {
             this.#inFlight.delete(task);
@@ -167,28 +156,6 @@ export class GradingWorker {
       }
       await this.#idle();
     }
-  }
-
-  /**
-   * Waits out what is left of the gap since the last claim, unless that claim was full (jobs are
-   * surely waiting). Submissions queued meanwhile join the next claim; only a stop cuts it short.
-   * Without a gap to wait, it still lets the current turn of the event loop finish first: the event
-   * that woke the worker also changed tutors' tiles, whose frames leave at the end of the turn, and
-   * the embedded engine runs a claim in this thread.
-   */
-  #gap(): Promise<void> {
-    const wait = this.#filled ? 0 : this.#claimedAt + this.#o.claimGapMs - performance.now();
-    if (wait <= 0) return new Promise((resolve) => setImmediate(resolve));
-    return new Promise((resolve) => {
-      const timer = setTimeout(done, wait);
-      function done() {
-        clearTimeout(timer);
-        resolve();
-      }
-      this.#wake = () => {
-        if (!this.#running) done();
-      };
-    });
   }
 
   /**
