@@ -1,6 +1,7 @@
-// The Tremplin server of `pnpm bench:fairness`, in its own process: the real app and its grader pool
-// on the benchmark's embedded database, listening on loopback. Its limits come from the environment
-// the benchmark gives it (RATE_LIMITS=false for the phase without them).
+// The Tremplin server of `pnpm bench:fairness` and of the sustained part of `pnpm bench:grader`, in
+// its own process: the real app and its grader pool on the benchmark's embedded database, listening
+// on loopback. Its limits come from the environment the benchmark gives it (RATE_LIMITS=false for
+// the phase without them); asked for `memory`, it collects its garbage and says where its memory is.
 import { getHeapStatistics } from 'node:v8';
 import { openDatabase } from '@tremplin/db';
 import { buildApp } from '../src/app.ts';
