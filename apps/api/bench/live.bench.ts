@@ -60,8 +60,7 @@ interface Run {
     studentsMs: number;
     totalMs: number;
   };
-  /** The server's RSS before any socket, and with all of them connected, idle. */
-  /** RSS before any socket and with every socket connected, each after a full collection. */
+  /** RSS before any socket and with every socket connected, idle, each after a full collection. */
   rssBeforeMb: number;
   rssIdleMb: number;
   /** RSS the moment every socket is connected, the garbage of connecting included. */

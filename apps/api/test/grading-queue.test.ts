@@ -355,7 +355,11 @@ describe('a worker waiting for jobs', () => {
     }
   });
 
-  it("claims after the turn of the event loop that woke it, when that turn's frames are out", async () => {
+  /**
+   * Starts a worker on the real pool that polls only every ten minutes, once its first look (at
+   * start) is done, and counts its claims of the queue until `unwatch`.
+   */
+  async function countClaims(): Promise<{ readonly claims: number; unwatch(): void }> {
     let claims = 0;
     const unwatch = t.database.watchStatements((statement) => {
       if (statement.includes('with busy as')) claims += 1;
@@ -363,36 +367,45 @@ describe('a worker waiting for jobs', () => {
     try {
       startWorker({ pool: t.app.grading.pool, pollMs: 600_000 });
       await vi.waitFor(() => expect(claims).toBe(1));
+    } catch (error) {
+      unwatch();
+      throw error;
+    }
+    return {
+      get claims() {
+        return claims;
+      },
+      unwatch,
+    };
+  }
+
+  it("claims after the turn of the event loop that woke it, when that turn's frames are out", async () => {
+    const counted = await countClaims();
+    try {
       // Scheduled before the wake, this runs at the end of the turn, before anything the wake
       // scheduled there: the socket frames of the same event are queued the same way.
-      const atTurnEnd = new Promise<number>((resolve) => setImmediate(() => resolve(claims)));
+      const atTurnEnd = new Promise<number>((resolve) => setImmediate(() => resolve(counted.claims)));
       worker!.wake();
       expect(await atTurnEnd).toBe(1);
-      await vi.waitFor(() => expect(claims).toBe(2));
+      await vi.waitFor(() => expect(counted.claims).toBe(2));
       await worker!.stop();
     } finally {
-      unwatch();
+      counted.unwatch();
     }
   });
 
   it('claims once per submission queued, not again after each job when nothing else waits', async () => {
-    let claims = 0;
-    const unwatch = t.database.watchStatements((statement) => {
-      if (statement.includes('with busy as')) claims += 1;
-    });
+    const counted = await countClaims();
     try {
-      startWorker({ pool: t.app.grading.pool, pollMs: 600_000 });
-      // Its first look, at start.
-      await vi.waitFor(() => expect(claims).toBe(1));
       const code = somme.spec.kind === 'code' ? somme.spec.solution : '';
       for (let n = 0; n < 3; n += 1) {
         const graded = await submitAndWait(t.app, cookie, somme.id, { code });
         expect(graded).toMatchObject({ status: 'graded' });
       }
       await worker!.stop();
-      expect(claims).toBe(1 + 3);
+      expect(counted.claims).toBe(1 + 3);
     } finally {
-      unwatch();
+      counted.unwatch();
     }
   });
 });
