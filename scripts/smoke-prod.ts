@@ -8,7 +8,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { freePort } from '../apps/api/bench/proc.ts';
-import { SERVER_NODE_FLAGS } from '../apps/api/src/server-flags.ts';
+import { SERVER_ENVIRONMENT, SERVER_NODE_FLAGS } from '../apps/api/src/server-flags.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const build = path.join(root, 'apps/web/build');
@@ -33,7 +33,7 @@ async function startServer(env: Record<string, string>): Promise<string> {
   const port = await freePort();
   const child = spawn('node', [...SERVER_NODE_FLAGS, 'apps/api/src/server.ts'], {
     cwd: clone,
-    env: { ...cleanEnv, PORT: String(port), ...env },
+    env: { ...cleanEnv, ...SERVER_ENVIRONMENT, PORT: String(port), ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   servers.push(child);

@@ -17,7 +17,7 @@ import { migrate, openDatabase, schema } from '@tremplin/db';
 import { eq } from 'drizzle-orm';
 import { writeDocs } from './docs.ts';
 import { seedBenchPeople } from './seed.ts';
-import { SERVER_NODE_FLAGS } from '../src/server-flags.ts';
+import { SERVER_ENVIRONMENT, SERVER_NODE_FLAGS } from '../src/server-flags.ts';
 
 const env = process.env;
 const LEARNERS = Number(env.BENCH_LEARNERS ?? 200);
@@ -62,9 +62,9 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function startServer(dataDir: string, serverEnv: Record<string, string>) {
   const server = fork(path.join(import.meta.dirname, 'fairness-server.ts'), [dataDir], {
-    // The server's production flags (its young generation's size).
+    // The server's production flags (its young generation's size) and environment.
     execArgv: SERVER_NODE_FLAGS,
-    env: { ...env, ...serverEnv },
+    env: { ...env, ...SERVER_ENVIRONMENT, ...serverEnv },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const port = await new Promise<number>((resolve, reject) => {

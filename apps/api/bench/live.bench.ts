@@ -23,7 +23,7 @@ import { migrate, openDatabase } from '@tremplin/db';
 import { withDatabaseName } from '@tremplin/db/test-support';
 import { sql } from 'drizzle-orm';
 import type { Diagnostics } from './diagnostics.ts';
-import { SERVER_NODE_FLAGS } from '../src/server-flags.ts';
+import { SERVER_ENVIRONMENT, SERVER_NODE_FLAGS } from '../src/server-flags.ts';
 import { writeDocs } from './docs.ts';
 import { cpuMs, rssMb, nextMessage } from './proc.ts';
 import type { Mode, PhaseResult, Via } from './live-load.ts';
@@ -88,8 +88,10 @@ async function measure(
   const server = fork(here(mode === 'tremplin' ? 'live-server.ts' : 'bare-server.ts'), [where], {
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     // Tremplin's server runs with its production flags; the bare server with Node's defaults. Both
-    // may be asked for a full collection before their memory is read (--expose-gc).
+    // have the production environment (glibc's malloc settings) and may be asked for a full
+    // collection before their memory is read (--expose-gc).
     execArgv: [...(mode === 'tremplin' ? SERVER_FLAGS : []), '--expose-gc'],
+    env: { ...env, ...SERVER_ENVIRONMENT },
   });
   const { port } = await nextMessage<{ port: number }>(server, 'ready');
   const load = fork(here('live-load.ts'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });

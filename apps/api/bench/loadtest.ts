@@ -30,7 +30,7 @@ import path from 'node:path';
 import { migrate, openDatabase } from '@tremplin/db';
 import { withDatabaseName } from '@tremplin/db/test-support';
 import { sql } from 'drizzle-orm';
-import { SERVER_NODE_FLAGS } from '../src/server-flags.ts';
+import { SERVER_ENVIRONMENT, SERVER_NODE_FLAGS } from '../src/server-flags.ts';
 import { writeDocs } from './docs.ts';
 import type { DropDrill, LoadReport } from './loadtest-load.ts';
 import { startProcess, type DrillProcess } from '../drills/drill-kit.ts';
@@ -204,7 +204,13 @@ async function main() {
           `api ${i + 1}`,
           [...SERVER_NODE_FLAGS, ...(PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [])],
           'server.ts',
-          { HOST: '127.0.0.1', PORT: String(port), GRADING_WORKER: 'false', GRADER_POOL_SIZE: '1' },
+          {
+            ...SERVER_ENVIRONMENT,
+            HOST: '127.0.0.1',
+            PORT: String(port),
+            GRADING_WORKER: 'false',
+            GRADER_POOL_SIZE: '1',
+          },
         ),
       );
     }

@@ -24,7 +24,7 @@ import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { DEMO_PASSWORD, DEMO_STUDENTS, migrate, openDatabase, schema, seedDemoProgramme } from '@tremplin/db';
 import { eq } from 'drizzle-orm';
-import { SERVER_NODE_FLAGS } from '../src/server-flags.ts';
+import { SERVER_ENVIRONMENT, SERVER_NODE_FLAGS } from '../src/server-flags.ts';
 import { familyOf, nextMessage, rssKb, wasmMemoryKb } from './proc.ts';
 
 const env = process.env;
@@ -105,9 +105,9 @@ await database.close();
 if (!exercise) throw new Error('the demo exercise somme is missing');
 const exerciseId = exercise.id;
 const server = fork(path.join(import.meta.dirname, 'fairness-server.ts'), [dataDir], {
-  // The server's production flags (its young generation's size).
+  // The server's production flags (its young generation's size) and environment.
   execArgv: [...SERVER_NODE_FLAGS, '--expose-gc'],
-  env: { ...env, RATE_LIMITS: 'false' },
+  env: { ...env, ...SERVER_ENVIRONMENT, RATE_LIMITS: 'false' },
   stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
 });
 try {
