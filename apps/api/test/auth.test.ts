@@ -173,6 +173,29 @@ describe('sessions', () => {
     expect(me.json().code).toBe('TREMPLIN_ERR_UNAUTHENTICATED');
   });
 
+  it('carry the user without the password hash, and one set of roles per combination', async () => {
+    const token = (cookie: string) => cookie.slice('tremplin_session='.length);
+    const [first, second, tutor] = await Promise.all(
+      ['etudiant11@tremplin.test', 'etudiant12@tremplin.test', 'tuteur1@tremplin.test'].map((email) =>
+        signIn(t.app, email),
+      ),
+    );
+    const actors = [
+      await t.app.auth.resolve(token(first!)),
+      (await t.app.auth.resolveSocket(token(second!)))?.actor,
+      await t.app.auth.resolve(token(tutor!)),
+    ];
+    for (const actor of actors) {
+      expect(actor?.user.email).toMatch(/@tremplin\.test$/);
+      expect(actor?.user).not.toHaveProperty('passwordHash');
+    }
+    const [a, b, c] = actors;
+    expect([...a!.roles]).toEqual(['student']);
+    expect(b!.roles).toBe(a!.roles);
+    expect([...c!.roles].sort()).toEqual(['student', 'tutor']);
+    expect(c!.roles).not.toBe(a!.roles);
+  });
+
   it('ignore a forged cookie', async () => {
     const me = await t.app.inject({ url: '/api/me', headers: { cookie: 'tremplin_session=forged' } });
     expect(me.statusCode).toBe(401);

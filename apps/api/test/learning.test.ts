@@ -151,7 +151,10 @@ describe('new vocabulary cards, a few a day', () => {
 
     const user = await findUserByEmail(t.database.db, 'etudiant7@tremplin.test');
     const tomorrow = new Date(Date.now() + 24 * 3600 * 1000);
-    const next = await new VocabularyService(t.database.db).queue({ user } as Actor, tomorrow);
+    const next = await new VocabularyService(t.database.db).queue(
+      { user: user! } as unknown as Actor,
+      tomorrow,
+    );
     expect(next.cards.filter((c) => c.isNew)).toHaveLength(NEW_CARDS_PER_DAY);
   });
 });

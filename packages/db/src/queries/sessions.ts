@@ -1,8 +1,8 @@
-import { and, eq, gt, lt, sql } from 'drizzle-orm';
+import { and, eq, lt, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { sessions, users } from '../schema/index.ts';
 import { feedJson, fromJson, studentGroupsSql, toFeedRows, type FeedRows } from './tutoring/feeds.ts';
-import type { UserMembership, UserRow } from './users.ts';
+import { sessionUserColumns, type SessionUser, type UserMembership } from './users.ts';
 
 export type SessionRow = typeof sessions.$inferSelect;
 
@@ -10,24 +10,9 @@ export async function insertSession(db: Db, session: typeof sessions.$inferInser
   await db.insert(sessions).values(session);
 }
 
-/** The live session with this id and its user, or undefined when unknown or expired. */
-export async function findLiveSession(
-  db: Db,
-  sessionId: string,
-  now: Date,
-): Promise<{ session: SessionRow; user: UserRow } | undefined> {
-  const [row] = await db
-    .select({ session: sessions, user: users })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.id, sessionId), gt(sessions.expiresAt, now)))
-    .limit(1);
-  return row;
-}
-
 export interface SessionActorRow {
   session: SessionRow;
-  user: UserRow;
+  user: SessionUser;
   /** As `listUserMemberships` lists them. */
   memberships: UserMembership[];
   /** The learner's feed (with `feedLimit`, for a learner: one with a student membership). */
@@ -87,7 +72,7 @@ function sessionActorsQuery(db: Db, feedLimit: number | undefined) {
     query = db
       .select({
         session: sessions,
-        user: users,
+        user: sessionUserColumns,
         memberships: membershipsJson,
         feed:
           feedLimit === undefined
@@ -114,7 +99,7 @@ interface ActorsQuery {
     ids: string[];
     /** ISO 8601: a placeholder's value reaches postgres.js unconverted. */
     now: string;
-  }): Promise<Array<{ session: SessionRow; user: UserRow; memberships: unknown; feed: unknown }>>;
+  }): Promise<Array<{ session: SessionRow; user: SessionUser; memberships: unknown; feed: unknown }>>;
 }
 const preparedActors = new WeakMap<Db, Map<number | undefined, ActorsQuery>>();
 

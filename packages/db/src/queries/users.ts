@@ -1,8 +1,16 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { groups, memberships, universities, users } from '../schema/index.ts';
 
 export type UserRow = typeof users.$inferSelect;
+/**
+ * A user as a session carries them: everything but the password hash, which only sign-in reads.
+ * A session's user lives as long as its sockets, in every handler and log line that sees it.
+ */
+export type SessionUser = Omit<UserRow, 'passwordHash'>;
+
+/** The columns of a `SessionUser`. */
+export const sessionUserColumns = (({ passwordHash: _hash, ...columns }) => columns)(getTableColumns(users));
 export type Role = (typeof memberships.$inferSelect)['role'];
 
 /** The user with this address (compared lower-cased), or undefined. */

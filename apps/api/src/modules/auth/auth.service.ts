@@ -16,6 +16,7 @@ import {
   type Db,
   type FeedRows,
   type SessionActorRow,
+  type SessionUser,
   type UserMembership,
   type UserRow,
 } from '@tremplin/db';
@@ -29,11 +30,24 @@ import { pairRetryAt, secondsUntil, signInRetryAt } from './sign-in-limits.ts';
 
 /** Who is making a request: the user, their roles and the groups those roles apply to. */
 export interface Actor {
-  user: UserRow;
+  user: SessionUser;
   sessionId: string;
-  roles: Set<Role>;
+  roles: ReadonlySet<Role>;
   memberships: UserMembership[];
 }
+
+/**
+ * The set of roles of these memberships: one set per combination, shared by every actor that has
+ * it (an actor lives as long as its sessions' sockets, thousands of them at once).
+ */
+export function rolesOf(memberships: UserMembership[]): ReadonlySet<Role> {
+  const roles = [...new Set(memberships.map((m) => m.role))];
+  const key = roles.join(',');
+  let shared = ROLE_SETS.get(key);
+  if (!shared) ROLE_SETS.set(key, (shared = new Set(roles)));
+  return shared;
+}
+const ROLE_SETS = new Map<string, ReadonlySet<Role>>();
 
 // Checked against when the address is unknown, so a wrong address costs as long as a wrong password.
 const decoyHash = hashPassword('tremplin-decoy-password');
@@ -191,7 +205,7 @@ export class AuthService {
         user,
         sessionId: found.session.id,
         memberships,
-        roles: new Set(memberships.map((m) => m.role)),
+        roles: rolesOf(memberships),
       },
       feed: found.feed,
     };
@@ -201,9 +215,9 @@ export class AuthService {
     await deleteSession(this.#db, sessionIdOf(token));
   }
 
-  async #actorOf(user: UserRow, sessionId: string): Promise<Actor> {
+  async #actorOf({ passwordHash: _hash, ...user }: UserRow, sessionId: string): Promise<Actor> {
     const memberships = await listUserMemberships(this.#db, user.id);
-    return { user, sessionId, memberships, roles: new Set(memberships.map((m) => m.role)) };
+    return { user, sessionId, memberships, roles: rolesOf(memberships) };
   }
 
   #expiry(now: Date): Date {
