@@ -18,8 +18,12 @@ export class FeedLive {
   readonly ready: Promise<void>;
   messages: TutorMessage[] = [];
   unread = 0;
-  readonly help = new Map<string, HelpRequestView>();
-  readonly sessions = new Map<string, LiveSession>();
+  /**
+   * The learner's open help requests by id, and their groups' live sessions by group: created with
+   * their first entry (most learners have neither, and thousands of feeds are loaded at once).
+   */
+  #help: Map<string, HelpRequestView> | undefined;
+  #sessions: Map<string, LiveSession> | undefined;
   readonly #db: Db;
   readonly #log: FastifyBaseLogger;
   readonly #helpViews: BatchLoader<string, HelpRequestView>;
@@ -57,8 +61,8 @@ export class FeedLive {
       kind: 'feed',
       messages: this.messages,
       unread: this.unread,
-      help: [...this.help.values()],
-      sessions: [...this.sessions.values()],
+      help: this.#help ? [...this.#help.values()] : [],
+      sessions: this.#sessions ? [...this.#sessions.values()] : [],
     };
   }
 
@@ -69,8 +73,8 @@ export class FeedLive {
     this.unread = feed.unread;
     // Few learners have a request open: their views are read then, in the queue's batches.
     const help = await Promise.all(feed.help.map((id) => this.#helpViews.load(id)));
-    for (const request of help) if (request) this.help.set(request.id, request);
-    for (const row of feed.sessions) this.sessions.set(row.groupId, toSessionView(row));
+    for (const request of help) if (request) (this.#help ??= new Map()).set(request.id, request);
+    for (const row of feed.sessions) (this.#sessions ??= new Map()).set(row.groupId, toSessionView(row));
   }
 
   async #apply(event: PlatformEvent): Promise<void> {
@@ -99,13 +103,13 @@ export class FeedLive {
         const told = event.type === 'help.requested' ? event.view : undefined;
         const request = told ?? (await this.#helpViews.load(event.helpRequestId));
         if (!request || request.learnerId !== this.userId) return;
-        const before = this.help.get(request.id);
+        const before = this.#help?.get(request.id);
         const active = request.status === 'open' || request.status === 'taken';
         // A request closed before this feed was loaded is old news; one closed since is not.
         if (!before && !active && Date.parse(request.resolvedAt ?? '') < this.#loadedAt) return;
         if (before && JSON.stringify(before) === JSON.stringify(request)) return;
-        if (active) this.help.set(request.id, request);
-        else this.help.delete(request.id);
+        if (active) (this.#help ??= new Map()).set(request.id, request);
+        else this.#help?.delete(request.id);
         this.stream.emit({ type: 'help', channel, request }, `help:${request.id}`);
         return;
       }
@@ -124,16 +128,16 @@ export class FeedLive {
         const row = await findLiveSessionView(this.#db, event.sessionId);
         if (!row || !this.groupIds.includes(row.groupId)) return;
         const session = toSessionView(row);
-        const before = this.sessions.get(row.groupId);
+        const before = this.#sessions?.get(row.groupId);
         if (session.endedAt === null) {
           if (before && JSON.stringify(before) === JSON.stringify(session)) return;
-          this.sessions.set(row.groupId, session);
+          (this.#sessions ??= new Map()).set(row.groupId, session);
           this.stream.emit(
             { type: 'session', channel, groupId: row.groupId, session },
             `session:${row.groupId}`,
           );
         } else if (before?.id === session.id) {
-          this.sessions.delete(row.groupId);
+          this.#sessions?.delete(row.groupId);
           this.stream.emit(
             { type: 'session', channel, groupId: row.groupId, session: null },
             `session:${row.groupId}`,

@@ -56,7 +56,8 @@ export class LearnerLive {
   attempts = 0;
   lastProgressAt = 0;
   timeOnTaskMs = 0;
-  #counted = new Set<string>();
+  /** The attempts counted on the current exercise, by id (created with the first). */
+  #counted: Set<string> | undefined;
   #recent: AttemptSign[] = [];
   #bestPassed = -1;
   #lastTickAt: number | null = null;
@@ -72,7 +73,7 @@ export class LearnerLive {
     this.exerciseSince = at;
     this.attempts = 0;
     this.timeOnTaskMs = 0;
-    this.#counted = new Set();
+    this.#counted = undefined;
     this.#recent = [];
     this.#bestPassed = -1;
     this.#lastTickAt = null;
@@ -84,6 +85,7 @@ export class LearnerLive {
 
   /** Counts a run or submission on the current exercise (once per id; a grade updates it). */
   recordAttempt(attempt: AttemptSign, idleMs: number): void {
+    this.#counted ??= new Set();
     if (!this.#counted.has(attempt.id)) {
       this.#counted.add(attempt.id);
       this.attempts += 1;
