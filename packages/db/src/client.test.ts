@@ -4,9 +4,11 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
+import { types } from '@electric-sql/pglite';
 import {
   EMBEDDED_CACHE_MB,
   openDatabase,
+  pgliteOf,
   PREPARED_PARAMETERS_AT_MOST,
   sessionClientOf,
   type Database,
@@ -174,16 +176,50 @@ describe('drizzle’s ordinary queries on PostgreSQL', () => {
 describe('the embedded engine', () => {
   const sharedBuffers = async (database: Database) =>
     (await rowsOf<{ shared_buffers: string }>(database.db, sql`show shared_buffers`))[0]!.shared_buffers;
-
-  it(`keeps a buffer cache of ${EMBEDDED_CACHE_MB} MB unless told otherwise`, async () => {
+  let told: Database;
+  beforeAll(async () => {
     // From the run's migrated dump when the suite runs on PGlite; on PostgreSQL there is none.
-    const told = await openDatabase({
+    told = await openDatabase({
       embeddedCacheMb: 8,
       ...(source.url ? {} : { loadDataDir: new Blob([readFileSync(templateDumpPath('migrated'))]) }),
     });
     opened.push(told);
+  });
+
+  it(`keeps a buffer cache of ${EMBEDDED_CACHE_MB} MB unless told otherwise`, async () => {
     expect(told.engine).toBe('pglite');
     expect(await sharedBuffers(told)).toBe('8MB');
     if (!source.url) expect(await sharedBuffers(source)).toBe(`${EMBEDDED_CACHE_MB}MB`);
+  });
+
+  it("reads dates and timestamps as drizzle wants them, without copying PGlite's parsers for each query", async () => {
+    const client = pgliteOf(told);
+    // PGlite copies its table of parsers by spreading it: a getter in it counts the copies.
+    let copies = 0;
+    const LAST = '2147483647';
+    Object.defineProperty(client.parsers, LAST, {
+      enumerable: true,
+      configurable: true,
+      get: () => {
+        copies += 1;
+        return (value: string) => value;
+      },
+    });
+    try {
+      const read = sql`select '2026-12-06 10:00:00+00'::timestamptz as at, array['2026-12-06'::date] as days,
+        '1 day'::interval as span, array[1.5]::numeric[] as amounts`;
+      const text = { at: '2026-12-06 10:00:00+00', days: '{2026-12-06}', span: '1 day', amounts: '{1.5}' };
+      expect(await rowsOf(told.db, read)).toEqual([text]);
+      expect(await told.db.transaction((tx) => rowsOf(tx, read))).toEqual([text]);
+      expect(copies).toBe(0);
+      // A query with parsers of its own keeps them.
+      const own = await client.query<{ n: string }>('select 1::int4 as n', [], {
+        parsers: { [types.INT4]: (value: string) => `#${value}` },
+      });
+      expect(own.rows).toEqual([{ n: '#1' }]);
+      expect(copies).toBe(1);
+    } finally {
+      Reflect.deleteProperty(client.parsers, LAST);
+    }
   });
 });

@@ -1,4 +1,4 @@
-import { PGlite } from '@electric-sql/pglite';
+import { PGlite, types, type QueryOptions, type Transaction } from '@electric-sql/pglite';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
@@ -118,6 +118,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       `shared_buffers=${options.embeddedCacheMb ?? EMBEDDED_CACHE_MB}MB`,
     ],
   });
+  parsingOnce(client);
   const { logger, watchStatements } = statementWatchers();
   const db = drizzlePglite(client, { schema, logger }) as unknown as Db;
   return {
@@ -183,6 +184,62 @@ function preparingStatements(client: Sql): Sql {
     return proxy;
   };
   return wrap(client);
+}
+
+/**
+ * The types drizzle reads as PostgreSQL writes them (dates, timestamps and intervals, and arrays
+ * of them and of numerics): drizzle's columns parse the text themselves.
+ */
+const TEXT_TYPES = [
+  types.TIMESTAMP,
+  types.TIMESTAMPTZ,
+  types.INTERVAL,
+  types.DATE,
+  1231, // numeric[]
+  1115, // timestamp[]
+  1185, // timestamptz[]
+  1187, // interval[]
+  1182, // date[]
+].map(String);
+const TEXT_TYPE_SET = new Set(TEXT_TYPES);
+const asText = (value: string) => value;
+
+/**
+ * Sets on the PGlite client the result parsers drizzle passes with every query, and lets its
+ * queries go without them. Given parsers, PGlite copies its whole table of them for that query (one
+ * per type and array type, a few hundred, keyed by type id): about 140 KB allocated per statement,
+ * `select 1` included, and most of the embedded server's garbage at 2,000 live actions a second
+ * (docs/performance.md). Set once after PGlite has added its array types' parsers, they give the
+ * same rows. A query with other parsers keeps them.
+ */
+function parsingOnce(client: PGlite): void {
+  for (const type of TEXT_TYPES) client.parsers[type] = asText;
+  const withoutOurs = (options: QueryOptions | undefined): QueryOptions | undefined => {
+    const parsers = options?.parsers;
+    if (!parsers) return options;
+    const keys = Object.keys(parsers);
+    if (keys.length !== TEXT_TYPES.length || !keys.every((key) => TEXT_TYPE_SET.has(key))) return options;
+    const { parsers: _ours, ...rest } = options;
+    return rest;
+  };
+  const query = client.query.bind(client);
+  const transaction = client.transaction.bind(client);
+  Object.assign(client, {
+    query: (text: string, params?: unknown[], options?: QueryOptions) =>
+      query(text, params, withoutOurs(options)),
+    transaction: <T>(callback: (tx: Transaction) => Promise<T>) =>
+      transaction((tx) => {
+        const txQuery = tx.query.bind(tx);
+        return callback(
+          Object.create(tx, {
+            query: {
+              value: (text: string, params?: unknown[], options?: QueryOptions) =>
+                txQuery(text, params, withoutOurs(options)),
+            },
+          }) as Transaction,
+        );
+      }),
+  });
 }
 
 /** The PGlite instance behind an embedded database (for dumps in tests). */
