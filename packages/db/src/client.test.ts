@@ -218,6 +218,21 @@ describe('the embedded engine', () => {
       });
       expect(own.rows).toEqual([{ n: '#1' }]);
       expect(copies).toBe(1);
+      // So does one with drizzle's types, one of them read otherwise.
+      const asText = (value: string) => value;
+      const dated = await client.query<{ on: string }>("select '2026-12-06'::date as on", [], {
+        parsers: {
+          ...Object.fromEntries(
+            [1114, 1184, 1186, 1231, 1115, 1185, 1187, 1182].map((type) => [type, asText]),
+          ),
+          [types.DATE]: (value: string) => `on ${value}`,
+        },
+      });
+      expect(dated.rows).toEqual([{ on: 'on 2026-12-06' }]);
+      // PGlite's refresh of its array types' parsers leaves drizzle's arrays as text.
+      await client.refreshArrayTypes();
+      expect(await rowsOf(told.db, read)).toEqual([text]);
+      expect(copies).toBe(2);
     } finally {
       Reflect.deleteProperty(client.parsers, LAST);
     }

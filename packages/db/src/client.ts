@@ -203,28 +203,41 @@ const TEXT_TYPES = [
 ].map(String);
 const TEXT_TYPE_SET = new Set(TEXT_TYPES);
 const asText = (value: string) => value;
+const PROBE = 'tremplin-text';
 
 /**
  * Sets on the PGlite client the result parsers drizzle passes with every query, and lets its
  * queries go without them. Given parsers, PGlite copies its whole table of them for that query (one
  * per type and array type, a few hundred, keyed by type id): about 140 KB allocated per statement,
  * `select 1` included, and most of the embedded server's garbage at 2,000 live actions a second
- * (docs/performance.md). Set once after PGlite has added its array types' parsers, they give the
- * same rows. A query with other parsers keeps them.
+ * (docs/performance.md). Set once after PGlite has added its array types' parsers (and again
+ * whenever it refreshes them), they give the same rows. A query with any other parsers keeps them.
  */
 function parsingOnce(client: PGlite): void {
-  for (const type of TEXT_TYPES) client.parsers[type] = asText;
+  const setOurs = () => {
+    for (const type of TEXT_TYPES) client.parsers[type] = asText;
+  };
+  setOurs();
   const withoutOurs = (options: QueryOptions | undefined): QueryOptions | undefined => {
     const parsers = options?.parsers;
     if (!parsers) return options;
     const keys = Object.keys(parsers);
-    if (keys.length !== TEXT_TYPES.length || !keys.every((key) => TEXT_TYPE_SET.has(key))) return options;
+    // Drizzle's: these types, each left as text.
+    const ours =
+      keys.length === TEXT_TYPES.length &&
+      keys.every((key) => TEXT_TYPE_SET.has(key) && parsers[Number(key)]!(PROBE) === PROBE);
+    if (!ours) return options;
     const { parsers: _ours, ...rest } = options;
     return rest;
   };
   const query = client.query.bind(client);
   const transaction = client.transaction.bind(client);
+  const refreshArrayTypes = client.refreshArrayTypes.bind(client);
   Object.assign(client, {
+    refreshArrayTypes: async () => {
+      await refreshArrayTypes();
+      setOurs();
+    },
     query: (text: string, params?: unknown[], options?: QueryOptions) =>
       query(text, params, withoutOurs(options)),
     transaction: <T>(callback: (tx: Transaction) => Promise<T>) =>
