@@ -230,7 +230,10 @@ function parsingOnce(client: PGlite): void {
     const { parsers: _ours, ...rest } = options;
     return rest;
   };
-  const query = client.query.bind(client);
+  /** `query` of the client or of a transaction, without drizzle's parsers. */
+  const withoutParsers =
+    (query: PGlite['query']) => (text: string, params?: unknown[], options?: QueryOptions) =>
+      query(text, params, withoutOurs(options));
   const transaction = client.transaction.bind(client);
   const refreshArrayTypes = client.refreshArrayTypes.bind(client);
   Object.assign(client, {
@@ -238,20 +241,11 @@ function parsingOnce(client: PGlite): void {
       await refreshArrayTypes();
       setOurs();
     },
-    query: (text: string, params?: unknown[], options?: QueryOptions) =>
-      query(text, params, withoutOurs(options)),
+    query: withoutParsers(client.query.bind(client)),
     transaction: <T>(callback: (tx: Transaction) => Promise<T>) =>
-      transaction((tx) => {
-        const txQuery = tx.query.bind(tx);
-        return callback(
-          Object.create(tx, {
-            query: {
-              value: (text: string, params?: unknown[], options?: QueryOptions) =>
-                txQuery(text, params, withoutOurs(options)),
-            },
-          }) as Transaction,
-        );
-      }),
+      transaction((tx) =>
+        callback(Object.create(tx, { query: { value: withoutParsers(tx.query.bind(tx)) } }) as Transaction),
+      ),
   });
 }
 
