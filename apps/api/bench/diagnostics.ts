@@ -1,4 +1,4 @@
-import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
+import { constants, monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 
 /** What a benchmark server reports after each phase: event loop stalls and garbage collection. */
 export interface Diagnostics {
@@ -7,6 +7,9 @@ export interface Diagnostics {
   gcCount: number;
   gcTotalMs: number;
   gcMaxMs: number;
+  /** Young-generation collections (scavenges) among them, and their time: what pauses the server most often. */
+  scavenges: number;
+  scavengeMs: number;
   /** JavaScript heap in use, and memory outside it (buffers, the embedded database's WebAssembly memory). */
   heapMb: number;
   externalMb: number;
@@ -27,12 +30,16 @@ export function collectGarbage(): void {
 export function watchProcess(): { take(): Diagnostics } {
   const loop = monitorEventLoopDelay({ resolution: 10 });
   loop.enable();
-  let gc = { count: 0, total: 0, max: 0 };
+  let gc = { count: 0, total: 0, max: 0, scavenges: 0, scavengeMs: 0 };
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) {
       gc.count += 1;
       gc.total += entry.duration;
       gc.max = Math.max(gc.max, entry.duration);
+      if ((entry as { detail?: { kind?: number } }).detail?.kind === constants.NODE_PERFORMANCE_GC_MINOR) {
+        gc.scavenges += 1;
+        gc.scavengeMs += entry.duration;
+      }
     }
   }).observe({ entryTypes: ['gc'] });
   return {
@@ -43,11 +50,13 @@ export function watchProcess(): { take(): Diagnostics } {
         gcCount: gc.count,
         gcTotalMs: Math.round(gc.total),
         gcMaxMs: Math.round(gc.max),
+        scavenges: gc.scavenges,
+        scavengeMs: Math.round(gc.scavengeMs),
         heapMb: Math.round(process.memoryUsage().heapUsed / 1e6),
         externalMb: Math.round(process.memoryUsage().external / 1e6),
       };
       loop.reset();
-      gc = { count: 0, total: 0, max: 0 };
+      gc = { count: 0, total: 0, max: 0, scavenges: 0, scavengeMs: 0 };
       return taken;
     },
   };

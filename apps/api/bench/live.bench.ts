@@ -154,7 +154,8 @@ async function measure(
     console.log(
       `[${mode}${mode === 'tremplin' ? `, ${via}` : ''}] ${rate}/s: p50 ${result.p50} ms, p99 ${result.p99} ms, max ${result.max} ms; ` +
         `${result.received}/${result.sent} received, ${result.errors} errors ${JSON.stringify(result.statuses)}; RSS peak ${peak} MB; CPU server ${serverCpu} %, load ${loadCpu} %, machine load ${machineLoad}; server loop p99 ` +
-        `${diagnostics.loopP99Ms} ms, max ${diagnostics.loopMaxMs} ms, GC ${diagnostics.gcTotalMs} ms (max ${diagnostics.gcMaxMs}); ` +
+        `${diagnostics.loopP99Ms} ms, max ${diagnostics.loopMaxMs} ms, GC ${diagnostics.gcTotalMs} ms (max ${diagnostics.gcMaxMs}; ` +
+        `${diagnostics.scavenges} scavenges, ${diagnostics.scavengeMs} ms); ` +
         `heap ${diagnostics.heapMb} MB, external ${diagnostics.externalMb} MB`,
     );
   }
@@ -209,7 +210,8 @@ function report(tremplin: Run, bare: Run): string {
   const ratio = (a: number, b: number) => (b > 0 ? `${(a / b).toFixed(1)}×` : '–');
   const ms = (p: PhaseResult) => `${p.p50} / ${p.p99} / ${p.max} ms`;
   const health = (p: Run['phases'][number]) =>
-    `${p.serverCpu} %, ${p.server.loopP99Ms} / ${p.server.loopMaxMs} ms, ${p.server.gcTotalMs} ms (${p.server.gcMaxMs} ms)`;
+    `${p.serverCpu} %, ${p.server.loopP99Ms} / ${p.server.loopMaxMs} ms, ${p.server.gcTotalMs} ms (${p.server.gcMaxMs} ms; ` +
+    `${p.server.scavenges} × ${p.server.scavenges > 0 ? (p.server.scavengeMs / p.server.scavenges).toFixed(1) : 0} ms)`;
   const lines = [
     `Measured with \`pnpm bench:live\` on ${new Date().toISOString().slice(0, 10)}: ${cpus().length} cores ` +
       `(${cpus()[0]?.model.trim()}), Node ${process.version}, ${SERVER_URL ? 'PostgreSQL 15 on the same machine' : 'embedded database (PGlite)'}; the server, the load ` +
@@ -248,7 +250,7 @@ function report(tremplin: Run, bare: Run): string {
       `| ${t.rate}/s: actions sent, effects received, lost | ${t.sent}, ${t.received}, ${t.missing} | ` +
         `${b ? `${b.sent}, ${b.received}, ${b.missing}` : '–'} | |`,
       `| ${t.rate}/s: server RSS peak | ${t.rssPeakMb} MB | ${b ? `${b.rssPeakMb} MB` : '–'} | |`,
-      `| ${t.rate}/s: server CPU, event-loop delay p99 / max, GC (longest pause) | ${health(t)} | ${b ? health(b) : '–'} | |`,
+      `| ${t.rate}/s: server CPU, event-loop delay p99 / max, GC (longest pause; scavenges × mean pause) | ${health(t)} | ${b ? health(b) : '–'} | |`,
       `| ${t.rate}/s: machine load average (2 cores, shared with other work) | ${t.machineLoad} | ${b ? b.machineLoad : '–'} | |`,
     );
   }
