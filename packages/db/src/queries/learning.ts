@@ -1,6 +1,7 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { dictationPlays, drafts, lessonReads, users, vocabularyStates } from '../schema/index.ts';
+import { oncePerDatabase } from './prepared.ts';
 
 export async function findDraft(
   db: Db,
@@ -14,6 +15,33 @@ export async function findDraft(
     .limit(1);
   return row;
 }
+
+/** The upsert of a draft, its SQL built once per database; `setWhere`: when it may replace the draft found. */
+const draftUpsert = (setWhere?: SQL) =>
+  oncePerDatabase((db) =>
+    db
+      .insert(drafts)
+      .values({
+        userId: sql.placeholder('userId'),
+        exerciseId: sql.placeholder('exerciseId'),
+        code: sql.placeholder('code'),
+        updatedAt: sql.placeholder('now'),
+      })
+      .onConflictDoUpdate({
+        target: [drafts.userId, drafts.exerciseId],
+        set: { code: sql`excluded.code`, updatedAt: sql`excluded.updated_at` },
+        ...(setWhere ? { setWhere } : {}),
+      })
+      .returning({ updatedAt: drafts.updatedAt })
+      .prepare('save_draft'),
+  );
+/** The last save wins; only where there was no draft; only over the draft the text was written from. */
+const saveOver = {
+  any: draftUpsert(),
+  none: draftUpsert(sql`false`),
+  // ISO 8601: compared as a timestamp, not encoded by the column.
+  base: draftUpsert(sql`${drafts.updatedAt} = ${sql.placeholder('base')}::timestamptz`),
+};
 
 /**
  * Saves (or replaces) a draft; answers when it was saved. With `base` (the `updatedAt` the text was
@@ -29,17 +57,14 @@ export async function saveDraft(
   now: Date,
   base?: Date | null,
 ): Promise<{ savedAt: Date } | { conflict: { code: string; updatedAt: Date } }> {
-  const upsert = db
-    .insert(drafts)
-    .values({ userId, exerciseId, code, updatedAt: now })
-    .onConflictDoUpdate({
-      target: [drafts.userId, drafts.exerciseId],
-      set: { code, updatedAt: now },
-      // A base of null means "there was no draft": any draft found since is a conflict.
-      ...(base === undefined ? {} : { setWhere: base === null ? sql`false` : eq(drafts.updatedAt, base) }),
-    })
-    .returning({ updatedAt: drafts.updatedAt });
-  const [saved] = await upsert;
+  const over = base === undefined ? saveOver.any : base === null ? saveOver.none : saveOver.base;
+  const [saved] = await over(db).execute({
+    userId,
+    exerciseId,
+    code,
+    now,
+    base: base?.toISOString() ?? null,
+  });
   if (saved) return { savedAt: saved.updatedAt };
   const kept = await findDraft(db, userId, exerciseId);
   // The draft that stood in the way was deleted meanwhile (cannot happen today): save over nothing.

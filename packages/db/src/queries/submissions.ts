@@ -1,6 +1,7 @@
 import { and, desc, eq, getTableColumns, gte, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { activityLog, exercises, gradingJobs, runs, submissions, users } from '../schema/index.ts';
+import { oncePerDatabase } from './prepared.ts';
 
 export type SubmissionRow = typeof submissions.$inferSelect;
 export type GradingJobRow = typeof gradingJobs.$inferSelect;
@@ -284,8 +285,41 @@ export async function listRecentSubmissions(db: Db, userId: string, limit: numbe
     .limit(limit);
 }
 
-export async function logActivity(db: Db, entry: typeof activityLog.$inferInsert): Promise<void> {
-  await db.insert(activityLog).values(entry);
+const logStatement = oncePerDatabase((db) =>
+  db
+    .insert(activityLog)
+    .values({
+      userId: sql.placeholder('userId'),
+      groupId: sql.placeholder('groupId'),
+      kind: sql.placeholder('kind'),
+      exerciseId: sql.placeholder('exerciseId'),
+      data: sql.placeholder('data'),
+      // The database's clock unless the caller's time is given (ISO 8601: it is cast, not encoded).
+      createdAt: sql`coalesce(${sql.placeholder('createdAt')}::timestamptz, now())`,
+    })
+    .prepare('log_activity'),
+);
+
+/** One line of a learner's activity log. */
+export async function logActivity(
+  db: Db,
+  entry: {
+    userId: string;
+    kind: string;
+    groupId?: string | null;
+    exerciseId?: string | null;
+    data?: unknown;
+    createdAt?: Date;
+  },
+): Promise<void> {
+  await logStatement(db).execute({
+    userId: entry.userId,
+    groupId: entry.groupId ?? null,
+    kind: entry.kind,
+    exerciseId: entry.exerciseId ?? null,
+    data: entry.data ?? {},
+    createdAt: entry.createdAt?.toISOString() ?? null,
+  });
 }
 
 /** Activity per day (in UTC) since a date, oldest first; days without activity are absent. */

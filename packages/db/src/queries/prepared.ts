@@ -1,0 +1,16 @@
+import type { Db } from '../client.ts';
+
+/**
+ * A statement built once per database (or transaction) and reused. Drizzle builds a query's SQL
+ * on every call otherwise: for an insert into a table of a dozen columns with `returning`, about
+ * 75 KB of garbage and most of a millisecond of CPU, several times the statement itself
+ * (docs/performance.md). For the statements of the hot paths.
+ */
+export function oncePerDatabase<T>(build: (db: Db) => T): (db: Db) => T {
+  const built = new WeakMap<Db, T>();
+  return (db) => {
+    let statement = built.get(db);
+    if (!statement) built.set(db, (statement = build(db)));
+    return statement;
+  };
+}
