@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector';
-import { openDatabase, pgliteOf, schema } from '@tremplin/db';
+import { insertHelpRequest, openDatabase, pgliteOf, schema } from '@tremplin/db';
 import { buildApp } from '../src/app.ts';
 import { helpRequested } from '../src/grading/events.ts';
 import { newHelpView } from '../src/modules/tutoring/views.ts';
@@ -85,29 +85,16 @@ const titles = new Map(
   ).map((e) => [e.id, e.title]),
 );
 
-let helpBatch: Action[] = [];
-/**
- * The help requests of one turn stored in one statement, as many API handlers would store them,
- * each published with its view as the API publishes it.
- */
-async function storeHelp(): Promise<void> {
-  const batch = helpBatch;
-  helpBatch = [];
-  const rows = await database.db
-    .insert(schema.helpRequests)
-    .values(
-      batch.map((a) => ({
-        userId: a.userId,
-        groupId: a.groupId,
-        exerciseId: a.exerciseId,
-        message: 'Je bloque',
-      })),
-    )
-    .returning();
-  for (const row of rows) {
-    const title = row.exerciseId ? (titles.get(row.exerciseId) ?? '') : null;
-    app.grading.bus.publish(helpRequested(newHelpView(row, names.get(row.userId) ?? '', title)));
-  }
+/** A help request stored as the API stores it (`insertHelpRequest`), then published with its view. */
+async function storeHelp(action: Action): Promise<void> {
+  const row = await insertHelpRequest(database.db, {
+    userId: action.userId,
+    groupId: action.groupId,
+    exerciseId: action.exerciseId,
+    message: 'Je bloque',
+  });
+  const title = row.exerciseId ? (titles.get(row.exerciseId) ?? '') : null;
+  app.grading.bus.publish(helpRequested(newHelpView(row, names.get(row.userId) ?? '', title)));
 }
 
 /**
@@ -136,10 +123,7 @@ app.get('/bench/events', { websocket: true, schema: { hide: true } }, (socket) =
           userId: a.userId,
           exerciseId: a.exerciseId,
         });
-      if (a.kind === 'help') {
-        if (helpBatch.length === 0) setImmediate(() => void storeHelp());
-        helpBatch.push(a);
-      }
+      if (a.kind === 'help') void storeHelp(a);
     }
   });
 });
