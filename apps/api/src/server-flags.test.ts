@@ -36,6 +36,13 @@ describe('the API server flags', () => {
     }
   });
 
+  it('are flags this Node takes', () => {
+    // Node refuses to start on a flag V8 does not know ("bad option").
+    expect(
+      execFileSync(process.execPath, [...SERVER_NODE_FLAGS, '-p', '"started"'], { encoding: 'utf8' }),
+    ).toBe('started\n');
+  });
+
   it('set a tunable glibc reads, with the value asked for', () => {
     // glibc ignores a misspelt tunable without a word: its dynamic loader lists what it read.
     const loader = readFileSync('/proc/self/maps', 'utf8').match(/\/\S*\/ld-linux[^/\s]*\.so\.\d+/)?.[0];
