@@ -17,7 +17,7 @@ export async function findDraft(
 }
 
 /** The upsert of a draft, its SQL built once per database; `setWhere`: when it may replace the draft found. */
-const draftUpsert = (setWhere?: SQL) =>
+const draftUpsert = (name: string, setWhere?: SQL) =>
   oncePerDatabase((db) =>
     db
       .insert(drafts)
@@ -33,14 +33,17 @@ const draftUpsert = (setWhere?: SQL) =>
         ...(setWhere ? { setWhere } : {}),
       })
       .returning({ updatedAt: drafts.updatedAt })
-      .prepare('save_draft'),
+      .prepare(name),
   );
 /** The last save wins; only where there was no draft; only over the draft the text was written from. */
 const saveOver = {
-  any: draftUpsert(),
-  none: draftUpsert(sql`false`),
+  any: draftUpsert('save_draft'),
+  none: draftUpsert('save_draft_if_none', sql`false`),
   // ISO 8601: compared as a timestamp, not encoded by the column.
-  base: draftUpsert(sql`${drafts.updatedAt} = ${sql.placeholder('base')}::timestamptz`),
+  base: draftUpsert(
+    'save_draft_over_base',
+    sql`${drafts.updatedAt} = ${sql.placeholder('base')}::timestamptz`,
+  ),
 };
 
 /**
