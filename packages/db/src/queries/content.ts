@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { enrolments, exercises, lessons, moduleVersions, modules } from '../schema/index.ts';
+import { oncePerDatabase } from './prepared.ts';
 
 type Discipline = (typeof modules.$inferSelect)['disciplineId'];
 /** Enrols users in a module (once each). */
@@ -88,7 +89,7 @@ interface VersionContent {
 
 /** Versions whose content is kept, per database handle (the least recently read goes first). */
 const FROZEN_CONTENT_KEPT = 64;
-const frozenContent = new WeakMap<Db, Map<string, VersionContent>>();
+const frozenContent = oncePerDatabase(() => new Map<string, VersionContent>());
 
 function deepFreeze<T>(value: T): T {
   if (value && typeof value === 'object' && !Object.isFrozen(value)) {
@@ -108,8 +109,7 @@ export async function listVersionContent(
   db: Db,
   versionIds: string[],
 ): Promise<{ lessons: LessonRow[]; exercises: ExerciseRow[] }> {
-  let kept = frozenContent.get(db);
-  if (!kept) frozenContent.set(db, (kept = new Map()));
+  const kept = frozenContent(db);
   // Module order: by version id, as listVersionLessons and listVersionExercises sort.
   const ids = [...new Set(versionIds)].sort();
   const found = new Map<string, VersionContent>();

@@ -1,10 +1,10 @@
 import type { Db } from '../client.ts';
 
 /**
- * A statement built once per database (or transaction) and reused. Drizzle builds a query's SQL
- * on every call otherwise: for an insert into a table of a dozen columns with `returning`, about
- * 75 KB of garbage and most of a millisecond of CPU, several times the statement itself
- * (docs/performance.md). For the statements of the hot paths.
+ * A value made once per database handle (or transaction) and kept as long as the handle: a cache,
+ * or a statement built once. Drizzle builds a query's SQL on every call otherwise: for an insert
+ * into a table of a dozen columns with `returning`, about 75 KB of garbage and most of a
+ * millisecond of CPU, several times the statement itself (docs/performance.md).
  */
 export function oncePerDatabase<T>(build: (db: Db) => T): (db: Db) => T {
   const built = new WeakMap<Db, T>();

@@ -2,6 +2,7 @@ import { and, eq, lt, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { sessions, users } from '../schema/index.ts';
 import { feedJson, fromJson, studentGroupsSql, toFeedRows, type FeedRows } from './tutoring/feeds.ts';
+import { oncePerDatabase } from './prepared.ts';
 import { sessionUserColumns, type SessionUser, type UserMembership } from './users.ts';
 
 export type SessionRow = typeof sessions.$inferSelect;
@@ -64,8 +65,7 @@ export async function findSessionActors(
  * is long) is not rebuilt for every batch of sockets.
  */
 function sessionActorsQuery(db: Db, feedLimit: number | undefined) {
-  let built = preparedActors.get(db);
-  if (!built) preparedActors.set(db, (built = new Map()));
+  const built = preparedActors(db);
   let query = built.get(feedLimit);
   if (!query) {
     const groupsOfUser = studentGroupsSql(sql`${users.id}`);
@@ -101,7 +101,7 @@ interface ActorsQuery {
     now: string;
   }): Promise<Array<{ session: SessionRow; user: SessionUser; memberships: unknown; feed: unknown }>>;
 }
-const preparedActors = new WeakMap<Db, Map<number | undefined, ActorsQuery>>();
+const preparedActors = oncePerDatabase(() => new Map<number | undefined, ActorsQuery>());
 
 /** Slides a session's expiry forward. */
 export async function touchSession(db: Db, sessionId: string, now: Date, expiresAt: Date): Promise<void> {
