@@ -16,7 +16,7 @@
 // BENCH_SERVER_FLAGS (the server's Node flags), BENCH_HEAP_DIR (heap snapshots once connected).
 // Each server's memory is read after a full garbage collection (both run with --expose-gc).
 import { fork } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { migrate, openDatabase } from '@tremplin/db';
@@ -48,6 +48,8 @@ const SERVER_FLAGS =
   env.BENCH_SERVER_FLAGS === undefined
     ? SERVER_NODE_FLAGS
     : env.BENCH_SERVER_FLAGS.split(' ').filter(Boolean);
+// The server writes its profiles and snapshots there: a missing directory would lose them.
+for (const dir of [PROFILE_DIR, HEAP_DIR]) if (dir) mkdirSync(dir, { recursive: true });
 const here = (file: string) => path.join(import.meta.dirname, file);
 
 interface Run {
