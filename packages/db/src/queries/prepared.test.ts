@@ -1,13 +1,18 @@
 // The statements of the hot paths are built once per database and reused: drizzle's builders
 // allocated 40 to 90 KB per call for them (docs/performance.md). What they write stays the same.
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Db } from '../client.ts';
-import { activityLog, drafts, exercises, helpRequests, memberships } from '../schema/index.ts';
+import { activityLog, drafts, exercises, gradingJobs, helpRequests, memberships } from '../schema/index.ts';
 import { createTestDatabase, type TestDatabase } from '../test-support/index.ts';
 import { insertHelpRequest } from './help-requests.ts';
 import { findDraft, saveDraft } from './learning.ts';
-import { logActivity } from './submissions.ts';
+import {
+  claimGradingJobs,
+  insertSubmissionWithJob,
+  LEASE_EXPIRED_ERROR,
+  logActivity,
+} from './submissions.ts';
 import { findUserByEmail } from './users.ts';
 
 let database: TestDatabase;
@@ -113,5 +118,54 @@ describe('statements built once per database', () => {
       }),
     ).toBe(1);
     expect(await findDraft(db, userId, exerciseId)).toEqual({ code: 'g', updatedAt: t(7) });
+  });
+
+  it('claims jobs by priority, reclaims an expired lease, and builds the claim once', async () => {
+    const { db } = database;
+    await db.delete(gradingJobs).where(inArray(gradingJobs.status, ['queued', 'running']));
+    const [exercise] = await db.select().from(exercises).where(eq(exercises.id, exerciseId));
+    const queue = async (key: string, priority: number) => {
+      const { submission } = await insertSubmissionWithJob(
+        db,
+        {
+          userId,
+          exerciseId,
+          moduleVersionId: exercise!.moduleVersionId,
+          kind: 'code',
+          code: `// ${key}`,
+          maxScore: 1,
+          idempotencyKey: `claim-${key}`,
+        },
+        { priority },
+      );
+      return submission.id;
+    };
+    const low = await queue('low', 0);
+    const high = await queue('high', 5);
+    const later = await queue('later', 0);
+
+    const before = Date.now();
+    const first = await claimGradingJobs(db, { workerId: 'w1', limit: 2, leaseMs: 60_000 });
+    expect(first.map((job) => job.submissionId)).toEqual([high, low]);
+    for (const job of first) {
+      expect(job).toMatchObject({ status: 'running', attempts: 1, lockedBy: 'w1', lastError: null });
+      expect(job.lockedUntil!.getTime()).toBeGreaterThanOrEqual(before + 59_000);
+    }
+
+    // A lease that ran out: that attempt counts and its end is kept as the job's last error.
+    await db
+      .update(gradingJobs)
+      .set({ lockedUntil: new Date(before - 1000) })
+      .where(eq(gradingJobs.id, first[0]!.id));
+    let second: Awaited<ReturnType<typeof claimGradingJobs>> = [];
+    expect(
+      await builds(db, async () => {
+        second = await claimGradingJobs(db, { workerId: 'w2', limit: 5, leaseMs: 1_000 });
+      }),
+    ).toBe(0);
+    expect(second.map((job) => job.submissionId)).toEqual([high, later]);
+    expect(second[0]).toMatchObject({ attempts: 2, lockedBy: 'w2', lastError: LEASE_EXPIRED_ERROR });
+    expect(second[1]).toMatchObject({ attempts: 1, lockedBy: 'w2', lastError: null });
+    expect(await claimGradingJobs(db, { workerId: 'w3', limit: 5, leaseMs: 1_000 })).toEqual([]);
   });
 });

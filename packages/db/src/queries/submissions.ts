@@ -118,48 +118,48 @@ export async function claimGradingJobs(
   db: Db,
   { workerId, limit, leaseMs }: { workerId: string; limit: number; leaseMs: number },
 ): Promise<GradingJobRow[]> {
-  const claimable = sql`((j.status = 'queued' and j.run_after <= now()) or (j.status = 'running' and j.locked_until < now()))`;
-  const result = await db.execute<Record<string, unknown>>(sql`
-    with busy as (
-      select s.user_id, count(*) as n
-      from ${gradingJobs} j join ${submissions} s on s.id = j.submission_id
-      where j.status = 'running' and j.locked_until >= now()
-      group by s.user_id
-    ), turns as (
-      select j.id, coalesce(b.n, 0) + row_number() over (partition by s.user_id order by j.created_at, j.id) as turn,
-        least(count(*) over (partition by s.user_id), ${LIGHT_BACKLOG}) as waiting
-      from ${gradingJobs} j
-      join ${submissions} s on s.id = j.submission_id
-      left join busy b on b.user_id = s.user_id
-      where ${claimable}
-    )
-    update ${gradingJobs} set status = 'running', attempts = attempts + 1, locked_by = ${workerId},
-      last_error = case when status = 'running' then ${LEASE_EXPIRED_ERROR} else last_error end,
-      locked_until = now() + (${leaseMs}::int * interval '1 millisecond'), updated_at = now()
-    where id in (
-      select j.id from ${gradingJobs} j join turns t on t.id = j.id
-      where ${claimable}
-      order by j.priority desc, t.turn, t.waiting, j.created_at, j.id
-      limit ${limit}
-      for update of j skip locked
-    )
-    returning id`);
-  const rows = ((result as unknown as { rows?: unknown[] }).rows ??
-    (result as unknown as unknown[])) as Array<{
-    id: number | string;
-  }>;
-  if (rows.length === 0) return [];
-  return db
-    .select()
-    .from(gradingJobs)
-    .where(
-      inArray(
-        gradingJobs.id,
-        rows.map((r) => Number(r.id)),
-      ),
-    )
-    .orderBy(desc(gradingJobs.priority), gradingJobs.id);
+  // Each submission queued wakes every worker to claim: the statement is built once per database.
+  const claimed = await claimStatement(db).execute({ workerId, limit, leaseMs });
+  return claimed.sort((a, b) => b.priority - a.priority || a.id - b.id);
 }
+
+const claimable = sql`((j.status = 'queued' and j.run_after <= now()) or (j.status = 'running' and j.locked_until < now()))`;
+const claimStatement = oncePerDatabase((db) =>
+  db
+    .update(gradingJobs)
+    .set({
+      status: 'running',
+      attempts: sql`attempts + 1`,
+      lockedBy: sql`${sql.placeholder('workerId')}`,
+      lastError: sql`case when status = 'running' then ${LEASE_EXPIRED_ERROR} else last_error end`,
+      lockedUntil: sql`now() + (${sql.placeholder('leaseMs')}::int * interval '1 millisecond')`,
+      updatedAt: sql`now()`,
+    })
+    .where(
+      sql`${gradingJobs.id} in (
+        with busy as (
+          select s.user_id, count(*) as n
+          from ${gradingJobs} j join ${submissions} s on s.id = j.submission_id
+          where j.status = 'running' and j.locked_until >= now()
+          group by s.user_id
+        ), turns as (
+          select j.id, coalesce(b.n, 0) + row_number() over (partition by s.user_id order by j.created_at, j.id) as turn,
+            least(count(*) over (partition by s.user_id), ${LIGHT_BACKLOG}) as waiting
+          from ${gradingJobs} j
+          join ${submissions} s on s.id = j.submission_id
+          left join busy b on b.user_id = s.user_id
+          where ${claimable}
+        )
+        select j.id from ${gradingJobs} j join turns t on t.id = j.id
+        where ${claimable}
+        order by j.priority desc, t.turn, t.waiting, j.created_at, j.id
+        limit ${sql.placeholder('limit')}
+        for update of j skip locked
+      )`,
+    )
+    .returning()
+    .prepare('claim_grading_jobs'),
+);
 
 export async function markSubmissionGrading(db: Db, submissionId: string): Promise<void> {
   await db.update(submissions).set({ status: 'grading' }).where(eq(submissions.id, submissionId));
