@@ -1,5 +1,5 @@
 // The statements of the hot paths are built once per database and reused: drizzle's builders
-// allocated 40 to 90 KB per call for them (docs/performance.md). What they write stays the same.
+// allocated 29 to 93 KB per call for them (docs/performance.md). What they write stays the same.
 import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Db } from '../client.ts';
