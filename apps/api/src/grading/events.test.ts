@@ -1,6 +1,6 @@
 import type { NotifyChannel } from '@tremplin/db';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createPostgresEventBus, type PlatformEvent } from './events.ts';
+import { createPostgresEventBus, NOTIFY_GAP_MS, type PlatformEvent } from './events.ts';
 
 /** One NOTIFY channel in memory, heard by every bus that listens on it. */
 function memoryChannel() {
@@ -77,6 +77,45 @@ describe('the PostgreSQL event bus', () => {
     for (const lag of lags) expect(lag).toBeLessThanOrEqual(Date.now() - before);
     await Promise.all([a.close(), b.close()]);
     expect(lags).toHaveLength(3);
+  });
+
+  it('sends an event after a quiet moment at once, and the events of the next gap in one NOTIFY', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+    try {
+      const { channel, sent } = memoryChannel();
+      const a = createPostgresEventBus(channel, log);
+      const b = createPostgresEventBus(channel, log);
+      await Promise.all([a.start(), b.start()]);
+      const gap = NOTIFY_GAP_MS;
+      expect(gap).toBeGreaterThanOrEqual(2);
+      const heard: number[] = [];
+      b.subscribe((e) => e.type === 'run.completed' && heard.push(e.passed));
+      const events = (payload: string) => (JSON.parse(payload) as { e: PlatformEvent[] }).e.length;
+
+      a.publish(run(0));
+      await vi.advanceTimersByTimeAsync(0);
+      expect(sent.map(events)).toEqual([1]);
+      // One event a millisecond: those of the gap wait for its end, together.
+      const within = Array.from({ length: gap - 1 }, (_, i) => i + 1);
+      for (const i of within) {
+        await vi.advanceTimersByTimeAsync(1);
+        a.publish(run(i));
+      }
+      await vi.advanceTimersByTimeAsync(0);
+      expect(sent.map(events)).toEqual([1]);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(sent.map(events)).toEqual([1, gap - 1]);
+      expect(heard).toEqual([0, ...within]);
+      // Quiet again for longer than the gap: the next event leaves at once.
+      await vi.advanceTimersByTimeAsync(gap * 4);
+      a.publish(run(gap));
+      await vi.advanceTimersByTimeAsync(0);
+      expect(sent.map(events)).toEqual([1, gap - 1, 1]);
+      expect(heard).toEqual([0, ...within, gap]);
+      await Promise.all([a.close(), b.close()]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('drops an event too large for NOTIFY instead of failing the batch', async () => {

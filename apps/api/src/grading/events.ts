@@ -145,14 +145,22 @@ interface Wire {
   ping?: number;
 }
 
+/**
+ * At most one NOTIFY of events per this many milliseconds. At 2,000 events a second they went out
+ * about 475 times a second, four events each; each NOTIFY cost this process a statement's garbage
+ * (about 12 KB) and PostgreSQL a commit (docs/performance.md).
+ */
+export const NOTIFY_GAP_MS = 5;
+
 const LISTEN_TIMEOUT_MS = 5_000;
 const WATCHDOG_MS = 15_000;
 
 /**
  * The bus of instances sharing one PostgreSQL database. An event reaches this instance's
- * listeners at once and the others through NOTIFY. Events published while a NOTIFY is in flight
- * are batched into the next one, and NOTIFYs are sent one after the other, so every instance
- * hears one instance's events in the order it published them.
+ * listeners at once and the others through NOTIFY. NOTIFYs are sent one after the other, so every
+ * instance hears one instance's events in the order it published them, and at most one per
+ * NOTIFY_GAP_MS: an event after a quiet moment leaves at once, and under load the events of those
+ * milliseconds share one NOTIFY (each is a statement and a commit on the server).
  */
 export function createPostgresEventBus(
   channel: NotifyChannel,
@@ -168,6 +176,8 @@ export function createPostgresEventBus(
   /** When the oldest pending event was published. */
   let pendingSince = 0;
   let flushing: Promise<void> | undefined;
+  /** When the last NOTIFY of events started (performance.now()). */
+  let notifiedAt = -Infinity;
   let stop: (() => Promise<void>) | undefined;
   let watchdog: NodeJS.Timeout | undefined;
   let pingSent = 0;
@@ -237,6 +247,9 @@ export function createPostgresEventBus(
 
   const flush = async (): Promise<void> => {
     while (pending.length > 0) {
+      const wait = notifiedAt + NOTIFY_GAP_MS - performance.now();
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      notifiedAt = performance.now();
       const batch = pending;
       pending = [];
       for (const payload of chunk(instanceId, pendingSince, batch, log)) {
