@@ -16,6 +16,9 @@ import { LearnerLive, runStatus, submissionStatus, type AttemptSign } from './le
 import type { GroupLoader } from './group-loader.ts';
 import { ChannelStream } from './stream.ts';
 
+/** Where a numbered event's seq starts: a tile's JSON cannot hold it (its quotes would be escaped). */
+const SEQ_MARK = ',"seq":';
+
 /** What every group's live state shares. */
 export interface LiveContext {
   db: Db;
@@ -356,27 +359,30 @@ export class GroupLive {
   #emitTile(learner: LearnerLive, now: number): void {
     const tile = this.tileOf(learner, now);
     this.#due.set(learner.id, learner.nextChange(now, this.#ctx.thresholds));
-    const json = JSON.stringify(tile);
+    // Serialized once, as the event itself: compared with the last one sent, then kept and sent.
+    const payload = this.stream.serializeNext({ type: 'tile', channel: this.stream.channel, tile });
     const key = `tile:${learner.id}`;
-    if (this.#lastSent(learner.id, key, json)) return;
+    if (this.#lastSent(learner.id, key, payload)) return;
     this.#sent.delete(learner.id);
-    // The tile is serialized once: to compare with the last one sent, and as the event itself.
-    this.stream.emitSerialized(`${this.#tileHead}${json}}`, key);
+    this.stream.emitNext(payload, key);
     for (const watch of this.tileWatchers) watch(tile);
   }
 
-  /** Whether `json` is the tile last sent: the snapshot's, or the latest event the stream keeps. */
-  #lastSent(learnerId: string, key: string, json: string): boolean {
-    const shown = this.#sent.get(learnerId);
-    if (shown !== undefined) return shown === json;
-    // The stream's copy is `head` + tile + `,"seq":n}`; one it no longer keeps is sent again.
-    const latest = this.stream.latest(key);
+  /**
+   * Whether the tile `payload` carries is the one last sent: the snapshot's, or the latest event
+   * the stream keeps. A tile event is `head` + tile + `,"seq":n}`; one no longer kept is sent again.
+   */
+  #lastSent(learnerId: string, key: string, payload: string): boolean {
     const head = this.#tileHead.length;
+    const length = payload.lastIndexOf(SEQ_MARK) - head;
+    const shown = this.#sent.get(learnerId);
+    if (shown !== undefined) return shown.length === length && payload.startsWith(shown, head);
+    const latest = this.stream.latest(key);
     return (
       latest !== undefined &&
+      latest.lastIndexOf(SEQ_MARK) - head === length &&
       latest.startsWith(this.#tileHead) &&
-      latest.startsWith(json, head) &&
-      latest.startsWith(',"seq":', head + json.length)
+      latest.startsWith(payload.substring(head, head + length), head)
     );
   }
 }

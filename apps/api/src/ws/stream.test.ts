@@ -29,6 +29,21 @@ describe('ChannelStream', () => {
     expect(received.map(([, key]) => key)).toEqual(['group:g|tile:a', undefined]);
   });
 
+  it('emits a payload serialized ahead as it is, and refuses one made for another seq', () => {
+    const stream = new ChannelStream('group:g');
+    const received: string[] = [];
+    stream.subscribers.add({ enqueue: (payload) => received.push(payload) });
+    const first = stream.serializeNext({ type: 'unread', channel: 'group:g', unread: 1 });
+    expect(first).toBe('{"type":"unread","channel":"group:g","unread":1,"seq":1}');
+    stream.emitNext(first);
+    expect(received[0]).toBe(first);
+    const stale = stream.serializeNext({ type: 'unread', channel: 'group:g', unread: 2 });
+    stream.emit({ type: 'unread', channel: 'group:g', unread: 3 });
+    expect(() => stream.emitNext(stale)).toThrow(/another seq/);
+    expect(stream.seq).toBe(2);
+    expect(stream.since(0)!.map((e) => JSON.parse(e.payload).unread)).toEqual([1, 3]);
+  });
+
   it('replays what followed a seq while it is kept, and says when it is not', () => {
     const stream = new ChannelStream('group:g');
     for (let i = 0; i < 600; i += 1) stream.emit({ type: 'unread', channel: 'group:g', unread: i });

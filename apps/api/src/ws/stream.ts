@@ -49,13 +49,25 @@ export class ChannelStream {
    * same learner's tile) replace each other in a slow subscriber's queue: the latest state wins.
    */
   emit(event: UnnumberedEvent, coalesceKey?: string): void {
-    this.emitSerialized(JSON.stringify(event), coalesceKey);
+    this.emitNext(this.serializeNext(event), coalesceKey);
   }
 
-  /** `emit` for an event already serialized (a JSON object): the seq is appended to it. */
-  emitSerialized(json: string, coalesceKey?: string): void {
+  /**
+   * `event` serialized as this stream's next event, its seq included: one flat string, kept and
+   * written to every subscriber as it is (a string built by concatenation would be copied again
+   * at each socket's write). Hand it to `emitNext` before the stream emits anything else.
+   */
+  serializeNext(event: UnnumberedEvent): string {
+    return JSON.stringify({ ...event, seq: this.#seq + 1 });
+  }
+
+  /** Emits what `serializeNext` made; throws if the stream emitted something in between. */
+  emitNext(payload: string, coalesceKey?: string): void {
     this.#seq += 1;
-    const payload = `${json.slice(0, -1)},"seq":${this.#seq}}`;
+    if (!payload.endsWith(`,"seq":${this.#seq}}`)) {
+      this.#seq -= 1;
+      throw new Error(`${this.channel}: an event serialized for another seq than ${this.#seq + 1}`);
+    }
     const key = coalesceKey === undefined ? undefined : `${this.channel}|${coalesceKey}`;
     const slot = key ?? `#${this.#seq}`;
     this.#kept.delete(slot);
