@@ -46,6 +46,20 @@ describe('LearnerLive', () => {
     });
   });
 
+  it('keeps attempts in time order when one arrives late: the last is the latest made', () => {
+    const learner = onExercise();
+    learner.recordAttempt(run('r1', 1, T0 + 1000), idleMs);
+    learner.recordAttempt(run('r3', 3, T0 + 3000), idleMs);
+    // A run graded after a later one (another instance's event, a slow sandbox).
+    learner.recordAttempt(run('r2', 2, T0 + 2000), idleMs);
+    const tile = learner.tile(T0 + 4000, thresholds, exercise, null);
+    expect(tile.attempts).toBe(3);
+    expect(tile.last).toMatchObject({ passed: 3, status: 'pass', at: new Date(T0 + 3000).toISOString() });
+    learner.recordAttempt(run('r4', 1, T0 + 3000), idleMs);
+    // Made at the same instant as the latest: it comes after it, as it arrived.
+    expect(learner.tile(T0 + 4000, thresholds, exercise, null).last).toMatchObject({ passed: 1 });
+  });
+
   it('marks three failing attempts in a row stuck, skipping pending ones, until a pass', () => {
     const learner = onExercise();
     learner.recordAttempt(run('r1', 1, T0 + 1000), idleMs);

@@ -96,8 +96,11 @@ export class LearnerLive {
       // A grade arriving for a queued submission keeps the moment it was submitted.
       this.#recent[known] = { ...attempt, at: before.at };
     } else {
-      this.#recent.push(attempt);
-      this.#recent.sort((a, b) => a.at - b.at);
+      // In time order; a late one (a replayed history) goes after those of its instant.
+      let at = this.#recent.length;
+      while (at > 0 && this.#recent[at - 1]!.at > attempt.at) at -= 1;
+      if (at === this.#recent.length) this.#recent.push(attempt);
+      else this.#recent.splice(at, 0, attempt);
       if (this.#recent.length > RECENT) this.#recent.shift();
     }
     if (attempt.passed !== null && attempt.passed > this.#bestPassed) {
