@@ -118,6 +118,23 @@ describe('the PostgreSQL event bus', () => {
     }
   });
 
+  it('splits a batch too large for one NOTIFY into several, every event once and in order', async () => {
+    const { channel, sent } = memoryChannel();
+    const a = createPostgresEventBus(channel, log);
+    const b = createPostgresEventBus(channel, log);
+    await Promise.all([a.start(), b.start()]);
+    const heard: number[] = [];
+    b.subscribe((e) => e.type === 'run.completed' && heard.push(e.passed));
+    // Published in one tick, they leave as one batch of about 11 KB.
+    for (let i = 0; i < 120; i += 1) a.publish(run(i));
+    await a.close();
+    await b.close();
+    const batches = sent.filter((p) => (JSON.parse(p) as { e: PlatformEvent[] }).e.length > 0);
+    expect(batches.length).toBe(2);
+    for (const payload of batches) expect(Buffer.byteLength(payload)).toBeLessThanOrEqual(7_500);
+    expect(heard).toEqual(Array.from({ length: 120 }, (_, i) => i));
+  });
+
   it('drops an event too large for NOTIFY instead of failing the batch', async () => {
     const { channel, sent } = memoryChannel();
     const warnings: string[] = [];

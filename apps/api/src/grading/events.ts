@@ -301,6 +301,9 @@ function chunk(
 ): string[] {
   const payloads: string[] = [];
   const head = `{"i":${JSON.stringify(instanceId)},"t":${publishedAt},"e":[`;
+  // Most batches fit one NOTIFY: serialized in one go, without a string per event.
+  const all = JSON.stringify(events);
+  if (head.length + Buffer.byteLength(all) <= MAX_PAYLOAD_BYTES) return [`${head}${all.slice(1)}}`];
   let parts: string[] = [];
   let size = head.length + 2;
   for (const event of events) {
