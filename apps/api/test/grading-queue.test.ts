@@ -4,7 +4,7 @@ import type { GraderPool } from '@tremplin/grader';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createPostgresEventBus, LIVE_CHANNEL } from '../src/grading/events.ts';
-import { GradingWorker, retryDelayMs } from '../src/grading/grading-worker.ts';
+import { CLAIM_GAP_MS, GradingWorker, retryDelayMs } from '../src/grading/grading-worker.ts';
 import {
   buildTestApp,
   demoExercise,
@@ -359,10 +359,22 @@ describe('a worker waiting for jobs', () => {
    * Starts a worker on the real pool that polls only every ten minutes, once its first look (at
    * start) is done, and counts its claims of the queue until `unwatch`.
    */
-  async function countClaims(): Promise<{ readonly claims: number; unwatch(): void }> {
+  async function countClaims(): Promise<{
+    readonly claims: number;
+    /** When each claim was sent (`performance.now()`). */
+    at: number[];
+    /** Resolves when the next claim is sent. */
+    next(): Promise<void>;
+    unwatch(): void;
+  }> {
     let claims = 0;
+    const at: number[] = [];
+    const waiting: Array<() => void> = [];
     const unwatch = t.database.watchStatements((statement) => {
-      if (statement.includes('with busy as')) claims += 1;
+      if (!statement.includes('with busy as')) return;
+      claims += 1;
+      at.push(performance.now());
+      for (const resolve of waiting.splice(0)) resolve();
     });
     try {
       startWorker({ pool: t.app.grading.pool, pollMs: 600_000 });
@@ -375,6 +387,8 @@ describe('a worker waiting for jobs', () => {
       get claims() {
         return claims;
       },
+      at,
+      next: () => new Promise<void>((resolve) => waiting.push(resolve)),
       unwatch,
     };
   }
@@ -389,6 +403,27 @@ describe('a worker waiting for jobs', () => {
       expect(await atTurnEnd).toBe(1);
       await vi.waitFor(() => expect(counted.claims).toBe(2));
       await worker!.stop();
+    } finally {
+      counted.unwatch();
+    }
+  });
+
+  it('claims once for the wakes of a short gap after a claim that found the queue empty', async () => {
+    const counted = await countClaims();
+    try {
+      // Long after the first look: a wake is looked for at once, and finds nothing.
+      worker!.wake();
+      await counted.next();
+      // Submissions announced right after, on several turns of the event loop, are looked for
+      // together, once the gap since that look has passed.
+      for (let n = 0; n < 3; n += 1) {
+        worker!.wake();
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      await counted.next();
+      await worker!.stop();
+      expect(counted.claims).toBe(3);
+      expect(counted.at[2]! - counted.at[1]!).toBeGreaterThanOrEqual(CLAIM_GAP_MS - 5);
     } finally {
       counted.unwatch();
     }

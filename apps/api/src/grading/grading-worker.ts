@@ -45,6 +45,15 @@ export interface GradingWorkerOptions {
   random?: () => number;
 }
 
+/**
+ * After a claim that left the queue empty, the next waits until this long after it began: the
+ * submissions queued meanwhile are claimed together. Under a steady trickle (a class submitting at
+ * once, every instance's worker woken by each submission) that is at most one claim per gap and
+ * worker instead of one per submission, for a wait of at most this long; a claim after a quiet
+ * moment, or while a backlog fills the worker, does not wait.
+ */
+export const CLAIM_GAP_MS = 20;
+
 /** The lease and the attempts the configuration sets, for the embedded worker and `pnpm start:grader`. */
 export function workerLimits(config: Config): Pick<GradingWorkerOptions, 'leaseMs' | 'maxAttempts'> {
   return { leaseMs: config.grading.leaseSeconds * 1000, maxAttempts: config.grading.maxAttempts };
@@ -80,6 +89,8 @@ export class GradingWorker {
    * that graders do not claim after every job and find nothing; the poll covers the rest.
    */
   #mayHaveMore = true;
+  /** When the last claim that left the queue empty began (`performance.now()`). */
+  #drainedAt = Number.NEGATIVE_INFINITY;
   #loop: Promise<void> | undefined;
   #unsubscribe: (() => void) | undefined;
 
@@ -132,9 +143,12 @@ export class GradingWorker {
       // the end of this turn of the event loop: the claim comes after them (the embedded engine
       // runs it in this thread).
       if (this.#mayHaveMore) await new Promise((resolve) => setImmediate(resolve));
+      const gap = this.#drainedAt + CLAIM_GAP_MS - performance.now();
+      if (this.#mayHaveMore && gap > 0) await new Promise((resolve) => setTimeout(resolve, gap));
       const room = this.#o.concurrency - this.#inFlight.size;
       if (this.#running && room > 0 && this.#mayHaveMore) {
         this.#mayHaveMore = false;
+        const startedAt = performance.now();
         let claimed: GradingJobRow[] = [];
         try {
           claimed = await claimGradingJobs(this.#o.db, {
@@ -146,6 +160,7 @@ export class GradingWorker {
           this.#o.log.warn({ err: error }, 'cannot claim grading jobs');
         }
         if (claimed.length === room) this.#mayHaveMore = true;
+        this.#drainedAt = claimed.length < room ? startedAt : Number.NEGATIVE_INFINITY;
         for (const job of claimed) {
           const task = this.#process(job).finally(() => {
             this.#inFlight.delete(task);
