@@ -14,10 +14,7 @@ import type { BatchLoader } from '../batch-loader.ts';
 import type { HistoryLoader } from './history-loader.ts';
 import { LearnerLive, runStatus, submissionStatus, type AttemptSign } from './learner-live.ts';
 import type { GroupLoader } from './group-loader.ts';
-import { ChannelStream } from './stream.ts';
-
-/** Where a numbered event's seq starts: a tile's JSON cannot hold it (its quotes would be escaped). */
-const SEQ_MARK = ',"seq":';
+import { ChannelStream, SEQ_MARK } from './stream.ts';
 
 /** What every group's live state shares. */
 export interface LiveContext {

@@ -14,6 +14,12 @@ export interface StreamSubscriber {
 /** Events kept for resuming; a group's (one tile per learner, its open requests) stays far below. */
 const KEPT = 256;
 
+/**
+ * Where a serialized event's seq starts: its last member. A string inside the event cannot hold
+ * it (its quotes would be escaped), so the last occurrence ends the event's own members.
+ */
+export const SEQ_MARK = ',"seq":';
+
 interface Kept {
   seq: number;
   key: string | undefined;
@@ -63,11 +69,10 @@ export class ChannelStream {
 
   /** Emits what `serializeNext` made; throws if the stream emitted something in between. */
   emitNext(payload: string, coalesceKey?: string): void {
-    this.#seq += 1;
-    if (!payload.endsWith(`,"seq":${this.#seq}}`)) {
-      this.#seq -= 1;
-      throw new Error(`${this.channel}: an event serialized for another seq than ${this.#seq + 1}`);
-    }
+    const seq = this.#seq + 1;
+    if (!payload.endsWith(`${SEQ_MARK}${seq}}`))
+      throw new Error(`${this.channel}: an event serialized for another seq than ${seq}`);
+    this.#seq = seq;
     const key = coalesceKey === undefined ? undefined : `${this.channel}|${coalesceKey}`;
     const slot = key ?? `#${this.#seq}`;
     this.#kept.delete(slot);
