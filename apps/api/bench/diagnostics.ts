@@ -17,13 +17,14 @@ export interface Diagnostics {
 
 /**
  * A full garbage collection, now: memory a benchmark reads afterwards is what the process holds,
- * not the garbage its heap let pile up since its last major collection. The process must run with
- * --expose-gc (the benchmarks start their servers so; nothing else calls it).
+ * not the garbage its heap let pile up since its last major collection (`minor`: a collection of
+ * the young generation alone). The process must run with --expose-gc (the benchmarks start their
+ * servers so; nothing else calls it).
  */
-export function collectGarbage(): void {
-  const gc = (globalThis as { gc?: () => void }).gc;
+export function collectGarbage(kind: 'major' | 'minor' = 'major'): void {
+  const gc = (globalThis as { gc?: (options?: { type: 'major' | 'minor' }) => void }).gc;
   if (!gc) throw new Error('collectGarbage: start this process with --expose-gc');
-  gc();
+  gc({ type: kind });
 }
 
 /** Starts watching this process; `take()` answers since the last call and starts over. */

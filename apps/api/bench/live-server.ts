@@ -134,11 +134,16 @@ process.send({ type: 'ready', port: typeof address === 'object' && address ? add
 const diagnostics = watchProcess();
 /**
  * BENCH_PROFILE_ALLOCATIONS=true: allocation profiles (.heapprofile) instead of CPU profiles, every
- * allocation sampled; `promoted`: only those that outlived a young-generation collection (what
- * makes scavenges long and the old generation grow), collected later or not.
+ * allocation sampled; `promoted`: only those that outlived the young generation (what makes
+ * scavenges long and the old generation grow), collected later or not; `retained`: only those
+ * still alive at the phase's end. Both end the phase with collections that leave out what was
+ * still young and dead (without them, up to a semi-space of it was counted as promoted), and need
+ * an old generation that no full collection empties during the phase (`promoted` counts what a
+ * full collection frees, young garbage included): run them with
+ * BENCH_SERVER_FLAGS='--max-semi-space-size=16 --initial-old-space-size=512'.
  */
-const ALLOCATIONS = ['true', 'promoted'].includes(process.env.BENCH_PROFILE_ALLOCATIONS ?? '');
-const PROMOTED_ONLY = process.env.BENCH_PROFILE_ALLOCATIONS === 'promoted';
+const ALLOCATIONS_MODE = process.env.BENCH_PROFILE_ALLOCATIONS ?? '';
+const ALLOCATIONS = ['true', 'promoted', 'retained'].includes(ALLOCATIONS_MODE);
 const profiler = new Session();
 profiler.connect();
 process.on('message', async (message: { type: string }) => {
@@ -156,8 +161,8 @@ process.on('message', async (message: { type: string }) => {
     if (ALLOCATIONS) {
       // Every allocation sampled, the collected ones included: where the garbage comes from.
       const flags = {
-        includeObjectsCollectedByMajorGC: true,
-        includeObjectsCollectedByMinorGC: !PROMOTED_ONLY,
+        includeObjectsCollectedByMajorGC: ALLOCATIONS_MODE !== 'retained',
+        includeObjectsCollectedByMinorGC: ALLOCATIONS_MODE === 'true',
       };
       profiler.post('HeapProfiler.enable', () =>
         profiler.post('HeapProfiler.startSampling', { samplingInterval: 16_384, ...flags }),
@@ -174,6 +179,12 @@ process.on('message', async (message: { type: string }) => {
         );
       process.send!({ type: 'profiled' });
     };
+    if (ALLOCATIONS_MODE === 'promoted') {
+      // Twice: what survived one collection is promoted by the second, the rest is freed.
+      collectGarbage('minor');
+      collectGarbage('minor');
+    }
+    if (ALLOCATIONS_MODE === 'retained') collectGarbage();
     if (ALLOCATIONS)
       profiler.post('HeapProfiler.stopSampling', (error, result) => written(error, result?.profile));
     else profiler.post('Profiler.stop', (error, result) => written(error, result?.profile));
