@@ -14,7 +14,10 @@ import type { BatchLoader } from '../batch-loader.ts';
 import type { HistoryLoader } from './history-loader.ts';
 import { LearnerLive, runStatus, submissionStatus, type AttemptSign } from './learner-live.ts';
 import type { GroupLoader } from './group-loader.ts';
-import { ChannelStream, SEQ_MARK } from './stream.ts';
+import { ChannelStream, fingerprint, SEQ_MARK, type UnnumberedEvent } from './stream.ts';
+
+/** A learner's tile events coalesce on this key, followed by their id. */
+const TILE_KEY = 'tile:';
 
 /** What every group's live state shares. */
 export interface LiveContext {
@@ -59,12 +62,14 @@ export class GroupLive {
   session: LiveSession | null = null;
   readonly #ctx: LiveContext;
   /**
-   * Per learner, the tile the snapshot showed, until the stream sends one: from then on the stream
-   * keeps the latest (one copy of each tile, not two, outliving the young generation).
+   * Per learner, what the tutors were last shown of their tile (by the snapshot or a tile event):
+   * its length and fingerprint. No tile is kept as text: each would outlive the young generation
+   * until the learner's next action, and be garbage in the old one after it. A client back from a
+   * drop is sent the tiles that changed, rendered again.
    */
-  readonly #sent = new Map<string, string>();
-  /** What a tile event holds before the tile itself. */
-  readonly #tileHead: string;
+  readonly #shown = new Map<string, { length: number; print: number }>();
+  /** Where the tile starts in a tile event: after `{"type":"tile","channel":"…","tile":`. */
+  readonly #tileStart: number;
   /** Per learner, when time alone next changes their tile: the sweep looks at those only. */
   readonly #due = new Map<string, number>();
   /** Events apply in order per learner (or help request, or session), after the load. */
@@ -74,8 +79,8 @@ export class GroupLive {
   constructor(ctx: LiveContext, groupId: string) {
     this.#ctx = ctx;
     this.groupId = groupId;
-    this.stream = new ChannelStream(`group:${groupId}`);
-    this.#tileHead = `{"type":"tile","channel":"${this.stream.channel}","tile":`;
+    this.stream = new ChannelStream(`group:${groupId}`, (key) => this.#currentTile(key));
+    this.#tileStart = `{"type":"tile","channel":"${this.stream.channel}","tile":`.length;
     this.ready = this.#load().then(() => {
       this.#loaded = true;
     });
@@ -218,7 +223,8 @@ export class GroupLive {
     this.session = rows.session ? toSessionView(rows.session) : null;
     // What the snapshot shows is what was sent; the sweep looks again when time may change it.
     for (const learner of this.learners.values()) {
-      this.#sent.set(learner.id, JSON.stringify(this.tileOf(learner, now)));
+      const tile = JSON.stringify(this.tileOf(learner, now));
+      this.#shown.set(learner.id, { length: tile.length, print: fingerprint(tile) });
       this.#due.set(learner.id, learner.nextChange(now, this.#ctx.thresholds));
     }
   }
@@ -356,30 +362,28 @@ export class GroupLive {
   #emitTile(learner: LearnerLive, now: number): void {
     const tile = this.tileOf(learner, now);
     this.#due.set(learner.id, learner.nextChange(now, this.#ctx.thresholds));
-    // Serialized once, as the event itself: compared with the last one sent, then kept and sent.
+    // Serialized once, as the event itself: compared with what was last shown, then sent.
     const payload = this.stream.serializeNext({ type: 'tile', channel: this.stream.channel, tile });
-    const key = `tile:${learner.id}`;
-    if (this.#lastSent(learner.id, key, payload)) return;
-    this.#sent.delete(learner.id);
-    this.stream.emitNext(payload, key);
+    // A tile event is its head, the tile, then `,"seq":n}`.
+    const start = this.#tileStart;
+    const length = payload.lastIndexOf(SEQ_MARK) - start;
+    const print = fingerprint(payload, start, start + length);
+    const shown = this.#shown.get(learner.id);
+    if (shown?.length === length && shown.print === print) return;
+    if (shown) {
+      shown.length = length;
+      shown.print = print;
+    } else this.#shown.set(learner.id, { length, print });
+    this.stream.emitNext(payload, `${TILE_KEY}${learner.id}`, 'seq');
     for (const watch of this.tileWatchers) watch(tile);
   }
 
-  /**
-   * Whether the tile `payload` carries is the one last sent: the snapshot's, or the latest event
-   * the stream keeps. A tile event is `head` + tile + `,"seq":n}`; one no longer kept is sent again.
-   */
-  #lastSent(learnerId: string, key: string, payload: string): boolean {
-    const head = this.#tileHead.length;
-    const length = payload.lastIndexOf(SEQ_MARK) - head;
-    const shown = this.#sent.get(learnerId);
-    if (shown !== undefined) return shown.length === length && payload.startsWith(shown, head);
-    const latest = this.stream.latest(key);
-    return (
-      latest !== undefined &&
-      latest.lastIndexOf(SEQ_MARK) - head === length &&
-      latest.startsWith(this.#tileHead) &&
-      latest.startsWith(payload.substring(head, head + length), head)
-    );
+  /** A learner's tile as it is now, for a client back from a drop (the stream keeps no tile). */
+  #currentTile(coalesceKey: string): UnnumberedEvent | undefined {
+    const learner = coalesceKey.startsWith(TILE_KEY)
+      ? this.learners.get(coalesceKey.slice(TILE_KEY.length))
+      : undefined;
+    if (!learner) return undefined;
+    return { type: 'tile', channel: this.stream.channel, tile: this.tileOf(learner, Date.now()) };
   }
 }
