@@ -70,8 +70,6 @@ export class GroupLive {
   readonly #shown = new Map<string, { length: number; print: number }>();
   /** Where the tile starts in a tile event: after `{"type":"tile","channel":"…","tile":`. */
   readonly #tileStart: number;
-  /** Per learner, when time alone next changes their tile: the sweep looks at those only. */
-  readonly #due = new Map<string, number>();
   /** Events apply in order per learner (or help request, or session), after the load. */
   readonly #chains = new Map<string, Promise<void>>();
   #loaded = false;
@@ -142,7 +140,7 @@ export class GroupLive {
     const alive = (id: string) => id === this.#ctx.instanceId || this.#ctx.instanceAlive(id);
     for (const learner of this.learners.values()) {
       const dropped = learner.connected && learner.dropInstances(alive, now);
-      if (dropped || now >= (this.#due.get(learner.id) ?? 0)) this.#emitTile(learner, now);
+      if (dropped || now >= learner.dueAt) this.#emitTile(learner, now);
     }
   }
 
@@ -197,12 +195,11 @@ export class GroupLive {
 
     for (const row of group.learners) {
       const learner = new LearnerLive(row.id, row.displayName);
-      learner.lastSyncedAt = row.lastSyncedAt?.getTime() ?? null;
+      learner.lastSyncedAt = row.lastSyncedAt?.getTime() ?? 0;
       const on = current.get(row.id);
       if (on) learner.switchTo(on.exerciseId, on.at, histories.get(row.id) ?? [], this.#idleMs);
       for (const sign of signs.filter((s) => s.userId === row.id)) {
-        if (sign.source === 'last-seen')
-          learner.lastSeenAt = Math.max(learner.lastSeenAt ?? 0, sign.at.getTime());
+        if (sign.source === 'last-seen') learner.lastSeenAt = Math.max(learner.lastSeenAt, sign.at.getTime());
         else learner.active(sign.at.getTime());
       }
       for (const c of connections.filter(
@@ -225,7 +222,7 @@ export class GroupLive {
     for (const learner of this.learners.values()) {
       const tile = JSON.stringify(this.tileOf(learner, now));
       this.#shown.set(learner.id, { length: tile.length, print: fingerprint(tile) });
-      this.#due.set(learner.id, learner.nextChange(now, this.#ctx.thresholds));
+      learner.dueAt = learner.nextChange(now, this.#ctx.thresholds);
     }
   }
 
@@ -303,7 +300,7 @@ export class GroupLive {
         learner.active(at);
         return this.#emitTile(learner, at);
       case 'learner.synced':
-        learner.lastSyncedAt = Math.max(learner.lastSyncedAt ?? 0, event.at);
+        learner.lastSyncedAt = Math.max(learner.lastSyncedAt, event.at);
         return this.#emitTile(learner, at);
       case 'presence':
         learner.setConnection(event.instanceId, event, at);
@@ -361,7 +358,7 @@ export class GroupLive {
 
   #emitTile(learner: LearnerLive, now: number): void {
     const tile = this.tileOf(learner, now);
-    this.#due.set(learner.id, learner.nextChange(now, this.#ctx.thresholds));
+    learner.dueAt = learner.nextChange(now, this.#ctx.thresholds);
     // Serialized once, as the event itself: compared with what was last shown, then sent.
     const payload = this.stream.serializeNext({ type: 'tile', channel: this.stream.channel, tile });
     // A tile event is its head, the tile, then `,"seq":n}`.

@@ -46,10 +46,12 @@ export class LearnerLive {
   readonly id: string;
   readonly displayName: string;
   readonly connections = new Map<string, { sockets: number; exerciseId: string | null; activeAt: number }>();
-  lastActiveAt: number | null = null;
-  lastSeenAt: number | null = null;
+  // Instants are ms since the epoch, 0 for never: numeric fields, which V8 updates in place (a
+  // field that may hold null boxes each new number, and the box outlives the young generation).
+  lastActiveAt = 0;
+  lastSeenAt = 0;
   /** When the learner's device last had nothing left to send. */
-  lastSyncedAt: number | null = null;
+  lastSyncedAt = 0;
   exerciseId: string | null = null;
   /** When the latest sign about the current exercise came: older signs of others do not switch. */
   exerciseSince = 0;
@@ -60,7 +62,9 @@ export class LearnerLive {
   #counted: Set<string> | undefined;
   #recent: AttemptSign[] = [];
   #bestPassed = -1;
-  #lastTickAt: number | null = null;
+  #lastTickAt = 0;
+  /** When time alone next changes the tile (the group's sweep looks at those due only). */
+  dueAt = 0;
 
   constructor(id: string, displayName: string) {
     this.id = id;
@@ -76,7 +80,7 @@ export class LearnerLive {
     this.#counted = undefined;
     this.#recent = [];
     this.#bestPassed = -1;
-    this.#lastTickAt = null;
+    this.#lastTickAt = 0;
     this.lastProgressAt = 0;
     for (const attempt of history) this.recordAttempt(attempt, idleMs);
     this.lastProgressAt = Math.max(this.lastProgressAt, at);
@@ -114,15 +118,15 @@ export class LearnerLive {
 
   /** Work on the current exercise at this instant: time on task grows by the gap, capped. */
   tick(at: number, idleMs: number): void {
-    if (this.#lastTickAt !== null && at > this.#lastTickAt)
+    if (this.#lastTickAt !== 0 && at > this.#lastTickAt)
       this.timeOnTaskMs += Math.min(at - this.#lastTickAt, idleMs);
-    if (this.#lastTickAt === null || at > this.#lastTickAt) this.#lastTickAt = at;
+    if (at > this.#lastTickAt) this.#lastTickAt = at;
   }
 
   /** A sign of life. */
   active(at: number): void {
-    this.lastActiveAt = Math.max(this.lastActiveAt ?? 0, at);
-    this.lastSeenAt = Math.max(this.lastSeenAt ?? 0, at);
+    if (at > this.lastActiveAt) this.lastActiveAt = at;
+    if (at > this.lastSeenAt) this.lastSeenAt = at;
   }
 
   /** An instance's count of this learner's sockets; coming online restarts the no-progress clock. */
@@ -132,11 +136,20 @@ export class LearnerLive {
     now: number,
   ): void {
     const wasConnected = this.connected;
-    if (state.sockets > 0) this.connections.set(instanceId, state);
-    else this.connections.delete(instanceId);
+    const known = this.connections.get(instanceId);
+    if (state.sockets <= 0) this.connections.delete(instanceId);
+    else if (!known) {
+      const { sockets, exerciseId, activeAt } = state;
+      this.connections.set(instanceId, { sockets, exerciseId, activeAt });
+    } else {
+      // Updated in place: the event it came with is not kept (nor a new record, per event).
+      known.sockets = state.sockets;
+      known.exerciseId = state.exerciseId;
+      known.activeAt = state.activeAt;
+    }
     this.active(state.activeAt);
     if (!wasConnected && this.connected) this.lastProgressAt = Math.max(this.lastProgressAt, now);
-    if (wasConnected && !this.connected) this.lastSeenAt = Math.max(this.lastSeenAt ?? 0, now);
+    if (wasConnected && !this.connected) this.lastSeenAt = Math.max(this.lastSeenAt, now);
   }
 
   /** Forgets the connections of instances that stopped beating. */
@@ -148,7 +161,7 @@ export class LearnerLive {
         dropped = true;
       }
     }
-    if (dropped && !this.connected) this.lastSeenAt = Math.max(this.lastSeenAt ?? 0, now);
+    if (dropped && !this.connected) this.lastSeenAt = Math.max(this.lastSeenAt, now);
     return dropped;
   }
 
@@ -175,7 +188,7 @@ export class LearnerLive {
   /** The next instant at which time alone changes the tile (idle, stuck), or Infinity. */
   nextChange(now: number, thresholds: LiveThresholds): number {
     let next = Number.POSITIVE_INFINITY;
-    const idleAt = (this.lastActiveAt ?? 0) + thresholds.idleMinutes * 60_000;
+    const idleAt = this.lastActiveAt + thresholds.idleMinutes * 60_000;
     if (this.connected && idleAt > now) next = idleAt;
     const stuckAt = this.lastProgressAt + thresholds.stuckMinutes * 60_000;
     if (this.exerciseId && this.last?.status !== 'pass' && stuckAt > now) next = Math.min(next, stuckAt);
@@ -184,7 +197,7 @@ export class LearnerLive {
 
   presence(now: number, idleMs: number): LearnerTile['presence'] {
     if (!this.connected) return 'offline';
-    return this.lastActiveAt !== null && now - this.lastActiveAt < idleMs ? 'online' : 'idle';
+    return this.lastActiveAt !== 0 && now - this.lastActiveAt < idleMs ? 'online' : 'idle';
   }
 
   /** The whole tile, as of `now`. */
@@ -207,8 +220,8 @@ export class LearnerLive {
       learnerId: this.id,
       displayName: this.displayName,
       presence,
-      lastSeenAt: this.lastSeenAt === null ? null : new Date(this.lastSeenAt).toISOString(),
-      lastSyncedAt: this.lastSyncedAt === null ? null : new Date(this.lastSyncedAt).toISOString(),
+      lastSeenAt: this.lastSeenAt === 0 ? null : new Date(this.lastSeenAt).toISOString(),
+      lastSyncedAt: this.lastSyncedAt === 0 ? null : new Date(this.lastSyncedAt).toISOString(),
       exercise: exercise ? { id: exercise.id, title: exercise.title, kind: exercise.kind } : null,
       last: last
         ? {
