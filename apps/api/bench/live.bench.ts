@@ -12,8 +12,9 @@
 // at once, each retried after the server's Retry-After when deferred), BENCH_WRITE_DOCS (true).
 // Diagnosis (figures not recorded): BENCH_PROFILE_DIR (CPU profiles of the server per phase),
 // BENCH_PROFILE_ALLOCATIONS (true: allocation profiles instead; promoted: only what outlived the
-// young generation; retained: only what is alive at the phase's end), BENCH_STATEMENT_KINDS=true (each phase's SQL by kind),
-// BENCH_SERVER_FLAGS (the server's Node flags), BENCH_HEAP_DIR (heap snapshots once connected).
+// young generation; retained: only what is alive at the phase's end), BENCH_STATEMENT_KINDS=true
+// (each phase's SQL by kind), BENCH_SERVER_FLAGS (the server's Node flags), BENCH_HEAP_DIR (heap
+// snapshots once connected).
 // Each server's memory is read after a full garbage collection (both run with --expose-gc).
 import { fork } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
