@@ -221,7 +221,7 @@ export class GroupLive {
     // What the snapshot shows is what was sent; the sweep looks again when time may change it.
     for (const learner of this.learners.values()) {
       const tile = JSON.stringify(this.tileOf(learner, now));
-      this.#shown.set(learner.id, { length: tile.length, print: fingerprint(tile) });
+      this.#show(learner.id, tile, 0, tile.length);
       learner.dueAt = learner.nextChange(now, this.#ctx.thresholds);
     }
   }
@@ -362,17 +362,26 @@ export class GroupLive {
     // Serialized once, as the event itself: compared with what was last shown, then sent.
     const payload = this.stream.serializeNext({ type: 'tile', channel: this.stream.channel, tile });
     // A tile event is its head, the tile, then `,"seq":n}`.
-    const start = this.#tileStart;
-    const length = payload.lastIndexOf(SEQ_MARK) - start;
-    const print = fingerprint(payload, start, start + length);
-    const shown = this.#shown.get(learner.id);
-    if (shown?.length === length && shown.print === print) return;
-    if (shown) {
-      shown.length = length;
-      shown.print = print;
-    } else this.#shown.set(learner.id, { length, print });
+    if (!this.#show(learner.id, payload, this.#tileStart, payload.lastIndexOf(SEQ_MARK))) return;
     this.stream.emitNext(payload, `${TILE_KEY}${learner.id}`, 'seq');
     for (const watch of this.tileWatchers) watch(tile);
+  }
+
+  /**
+   * Records the tile `text` holds from `start` to `end` as the one shown of a learner; false when
+   * it is the one already shown.
+   */
+  #show(learnerId: string, text: string, start: number, end: number): boolean {
+    const length = end - start;
+    const print = fingerprint(text, start, end);
+    const shown = this.#shown.get(learnerId);
+    if (!shown) this.#shown.set(learnerId, { length, print });
+    else if (shown.length === length && shown.print === print) return false;
+    else {
+      shown.length = length;
+      shown.print = print;
+    }
+    return true;
   }
 
   /** A learner's tile as it is now, for a client back from a drop (the stream keeps no tile). */

@@ -152,9 +152,13 @@ export class ChannelStream {
     const missed: Missed[] = [];
     for (const [coalesceKey, kept] of this.#keyed) {
       if (kept.seq <= seq) continue;
-      const event = kept.payload === undefined ? this.#rerender?.(coalesceKey) : undefined;
-      const payload = kept.payload ?? (event && serialize(event, kept.seq));
-      if (payload !== undefined) missed.push({ seq: kept.seq, key: kept.key, payload });
+      let payload = kept.payload;
+      if (payload === undefined) {
+        const event = this.#rerender?.(coalesceKey);
+        if (!event) continue;
+        payload = serialize(event, kept.seq);
+      }
+      missed.push({ seq: kept.seq, key: kept.key, payload });
     }
     for (const event of this.#unkeyed) if (event.seq > seq) missed.push(event);
     return missed.sort((a, b) => a.seq - b.seq);
