@@ -74,6 +74,37 @@ describe('POST /api/imports', () => {
     expect(response.json()).toMatchObject({ code: 'TREMPLIN_ERR_IMPORT_ENCODING' });
     expect(response.json().message).toContain('CSV UTF-8');
   });
+
+  it('refuses UTF-16 without a byte order mark (valid UTF-8 full of NUL bytes), storing nothing', async () => {
+    const before = (await t.app.inject({ url: '/api/imports', headers: { cookie } })).json().imports.length;
+    const utf16 = Buffer.from('email;nom\r\nama@exemple.tg;Ama\r\n', 'utf16le');
+    const raw = await upload('tutors', utf16);
+    expect(raw.statusCode).toBe(400);
+    expect(raw.json()).toMatchObject({ code: 'TREMPLIN_ERR_IMPORT_ENCODING' });
+    const json = await t.app.inject({
+      method: 'POST',
+      url: '/api/imports?kind=tutors',
+      headers: { cookie },
+      payload: { csvBase64: Buffer.from([0]).toString('base64') },
+    });
+    expect(json.statusCode).toBe(400);
+    expect(json.json()).toMatchObject({ code: 'TREMPLIN_ERR_IMPORT_ENCODING' });
+    const after = (await t.app.inject({ url: '/api/imports', headers: { cookie } })).json().imports.length;
+    expect(after).toBe(before);
+  });
+
+  it('refuses JSON whose csvBase64 is not base64, rather than decoding what is left', async () => {
+    for (const csvBase64 of ['򠟐󢂴', 'ZW1h aWw=', 'ZW1haWw=!']) {
+      const response = await t.app.inject({
+        method: 'POST',
+        url: '/api/imports?kind=tutors',
+        headers: { cookie, 'accept-language': 'fr' },
+        payload: { csvBase64 },
+      });
+      expect(response.statusCode).toBe(400);
+      expect(response.json()).toMatchObject({ code: 'TREMPLIN_ERR_VALIDATION' });
+    }
+  });
 });
 
 describe('applying over HTTP', () => {

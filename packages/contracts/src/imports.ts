@@ -16,7 +16,7 @@
 // A university is named by its slug, name or city; a cohort by its slug or name. A group not there
 // yet is created in the row's university and cohort (the report lists them).
 import { Type, type Static } from 'typebox';
-import { Id } from './common.ts';
+import { Base64, Id } from './common.ts';
 
 export const ImportKind = Type.Union([
   Type.Literal('students'),
@@ -33,7 +33,7 @@ export type ImportUploadQuery = Static<typeof ImportUploadQuery>;
 
 /** The JSON form of an upload (a `text/csv` body arrives as the same object). */
 export const ImportUploadBody = Type.Object({
-  csvBase64: Type.String({ minLength: 1, maxLength: 14_000_000 }),
+  csvBase64: Base64({ minLength: 1, maxLength: 14_000_000 }),
 });
 export type ImportUploadBody = Static<typeof ImportUploadBody>;
 

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { Id, Locale } from './common.ts';
+import { Base64, Id, Locale } from './common.ts';
 import { Me } from './auth.ts';
 
 /** A short identifier in a call's lists (fields of study, rubric criteria): lower case, digits, dashes. */
@@ -153,7 +153,7 @@ export const DocumentUploadQuery = Type.Object({
 export type DocumentUploadQuery = Static<typeof DocumentUploadQuery>;
 
 /** A PDF: sent as `application/pdf` or `application/octet-stream`, or base64 in JSON. */
-export const DocumentUploadBody = Type.Object({ contentBase64: Type.String({ maxLength: 20_000_000 }) });
+export const DocumentUploadBody = Type.Object({ contentBase64: Base64({ maxLength: 20_000_000 }) });
 export type DocumentUploadBody = Static<typeof DocumentUploadBody>;
 
 export const ApplicationParams = Type.Object({ id: Id });

@@ -30,6 +30,7 @@
 //   GET    /api/studio/modules/:slug/diff?from=&to=                   → VersionDiff
 //   POST   /api/studio/import[?into=slug]  application/zip or ImportBody (≤ 5 MB) → ImportResult
 import { Type, type Static, type TSchema } from 'typebox';
+import { Base64 } from './common.ts';
 import { Discipline, GradeOutcome, Answer, PublicSpec, ExerciseKind } from './learning.ts';
 
 const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
@@ -263,7 +264,7 @@ export type VersionDiff = Static<typeof VersionDiff>;
  * module whose draft receives it).
  */
 export const ImportBody = Type.Object({
-  zipBase64: Type.String({ minLength: 1, maxLength: 8_000_000 }),
+  zipBase64: Base64({ minLength: 1, maxLength: 8_000_000 }),
   into: Type.Optional(StudioSlug),
 });
 export type ImportBody = Static<typeof ImportBody>;

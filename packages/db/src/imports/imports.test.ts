@@ -67,6 +67,12 @@ describe('reading files', () => {
     expect(importMessage('not-utf8', {}, 'fr')).toContain('CSV UTF-8');
   });
 
+  it('refuses UTF-16 without a byte order mark, though its bytes are valid UTF-8', () => {
+    const bytes = Buffer.from('email;nom\r\nama@exemple.tg;Ama\r\n', 'utf16le');
+    expect(() => new TextDecoder('utf-8', { fatal: true }).decode(bytes)).not.toThrow();
+    expect(() => decodeCsv(bytes)).toThrow(CsvReadError);
+  });
+
   it('reads a file with a BOM and commas', async () => {
     const { report } = await check('students', fixture('bom.csv'));
     expect(report).toMatchObject({ rowsTotal: 2, rowsValid: 2, errors: [], groupsToCreate: [] });

@@ -25,13 +25,20 @@ export class CsvReadError extends Error {
   }
 }
 
-/** The bytes as UTF-8 text (a byte order mark dropped); anything else (Latin-1, UTF-16) is refused. */
+/**
+ * The bytes as UTF-8 text (a byte order mark dropped); anything else (Latin-1, UTF-16) is refused.
+ * A NUL byte is refused too: UTF-16 without a byte order mark decodes as valid UTF-8 full of them,
+ * and no text file holds one (nor can PostgreSQL store it).
+ */
 export function decodeCsv(bytes: Uint8Array): string {
+  let text: string;
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
     throw new CsvReadError('not-utf8');
   }
+  if (text.includes('\u0000')) throw new CsvReadError('not-utf8');
+  return text;
 }
 
 /** `;` when the header line holds more semicolons than commas (a French spreadsheet), else `,`. */
