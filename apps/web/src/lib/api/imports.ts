@@ -1,18 +1,11 @@
 import type { ImportList, ImportReport, ImportSummary } from '@tremplin/contracts';
 import { locale } from '#lib/i18n/locale.svelte.ts';
 import { translate } from '#lib/i18n/translate.ts';
+import { base64 } from './base64.ts';
 import { api, ApiError } from './client.ts';
 
 export type { ImportReport, ImportSummary };
 export type ImportKind = ImportReport['kind'];
-
-/** The file's bytes in base64 (the JSON form of an upload). */
-function base64(bytes: Uint8Array): string {
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000)
-    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-}
 
 /** Coordination: uploads a CSV file (its bytes as they are: the server checks the encoding) → the dry-run report. */
 export function uploadImport(kind: ImportKind, fileName: string, bytes: Uint8Array): Promise<ImportReport> {

@@ -1,3 +1,4 @@
+import { base64 } from './base64.ts';
 import { api } from './client.ts';
 import type {
   ApplicationDetail,
@@ -44,12 +45,9 @@ export function saveApplication(
 /** Sends the file as base64 in JSON: the server reads its type from the content, whatever its name. */
 export async function uploadDocument(applicationId: string, file: File): Promise<ApplicationDocument> {
   const bytes = new Uint8Array(await file.arrayBuffer());
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000)
-    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   const name = new URLSearchParams({ name: file.name || 'document.pdf' }).toString();
   return api.post<ApplicationDocument>(`/api/recruitment/applications/${applicationId}/documents?${name}`, {
-    contentBase64: btoa(binary),
+    contentBase64: base64(bytes),
   });
 }
 

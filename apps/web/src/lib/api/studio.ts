@@ -1,4 +1,5 @@
 import type { ModuleDefinition } from '@tremplin/content';
+import { base64 } from './base64.ts';
 import { api } from './client.ts';
 import type { Answer, Discipline, GradeOutcome } from './types.ts';
 
@@ -76,7 +77,9 @@ export const studioApi = {
   diff: (slug: string, from: number, to: number) =>
     api.get<VersionDiff>(`${base(slug)}/diff?from=${from}&to=${to}`),
   exportUrl: (slug: string, version: number) => `${base(slug)}/versions/${version}/export.zip`,
-  /** A zip as base64 in JSON (≤ 5 MB); `into` names the module that receives an Exercism exercise. */
-  import: (zipBase64: string, into?: string) =>
-    api.post<ImportResult>('/api/studio/import', into ? { zipBase64, into } : { zipBase64 }),
+  /** A zip sent as base64 in JSON (≤ 5 MB); `into` names the module that receives an Exercism exercise. */
+  import: (zip: Uint8Array, into?: string) => {
+    const zipBase64 = base64(zip);
+    return api.post<ImportResult>('/api/studio/import', into ? { zipBase64, into } : { zipBase64 });
+  },
 };
