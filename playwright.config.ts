@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from '@playwright/test';
@@ -33,9 +33,21 @@ if (!process.env.TREMPLIN_E2E_DATA_DIR) {
 const dataDir = process.env.TREMPLIN_E2E_DATA_DIR;
 mkdirSync(dataDir, { recursive: true });
 
+// Each run serves a copy of the built web app of its own, so that a spec can stage a deploy (a new
+// service worker, e2e/app-update.spec.ts) without touching the build another run serves.
+if (!process.env.TREMPLIN_E2E_WEB_DIR) {
+  process.env.TREMPLIN_E2E_WEB_DIR = `${dataDir}-web`;
+  if (existsSync(join(ROOT, 'apps/web/build')))
+    cpSync(join(ROOT, 'apps/web/build'), process.env.TREMPLIN_E2E_WEB_DIR, { recursive: true });
+}
+
 const serverEnv: Record<string, string> = {};
 for (const [name, value] of Object.entries(process.env)) if (value !== undefined) serverEnv[name] = value;
-Object.assign(serverEnv, { PORT: String(PORT), DATA_DIR: dataDir });
+Object.assign(serverEnv, {
+  PORT: String(PORT),
+  DATA_DIR: dataDir,
+  WEB_BUILD_DIR: process.env.TREMPLIN_E2E_WEB_DIR,
+});
 if (process.env.DATABASE_URL) {
   serverEnv.DATABASE_URL = process.env.DATABASE_URL;
   // The API seeds the demo accounts on its own only into an empty embedded database.

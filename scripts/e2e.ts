@@ -37,6 +37,7 @@ async function run(project: string, args: string[], split: boolean): Promise<num
   const port = await freePort();
   const env: NodeJS.ProcessEnv = { ...process.env, E2E_RUN: project, E2E_PORT: String(port) };
   delete env.TREMPLIN_E2E_DATA_DIR;
+  delete env.TREMPLIN_E2E_WEB_DIR;
   if (split) env.E2E_SPLIT = '1';
   else delete env.E2E_SPLIT;
   const projects = split && project === 'phone' ? ['phone', 'desktop-beside-phone'] : [project];
