@@ -9,6 +9,7 @@ import {
   API_CACHE,
   ASSETS_CACHE,
   FALLBACK_PAGE,
+  SKIP_WAITING,
   apiKey,
   isObsoleteCache,
   routeRequest,
@@ -38,10 +39,15 @@ self.addEventListener('install', (event) => {
       );
     })(),
   );
-  // No skipWaiting(): a page keeps the version it started with until every tab of it is closed. A
-  // new worker taking over a running page would drop the old shell while the page still imports its
-  // pages' chunks by their old names (404 on the server since the deploy), and a half-typed answer
-  // would be lost to the reload. The new version waits; the next launch of the app gets it.
+  // No skipWaiting() here: a new worker taking over a running page would drop the old shell while
+  // the page still imports its pages' chunks by their old names (404 on the server since the
+  // deploy), and a half-typed answer would be lost to a reload nobody asked for. The new version
+  // waits: the open pages offer it (#lib/offline/app-update.ts), and the next launch gets it.
+});
+
+// « Mettre à jour », chosen on a page: the waiting version takes over, and that page reloads.
+self.addEventListener('message', (event) => {
+  if (event.data?.type === SKIP_WAITING) void self.skipWaiting();
 });
 
 self.addEventListener('activate', (event) => {

@@ -1,6 +1,6 @@
 /**
- * French messages of the offline features (spread into `fr`): the module download and the data
- * saver. Same conventions as fr.ts: narrow no-break space (U+202F) before : ; ! ?
+ * French messages of the offline features (spread into `fr`): the module download, the data
+ * saver and the app's update. Same conventions as fr.ts: narrow no-break space (U+202F) before : ; ! ?
  */
 export const offlineFr = {
   'offline.download': 'Télécharger pour hors ligne',
@@ -19,6 +19,13 @@ export const offlineFr = {
   'offline.unsupported': 'Ce navigateur ne peut pas garder de module hors ligne.',
   'offline.failed':
     'Le téléchargement n’a pas abouti (réseau coupé ou place insuffisante). Réessayez plus tard.',
+  'update.available': 'Une nouvelle version de Tremplin est disponible.',
+  'update.apply': 'Mettre à jour',
+  'update.applying': 'Mise à jour…',
+  'update.later': 'Plus tard',
+  'update.takenOver':
+    'Tremplin a été mis à jour dans un autre onglet\u202f: rechargez cette page avant de continuer.',
+  'update.reload': 'Recharger la page',
   'dataSaver.label': 'Économie de données',
   'dataSaver.showImage': 'Afficher l’image',
   'dataSaver.showImageSized': 'Afficher l’image ({size})',

@@ -20,6 +20,9 @@ export function shellCacheName(version: string): string {
   return `${CACHE_PREFIX}shell-v${CACHE_SCHEMA}-${version}`;
 }
 
+/** The one message a page sends the worker: the waiting version may take over (the learner chose to). */
+export const SKIP_WAITING = 'skip-waiting';
+
 /** The page every client-side route is served from (the API's FALLBACK_PAGE). */
 export const FALLBACK_PAGE = '/200.html';
 
