@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page, type TestInfo } from '@playwright/test';
+import { expect, type APIRequestContext, type Browser, type Page, type TestInfo } from '@playwright/test';
 
 export const DEMO_PASSWORD = 'tremplin-demo';
 
@@ -59,4 +59,17 @@ export async function openCockpit(tutor: Page, email = demo.tutor1, group = 'Gro
   await tutor.getByTestId('group-item').filter({ hasText: group }).getByRole('link').first().click();
   await expect(tutor.getByTestId('cockpit-heading')).toHaveText(group);
   await expect(tutor.getByTestId('live-status')).toHaveAttribute('data-status', 'online');
+}
+
+/** The API as a demo account, in a browser context of its own (close it when done). */
+export async function apiAs(
+  browser: Browser,
+  email: string,
+): Promise<{ request: APIRequestContext; close: () => Promise<void> }> {
+  const context = await browser.newContext();
+  const response = await context.request.post('/api/auth/login', {
+    data: { email, password: DEMO_PASSWORD },
+  });
+  expect(response.status(), `sign-in of ${email}`).toBe(200);
+  return { request: context.request, close: () => context.close() };
 }

@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext, type Browser, type TestInfo } from '@playwright/test';
-import { DEMO_PASSWORD, demo, expectAccessible, expectNoHorizontalScroll, signIn } from './helpers.ts';
+import { apiAs, demo, expectAccessible, expectNoHorizontalScroll, signIn } from './helpers.ts';
 
 /**
  * The demo grader takes the similarity flag between two demo students of Kara on
@@ -17,18 +17,6 @@ interface Flagged {
   learnerEmail: string;
   learnerName: string;
   learnerId: string;
-}
-
-async function apiAs(
-  browser: Browser,
-  email: string,
-): Promise<{ request: APIRequestContext; close: () => Promise<void> }> {
-  const context = await browser.newContext();
-  const response = await context.request.post('/api/auth/login', {
-    data: { email, password: DEMO_PASSWORD },
-  });
-  expect(response.status(), `sign-in of ${email}`).toBe(200);
-  return { request: context.request, close: () => context.close() };
 }
 
 async function whoAmI(request: APIRequestContext): Promise<{ id: string; displayName: string }> {

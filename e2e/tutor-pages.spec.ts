@@ -1,6 +1,14 @@
 import { expect, test } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
-import { DEMO_PASSWORD, demo, expectNoHorizontalScroll, signIn, studentFor } from './helpers.ts';
+import {
+  DEMO_PASSWORD,
+  apiAs,
+  demo,
+  expectAccessible,
+  expectNoHorizontalScroll,
+  signIn,
+  studentFor,
+} from './helpers.ts';
 import { contentExercise, contentModule } from './student-helpers.ts';
 
 // The tutor's progress grid and learner page (tuteur1, Groupe Lomé 1).
@@ -97,5 +105,71 @@ test.describe('tutor pages', () => {
     await expect(feedback).toContainText(wrong.feedback!);
     await expect(entry).not.toContainText('"selected"');
     await expectNoHorizontalScroll(page);
+  });
+
+  test('work done after the group’s deadline is marked late for the tutor, and the learner is told', async ({
+    page,
+    browser,
+  }, testInfo) => {
+    // The coordination sets Groupe Kara 1 a deadline for technical English, yesterday; a learner of
+    // the group (demo student 25 on the desktop project, 26 on the phone one) then answers an
+    // exercise of it, through the API.
+    const coordination = await apiAs(browser, 'coordination@tremplin.test');
+    const email = studentFor(testInfo, 25, 26);
+    const learner = await apiAs(browser, email);
+    const structure = (await (await coordination.request.get('/api/programme/structure')).json()) as {
+      groups: { id: string; name: string }[];
+      modules: { id: string; slug: string }[];
+    };
+    const kara = structure.groups.find((g) => g.name === 'Groupe Kara 1')!;
+    const english = structure.modules.find((m) => m.slug === 'anglais-technique')!;
+    const deadline = (dueAt: string | null) =>
+      coordination.request.put(`/api/programme/groups/${kara.id}/modules/${english.id}`, { data: { dueAt } });
+    expect((await deadline(new Date(Date.now() - 86_400_000).toISOString())).status()).toBe(200);
+    try {
+      const { displayName } = (await (await learner.request.get('/api/me')).json()) as {
+        displayName: string;
+      };
+      const detail = (await (await learner.request.get('/api/modules/anglais-technique')).json()) as {
+        exercises: { id: string; slug: string }[];
+      };
+      const exercise = detail.exercises.find((e) => e.slug === 'choisir-le-message')!;
+      const { spec } = contentExercise<{ options: Option[] }>('anglais-technique', 'choisir-le-message');
+      const submitted = await learner.request.post(`/api/exercises/${exercise.id}/submissions`, {
+        data: {
+          idempotencyKey: randomUUID(),
+          answer: { kind: 'choice', selected: [spec.options.find((o) => o.correct)!.id] },
+        },
+      });
+      expect(submitted.status()).toBe(202);
+
+      // The tutor's grid: the learner's cell says late, and the legend says why.
+      await signIn(page, demo.tutor2);
+      await expect(page).toHaveURL(/\/tuteur$/);
+      await page
+        .getByTestId('group-item')
+        .filter({ hasText: 'Groupe Kara 1' })
+        .getByRole('link', { name: 'Grille de progression' })
+        .click();
+      await page.getByTestId('progress-module').selectOption('anglais-technique');
+      await expect(page.getByRole('table').locator('caption')).toHaveText(/Anglais technique/);
+      const row = page.getByTestId('progress-row').filter({ hasText: displayName });
+      await expect(row.getByTestId('progress-late')).toHaveText('en retard');
+      await expect(row.getByTestId('progress-late')).toHaveCount(1);
+      await expect(page.getByTestId('progress-late-legend')).toContainText('après l’échéance du groupe');
+      await expectAccessible(page, 'the progress grid with late work');
+
+      // The learner's card says the deadline has passed, and that the work still counts.
+      await page.context().clearCookies();
+      await signIn(page, email);
+      await expect(page).toHaveURL(/\/etudiant$/);
+      const card = page.getByTestId('module-card').filter({ hasText: 'Anglais technique' });
+      await expect(card.getByTestId('module-due')).toContainText('Échéance dépassée le');
+      await expect(card.getByTestId('module-due')).toContainText('vous pouvez encore terminer');
+    } finally {
+      expect((await deadline(null)).status()).toBe(200);
+      await coordination.close();
+      await learner.close();
+    }
   });
 });

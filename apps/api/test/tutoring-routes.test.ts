@@ -79,6 +79,7 @@ describe('the progress grid', () => {
       bestScore: grid.exercises[column].maxScore,
       attempts: 1,
       submissionId,
+      late: false,
     });
     const other = grid.learners.find((l: { displayName: string }) => l.displayName === 'Afi Mensah');
     expect(other.cells[column]).toEqual({
@@ -86,7 +87,57 @@ describe('the progress grid', () => {
       bestScore: null,
       attempts: 0,
       submissionId: null,
+      late: false,
     });
+    expect(grid.module.dueAt).toBeNull();
+  });
+
+  it('marks work made after the group’s deadline as late, offline work by when it was made', async () => {
+    const [programming] = await t.database.db
+      .select({ id: schema.modules.id })
+      .from(schema.modules)
+      .where(eq(schema.modules.slug, 'programmation-js'));
+    const deadline = (dueAt: string | null) =>
+      call('coordination', 'PUT', `/api/programme/groups/${lome}/modules/${programming!.id}`, { dueAt });
+    const hour = 3_600_000;
+    const dueAt = new Date(Date.now() - hour).toISOString();
+    expect((await deadline(dueAt)).statusCode).toBe(200);
+    try {
+      // Sent now, an hour after the deadline; and made offline two hours ago, sent now.
+      await submitAndWait(t.app, await cookie('etudiant2'), somme, { code: SOLUTION });
+      await submitAndWait(t.app, await cookie('etudiant3'), somme, {
+        code: SOLUTION,
+        clientCreatedAt: new Date(Date.now() - 2 * hour).toISOString(),
+      });
+      const grid = (
+        await call('tuteur1', 'GET', `/api/groups/${lome}/progress?module=programmation-js`)
+      ).json();
+      expect(grid.module.dueAt).toBe(dueAt);
+      const column = grid.exercises.findIndex((e: { id: string }) => e.id === somme);
+      const cellOf = async (who: string) => {
+        const id = await idOf(who);
+        return grid.learners.find((l: { id: string }) => l.id === id).cells[column];
+      };
+      expect(await cellOf('etudiant1')).toMatchObject({ attempts: 1, late: true });
+      expect(await cellOf('etudiant2')).toMatchObject({ attempts: 1, late: true });
+      expect(await cellOf('etudiant3')).toMatchObject({ attempts: 1, late: false });
+      expect(
+        grid.learners
+          .flatMap((l: { cells: Array<{ late: boolean }> }) => l.cells)
+          .filter((c: { late: boolean }) => c.late),
+      ).toHaveLength(2);
+
+      // The export says how many of each learner's exercises were late.
+      const csv = (
+        await call('coordination', 'GET', `/api/groups/${lome}/progress.csv?module=programmation-js`)
+      ).body
+        .replace(/^\uFEFF/, '')
+        .split('\r\n');
+      expect(csv[0]).toMatch(/,total,late$/);
+      expect(csv.find((l) => l.startsWith('Kossi Agbeko,'))).toMatch(/,1$/);
+    } finally {
+      expect((await deadline(null)).statusCode).toBe(200);
+    }
   });
 
   it('exports the grid as CSV', async () => {

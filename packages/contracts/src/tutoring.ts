@@ -167,11 +167,22 @@ export const ProgressCell = Type.Object({
   attempts: Type.Integer(),
   /** The submission that earned the best score (else the latest one): the cell's click-through. */
   submissionId: Nullable(Id),
+  /**
+   * That submission was made after the group's deadline for the module (when it was made offline,
+   * if it was: work done before the deadline and synced after is on time). False without a deadline.
+   */
+  late: Type.Boolean(),
 });
 export type ProgressCell = Static<typeof ProgressCell>;
 
 export const ProgressGrid = Type.Object({
-  module: Type.Object({ slug: Type.String(), title: Type.String(), version: Type.Integer() }),
+  module: Type.Object({
+    slug: Type.String(),
+    title: Type.String(),
+    version: Type.Integer(),
+    /** The group's deadline for the module; null: none. */
+    dueAt: Nullable(Type.String({ format: 'date-time' })),
+  }),
   exercises: Type.Array(
     Type.Object({
       id: Id,

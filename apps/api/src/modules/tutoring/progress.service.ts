@@ -1,5 +1,6 @@
 import type { GroupModuleList, ProgressGrid } from '@tremplin/contracts';
 import {
+  findGroupModuleDeadline,
   findLiveGroup,
   findPublishedModule,
   listGroupModules,
@@ -29,9 +30,10 @@ export class ProgressService {
 
   async grid(actor: Actor, groupId: string, moduleSlug: string): Promise<ProgressGrid> {
     assertReadGroup(actor, groupId);
-    const [group, module] = await Promise.all([
+    const [group, module, dueAt] = await Promise.all([
       findLiveGroup(this.#db, groupId),
       findPublishedModule(this.#db, moduleSlug),
+      findGroupModuleDeadline(this.#db, groupId, moduleSlug),
     ]);
     if (!group || !module) throw notFound();
     const [exercises, cells] = await Promise.all([
@@ -40,11 +42,17 @@ export class ProgressService {
         this.#db,
         module.moduleId,
         group.learners.map((l) => l.id),
+        dueAt,
       ),
     ]);
     const cellOf = new Map(cells.map((c) => [`${c.userId}:${c.exerciseSlug}`, c]));
     return {
-      module: { slug: module.slug, title: module.title, version: module.version },
+      module: {
+        slug: module.slug,
+        title: module.title,
+        version: module.version,
+        dueAt: dueAt?.toISOString() ?? null,
+      },
       exercises,
       learners: group.learners.map((learner) => ({
         id: learner.id,
@@ -56,22 +64,34 @@ export class ProgressService {
             bestScore: cell?.bestScore ?? null,
             attempts: cell?.attempts ?? 0,
             submissionId: cell?.submissionId ?? null,
+            late: cell?.late ?? false,
           };
         }),
       })),
     };
   }
 
-  /** The grid as CSV (one row per learner, one column per exercise: best score out of max). */
+  /**
+   * The grid as CSV (one row per learner, one column per exercise: best score out of max; with a
+   * deadline, how many exercises were late).
+   */
   async csv(actor: Actor, groupId: string, moduleSlug: string): Promise<{ filename: string; body: string }> {
     const grid = await this.grid(actor, groupId, moduleSlug);
-    const header = ['learner', ...grid.exercises.map((e) => `${e.title} (/${e.maxScore})`), 'total'];
+    // With a deadline, a last column counts each learner's exercises whose work came after it.
+    const withDeadline = grid.module.dueAt !== null;
+    const header = [
+      'learner',
+      ...grid.exercises.map((e) => `${e.title} (/${e.maxScore})`),
+      'total',
+      ...(withDeadline ? ['late'] : []),
+    ];
     const rows = grid.learners.map((learner) => {
       const total = learner.cells.reduce((sum, cell) => sum + (cell.bestScore ?? 0), 0);
       return [
         learner.displayName,
         ...learner.cells.map((c) => (c.bestScore === null ? '' : String(c.bestScore))),
         String(total),
+        ...(withDeadline ? [String(learner.cells.filter((c) => c.late).length)] : []),
       ];
     });
     return { filename: `progression-${grid.module.slug}.csv`, body: toCsv(header, rows) };

@@ -25,6 +25,8 @@ export const structureFr = {
   'structure.moves.heading': 'Changements de groupe',
   'structure.moves.item': 'de {from} à {to}',
   'structure.moduleDue': 'À terminer avant le {at} (heure de Lomé)',
+  'structure.moduleOverdue':
+    'Échéance dépassée le {at} (heure de Lomé)\u202f: vous pouvez encore terminer, votre tuteur verra le retard.',
   'structure.create.heading': 'Créer un groupe',
   'structure.create.name': 'Nom du groupe',
   'structure.create.university': 'Université',

@@ -116,6 +116,9 @@ export const tutorEn: { readonly [K in keyof typeof tutorFr]: string } = {
   'tutor.progress.band.tried': 'Tried, no points',
   'tutor.progress.band.partial': 'Partial score',
   'tutor.progress.band.full': 'Full score',
+  'tutor.progress.late': 'late',
+  'tutor.progress.lateLegend':
+    'late: the work shown was done after the group’s deadline ({at}); work done offline counts when it was done.',
 
   'tutor.learner.title': 'Learner',
   'tutor.learner.liveCode': 'Live code',

@@ -118,6 +118,9 @@ export const tutorFr = {
   'tutor.progress.band.tried': 'Essayé, pas de points',
   'tutor.progress.band.partial': 'Note partielle',
   'tutor.progress.band.full': 'Note maximale',
+  'tutor.progress.late': 'en retard',
+  'tutor.progress.lateLegend':
+    'en retard\u202f: le travail montré a été fait après l’échéance du groupe ({at})\u202f; fait hors ligne, il compte à l’heure où il a été fait.',
 
   'tutor.learner.title': 'Apprenant',
   'tutor.learner.liveCode': 'Code en direct',

@@ -65,33 +65,61 @@ export async function findPublishedModule(
   return row;
 }
 
+/** A group's deadline for a module, by its slug (set by the coordination); null: none, or not enrolled. */
+export async function findGroupModuleDeadline(
+  db: Db,
+  groupId: string,
+  moduleSlug: string,
+): Promise<Date | null> {
+  const [row] = await db
+    .select({ dueAt: groupModules.dueAt })
+    .from(groupModules)
+    .innerJoin(modules, eq(modules.id, groupModules.moduleId))
+    .where(and(eq(groupModules.groupId, groupId), eq(modules.slug, moduleSlug)));
+  return row?.dueAt ?? null;
+}
+
+/**
+ * When a submission counts as made, for any judgement of lateness: when it was made offline if it
+ * was (sent later when the link returned: an outage is not the learner's fault), else when the
+ * server received it.
+ */
+export const submissionMadeAt = sql`coalesce(${submissions.clientCreatedAt}, ${submissions.createdAt})`;
+
 export interface ProgressCellRow {
   userId: string;
   exerciseSlug: string;
   bestScore: number | null;
   attempts: number;
   submissionId: string;
+  /** The cell's submission was made after the deadline (false without one). */
+  late: boolean;
 }
 
 /**
  * Per learner and exercise (matched by slug, so work on earlier versions counts): best graded
- * score, submissions, and the submission to open (the best graded one, else the latest).
+ * score, submissions, and the submission to open (the best graded one, else the latest), with
+ * whether it was made after `dueAt`.
  */
 export async function listProgressCells(
   db: Db,
   moduleId: string,
   learnerIds: string[],
+  dueAt: Date | null = null,
 ): Promise<ProgressCellRow[]> {
   if (learnerIds.length === 0) return [];
   const graded = sql`${submissions.status} = 'graded'`;
+  // The cell's submission: the best graded one, else the latest.
+  const cellFirst = sql`order by (${graded}) desc, ${submissions.score} desc nulls last, ${submissions.createdAt} desc`;
+  const late = dueAt === null ? sql`false` : sql`${submissionMadeAt} > ${dueAt.toISOString()}::timestamptz`;
   return db
     .select({
       userId: submissions.userId,
       exerciseSlug: exercises.slug,
       bestScore: sql<number | null>`(max(${submissions.score}) filter (where ${graded}))::float8`,
       attempts: sql<number>`count(*)::int`,
-      submissionId: sql<string>`((array_agg(${submissions.id} order by (${graded}) desc,
-        ${submissions.score} desc nulls last, ${submissions.createdAt} desc))[1])::text`,
+      submissionId: sql<string>`((array_agg(${submissions.id} ${cellFirst}))[1])::text`,
+      late: sql<boolean>`(array_agg(${late} ${cellFirst}))[1]`,
     })
     .from(submissions)
     .innerJoin(exercises, eq(exercises.id, submissions.exerciseId))
