@@ -158,6 +158,10 @@ test.describe('tutor pages', () => {
       await expect(row.getByTestId('progress-late')).toHaveCount(1);
       await expect(page.getByTestId('progress-late-legend')).toContainText('après l’échéance du groupe');
       await expectAccessible(page, 'the progress grid with late work');
+      // Its page says it of the submission too.
+      await row.getByRole('link', { name: displayName }).click();
+      await expect(page.getByTestId('learner-submission').first()).toContainText('Le bon message de commit');
+      await expect(page.getByTestId('learner-submission-late')).toHaveText('en retard');
 
       // The learner's card says the deadline has passed, and that the work still counts.
       await page.context().clearCookies();

@@ -135,9 +135,20 @@ describe('the progress grid', () => {
         .split('\r\n');
       expect(csv[0]).toMatch(/,total,late$/);
       expect(csv.find((l) => l.startsWith('Kossi Agbeko,'))).toMatch(/,1$/);
+
+      // The learner page says the same of each submission.
+      const submissionsOf = async (who: string) =>
+        (await call('tuteur1', 'GET', `/api/learners/${await idOf(who)}/activity`)).json()
+          .submissions as Array<{
+          late: boolean;
+        }>;
+      expect((await submissionsOf('etudiant2')).map((s) => s.late)).toEqual([true]);
+      expect((await submissionsOf('etudiant3')).map((s) => s.late)).toEqual([false]);
     } finally {
       expect((await deadline(null)).statusCode).toBe(200);
     }
+    const after = (await call('tuteur1', 'GET', `/api/learners/${await idOf('etudiant2')}/activity`)).json();
+    expect(after.submissions[0].late).toBe(false);
   });
 
   it('exports the grid as CSV', async () => {

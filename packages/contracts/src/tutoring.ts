@@ -226,6 +226,8 @@ export const LearnerSubmission = Type.Object({
   createdAt: Instant,
   /** When it was made offline (sent later, at createdAt); absent when sent as it was made. */
   madeOfflineAt: Type.Optional(Instant),
+  /** Made (offline: when it was made) after the deadline of the learner's group for its module. */
+  late: Type.Boolean(),
   gradedAt: Nullable(Instant),
   review: Type.Optional(SubmissionReview),
 });

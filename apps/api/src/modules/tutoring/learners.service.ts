@@ -48,6 +48,7 @@ function toSubmission(
     result: row.results ? renderResult(row.results as StoredGradeOutcome, locale) : null,
     createdAt: row.createdAt.toISOString(),
     ...(row.clientCreatedAt ? { madeOfflineAt: row.clientCreatedAt.toISOString() } : {}),
+    late: row.late,
     gradedAt: row.gradedAt ? row.gradedAt.toISOString() : null,
     ...(review ? { review } : {}),
   };
