@@ -43,6 +43,26 @@ test.describe('tutor pages', () => {
     await page.reload();
     await expect(page.getByTestId('note-body')).toHaveValue(note);
     await expectNoHorizontalScroll(page);
+
+    // On a slow link the kept note arrives late: what the tutor types is never replaced by it.
+    await page.route('**/api/learners/*/notes', async (route) => {
+      if (route.request().method() !== 'GET') return route.fallback();
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      return route.fallback();
+    });
+    const kept = page.waitForResponse(
+      (response) => response.url().endsWith('/notes') && response.request().method() === 'GET',
+    );
+    await page.reload();
+    const edited = `${note}, puis complétée`;
+    await page.getByTestId('note-body').fill(edited);
+    await kept;
+    await expect(page.getByTestId('note-body')).toHaveValue(edited);
+    await page.getByTestId('note-save').click();
+    await expect(page.getByTestId('note-status')).toHaveText('Note enregistrée.');
+    await page.unroute('**/api/learners/*/notes');
+    await page.reload();
+    await expect(page.getByTestId('note-body')).toHaveValue(edited);
   });
 
   test('a learner page tells the time line in words and reads an English answer', async ({
