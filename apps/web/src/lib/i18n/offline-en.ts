@@ -17,7 +17,9 @@ export const offlineEn: { readonly [K in keyof typeof offlineFr]: string } = {
   'offline.remove': 'Remove from this device',
   'offline.unsupported': 'This browser cannot keep a module offline.',
   'offline.failed': 'The download did not complete (network down or not enough space). Try again later.',
-  'update.available': 'A new version of Tremplin is available.',
+  'update.label': 'Tremplin update',
+  'update.available':
+    'A new version of Tremplin is available. The page will reload: finish what you are writing first.',
   'update.apply': 'Update',
   'update.applying': 'Updating…',
   'update.later': 'Later',

@@ -19,7 +19,9 @@ export const offlineFr = {
   'offline.unsupported': 'Ce navigateur ne peut pas garder de module hors ligne.',
   'offline.failed':
     'Le téléchargement n’a pas abouti (réseau coupé ou place insuffisante). Réessayez plus tard.',
-  'update.available': 'Une nouvelle version de Tremplin est disponible.',
+  'update.label': 'Mise à jour de Tremplin',
+  'update.available':
+    'Une nouvelle version de Tremplin est disponible. La page se rechargera\u202f: terminez d’abord ce que vous écrivez.',
   'update.apply': 'Mettre à jour',
   'update.applying': 'Mise à jour…',
   'update.later': 'Plus tard',
