@@ -178,7 +178,14 @@ test.describe('tutor pages', () => {
       await expect(row.getByTestId('progress-late')).toHaveCount(1);
       await expect(page.getByTestId('progress-late-legend')).toContainText('après l’échéance du groupe');
       await expectAccessible(page, 'the progress grid with late work');
-      // Its page says it of the submission too.
+      // So does the group's gradebook.
+      await page.goto(`/tuteur/groupes/${kara.id}/carnet`);
+      await page.getByTestId('gradebook-module').selectOption('anglais-technique');
+      const bookRow = page.getByTestId('gradebook-row').filter({ hasText: displayName });
+      await expect(bookRow.getByTestId('gradebook-late')).toHaveText('en retard');
+      await expect(page.getByTestId('gradebook-late-legend')).toContainText('après l’échéance du groupe');
+      await page.goBack();
+      // The learner's page says it of the submission too.
       await row.getByRole('link', { name: displayName }).click();
       await expect(page.getByTestId('learner-submission').first()).toContainText('Le bon message de commit');
       await expect(page.getByTestId('learner-submission-late')).toHaveText('en retard');

@@ -235,6 +235,50 @@ describe('the gradebook', () => {
     );
   });
 
+  it('marks the cells whose best work came after the group’s deadline, on screen and in the CSV', async () => {
+    // etudiant1's full marks came 20 minutes ago, their miss 30 minutes ago; etudiant2 is absent.
+    const deadline = (dueAt: string | null) =>
+      t.app.inject({
+        method: 'PUT',
+        url: `/api/programme/groups/${lome}/modules/${moduleId}`,
+        headers: { cookie: cookie.get('coordination')! },
+        payload: { dueAt },
+      });
+    const dueAt = new Date(Date.now() - 25 * MIN).toISOString();
+    expect((await deadline(dueAt)).statusCode).toBe(200);
+    try {
+      const book = (await get('coordination', `/api/groups/${lome}/gradebook?module=${moduleSlug}`)).json();
+      expect(book.module.dueAt).toBe(dueAt);
+      const at = book.exercises.findIndex((e: { slug: string }) => e.slug === 'somme');
+      const first = book.learners.find((l: { id: string }) => l.id === ids.etudiant1);
+      expect(first.cells[at]).toMatchObject({ bestScore: maxScore, late: true });
+      const lateCells = book.learners.flatMap((l: { cells: Array<{ late: boolean }> }) =>
+        l.cells.filter((c) => c.late),
+      );
+      const csv = (await get('coordination', `/api/groups/${lome}/gradebook.csv?module=${moduleSlug}`)).body
+        .slice(1)
+        .trimEnd()
+        .split('\r\n');
+      expect(csv[0]).toMatch(/,total,max,passed,late$/);
+      const counts = csv.slice(1).map((line) => Number(line.split(',').at(-1)));
+      expect(counts.reduce((sum, n) => sum + n, 0)).toBe(lateCells.length);
+      expect(counts[book.learners.indexOf(first)]).toBeGreaterThanOrEqual(1);
+
+      // Before everything, nothing is late.
+      expect((await deadline(new Date(Date.now() + 60 * MIN).toISOString())).statusCode).toBe(200);
+      const early = (await get('coordination', `/api/groups/${lome}/gradebook?module=${moduleSlug}`)).json();
+      expect(
+        early.learners
+          .flatMap((l: { cells: Array<{ late: boolean }> }) => l.cells)
+          .some((c: { late: boolean }) => c.late),
+      ).toBe(false);
+    } finally {
+      expect((await deadline(null)).statusCode).toBe(200);
+    }
+    const after = (await get('coordination', `/api/groups/${lome}/gradebook?module=${moduleSlug}`)).json();
+    expect(after.module.dueAt).toBeNull();
+  });
+
   it('keeps a score changed by a review', async () => {
     await t.database.db
       .update(schema.submissions)

@@ -114,6 +114,11 @@ export const GradebookCell = Type.Object({
   attempts: Type.Integer(),
   failedAttempts: Type.Integer(),
   submissionId: Nullable(Id),
+  /**
+   * That submission was made after the group's deadline for the module (when made offline, if it
+   * was). False without a deadline.
+   */
+  late: Type.Boolean(),
 });
 export type GradebookCell = Static<typeof GradebookCell>;
 
@@ -121,7 +126,15 @@ export const Gradebook = Type.Object({
   group: Type.Object({ id: Id, name: Type.String() }),
   /** The modules the group's learners follow: the gradebook's other pages. */
   modules: Type.Array(Type.Object({ slug: Type.String(), title: Type.String() })),
-  module: Nullable(Type.Object({ slug: Type.String(), title: Type.String(), version: Type.Integer() })),
+  module: Nullable(
+    Type.Object({
+      slug: Type.String(),
+      title: Type.String(),
+      version: Type.Integer(),
+      /** The group's deadline for the module; null: none. */
+      dueAt: Nullable(Type.String({ format: 'date-time' })),
+    }),
+  ),
   exercises: Type.Array(Type.Object({ slug: Type.String(), title: Type.String(), maxScore: Type.Number() })),
   learners: Type.Array(
     Type.Object({

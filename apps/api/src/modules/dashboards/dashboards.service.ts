@@ -7,6 +7,7 @@ import type {
   LearnerReport,
 } from '@tremplin/contracts';
 import {
+  findGroupModuleDeadline,
   findGroupSummary,
   findPublishedModule,
   findUserById,
@@ -14,6 +15,7 @@ import {
   findSharedResult,
   listDashboardFilters,
   listGradebookCells,
+  listLateSubmissionIds,
   listGroupActivity,
   listGroupDisciplineFigures,
   listGroupLearners,
@@ -283,9 +285,12 @@ export class DashboardsService {
       modules: modules.map(({ slug, title }) => ({ slug, title })),
     };
     if (!slug) return { ...base, module: null, exercises: [], learners: [] };
-    const module = await findPublishedModule(this.#db, slug);
+    const [module, learners, dueAt] = await Promise.all([
+      findPublishedModule(this.#db, slug),
+      listGroupLearners(this.#db, groupId),
+      findGroupModuleDeadline(this.#db, groupId, slug),
+    ]);
     if (!module) throw notFound();
-    const learners = await listGroupLearners(this.#db, groupId);
     const [exercises, cells] = await Promise.all([
       listModuleExercises(this.#db, module.versionId),
       listGradebookCells(
@@ -295,10 +300,22 @@ export class DashboardsService {
       ),
     ]);
     const cellOf = new Map(cells.map((c) => [`${c.userId}:${c.exerciseSlug}`, c]));
+    const late = dueAt
+      ? await listLateSubmissionIds(
+          this.#db,
+          cells.flatMap((c) => (c.bestSubmissionId ? [c.bestSubmissionId] : [])),
+          dueAt,
+        )
+      : new Set<string>();
     const maxTotal = exercises.reduce((sum, e) => sum + e.maxScore, 0);
     return {
       ...base,
-      module: { slug: module.slug, title: module.title, version: module.version },
+      module: {
+        slug: module.slug,
+        title: module.title,
+        version: module.version,
+        dueAt: dueAt?.toISOString() ?? null,
+      },
       exercises: exercises.map((e) => ({ slug: e.slug, title: e.title, maxScore: e.maxScore })),
       learners: learners.map((learner) => {
         const row = exercises.map((e) => {
@@ -308,6 +325,7 @@ export class DashboardsService {
             attempts: cell?.attempts ?? 0,
             failedAttempts: cell?.failedAttempts ?? 0,
             submissionId: cell?.bestSubmissionId ?? null,
+            late: cell?.bestSubmissionId ? late.has(cell.bestSubmissionId) : false,
           };
         });
         return {
@@ -337,6 +355,8 @@ export class DashboardsService {
       'total',
       'max',
       'passed',
+      // With a deadline: how many exercises' work came after it.
+      ...(book.module?.dueAt ? ['late'] : []),
     ];
     const rows = book.learners.map((l) => [
       l.displayName,
@@ -344,6 +364,7 @@ export class DashboardsService {
       String(l.total),
       String(l.maxTotal),
       String(l.exercisesPassed),
+      ...(book.module?.dueAt ? [String(l.cells.filter((c) => c.late).length)] : []),
     ]);
     return { filename: `carnet-${book.module?.slug ?? 'vide'}.csv`, body: toCsv(header, rows) };
   }

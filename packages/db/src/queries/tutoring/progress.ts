@@ -86,6 +86,28 @@ export async function findGroupModuleDeadline(
  */
 export const submissionMadeAt = sql`coalesce(${submissions.clientCreatedAt}, ${submissions.createdAt})`;
 
+/**
+ * Which of these submissions were made after `dueAt` (by primary key: for the gradebook, whose
+ * cells come from the summary tables and name their best submission).
+ */
+export async function listLateSubmissionIds(
+  db: Db,
+  submissionIds: string[],
+  dueAt: Date,
+): Promise<Set<string>> {
+  if (submissionIds.length === 0) return new Set();
+  const rows = await db
+    .select({ id: submissions.id })
+    .from(submissions)
+    .where(
+      and(
+        inArray(submissions.id, submissionIds),
+        sql`${submissionMadeAt} > ${dueAt.toISOString()}::timestamptz`,
+      ),
+    );
+  return new Set(rows.map((row) => row.id));
+}
+
 export interface ProgressCellRow {
   userId: string;
   exerciseSlug: string;
