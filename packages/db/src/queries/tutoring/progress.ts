@@ -86,6 +86,9 @@ export async function findGroupModuleDeadline(
  */
 export const submissionMadeAt = sql`coalesce(${submissions.clientCreatedAt}, ${submissions.createdAt})`;
 
+/** Whether a submission was made after the deadline. */
+const madeAfter = (dueAt: Date) => sql`${submissionMadeAt} > ${dueAt.toISOString()}::timestamptz`;
+
 /**
  * Which of these submissions were made after `dueAt` (by primary key: for the gradebook, whose
  * cells come from the summary tables and name their best submission).
@@ -99,12 +102,7 @@ export async function listLateSubmissionIds(
   const rows = await db
     .select({ id: submissions.id })
     .from(submissions)
-    .where(
-      and(
-        inArray(submissions.id, submissionIds),
-        sql`${submissionMadeAt} > ${dueAt.toISOString()}::timestamptz`,
-      ),
-    );
+    .where(and(inArray(submissions.id, submissionIds), madeAfter(dueAt)));
   return new Set(rows.map((row) => row.id));
 }
 
@@ -133,7 +131,7 @@ export async function listProgressCells(
   const graded = sql`${submissions.status} = 'graded'`;
   // The cell's submission: the best graded one, else the latest.
   const cellFirst = sql`order by (${graded}) desc, ${submissions.score} desc nulls last, ${submissions.createdAt} desc`;
-  const late = dueAt === null ? sql`false` : sql`${submissionMadeAt} > ${dueAt.toISOString()}::timestamptz`;
+  const late = dueAt === null ? sql`false` : madeAfter(dueAt);
   return db
     .select({
       userId: submissions.userId,
