@@ -119,6 +119,14 @@ afterAll(async () => {
 });
 
 const get = (who: string, url: string) => t.app.inject({ url, headers: { cookie: cookie.get(who)! } });
+/** The coordination sets Lomé's deadline for the module (null: none). */
+const deadline = (dueAt: string | null) =>
+  t.app.inject({
+    method: 'PUT',
+    url: `/api/programme/groups/${lome}/modules/${moduleId}`,
+    headers: { cookie: cookie.get('coordination')! },
+    payload: { dueAt },
+  });
 
 describe('the coordination dashboard', () => {
   it('gives figures equal to the hand-computed ones', async () => {
@@ -237,13 +245,6 @@ describe('the gradebook', () => {
 
   it('marks the cells whose best work came after the group’s deadline, on screen and in the CSV', async () => {
     // etudiant1's full marks came 20 minutes ago, their miss 30 minutes ago; etudiant2 is absent.
-    const deadline = (dueAt: string | null) =>
-      t.app.inject({
-        method: 'PUT',
-        url: `/api/programme/groups/${lome}/modules/${moduleId}`,
-        headers: { cookie: cookie.get('coordination')! },
-        payload: { dueAt },
-      });
     const dueAt = new Date(Date.now() - 25 * MIN).toISOString();
     expect((await deadline(dueAt)).statusCode).toBe(200);
     try {
@@ -353,6 +354,29 @@ describe('the shared dashboard', () => {
     } finally {
       await other.close();
     }
+  });
+
+  it('counts a learner past a module’s deadline with exercises not done as at risk, until it is lifted', async () => {
+    const atRisk = async () => (await get('coordination', '/api/dashboard')).json().atRisk as AtRisk[];
+    type AtRisk = { id: string; overdueModules: string[] };
+    // etudiant1, active, graded on one exercise of the module: not at risk until the deadline passes.
+    expect((await atRisk()).some((l) => l.id === ids.etudiant1)).toBe(false);
+    expect((await deadline(new Date(Date.now() + 60 * MIN).toISOString())).statusCode).toBe(200);
+    expect((await atRisk()).some((l) => l.id === ids.etudiant1)).toBe(false);
+    expect((await deadline(new Date(Date.now() - MIN).toISOString())).statusCode).toBe(200);
+    try {
+      const past = await atRisk();
+      expect(past.find((l) => l.id === ids.etudiant1)?.overdueModules).toEqual([moduleSlug]);
+      // Kara's learners have no deadline there.
+      const karaLearners = (await get('coordination', `/api/groups/${kara}/gradebook`)).json().learners as {
+        id: string;
+      }[];
+      const karaIds = new Set(karaLearners.map((l) => l.id));
+      expect(past.filter((l) => karaIds.has(l.id)).every((l) => l.overdueModules.length === 0)).toBe(true);
+    } finally {
+      expect((await deadline(null)).statusCode).toBe(200);
+    }
+    expect((await atRisk()).some((l) => l.id === ids.etudiant1)).toBe(false);
   });
 
   // Last in this file: it moves a learner out of Lomé.

@@ -58,6 +58,8 @@ export const AtRiskLearner = Type.Object({
   inactive: Type.Boolean(),
   /** Slugs of the modules where most graded attempts failed (3 attempts or more). */
   failingModules: Type.Array(Type.String()),
+  /** Slugs of the modules past the group's deadline with exercises never graded. */
+  overdueModules: Type.Array(Type.String()),
 });
 export type AtRiskLearner = Static<typeof AtRiskLearner>;
 

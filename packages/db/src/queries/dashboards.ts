@@ -179,6 +179,8 @@ export interface AtRiskRow {
   inactive: boolean;
   /** Modules where most graded attempts failed (at least 3 attempts). */
   failingModules: string[];
+  /** Modules whose group deadline has passed with exercises never graded. */
+  overdueModules: string[];
 }
 
 /**
@@ -207,10 +209,19 @@ export function learnersAtRiskQuery(scope: DashboardScope, now: Date, limit = 10
         not exists (select 1 from learner_activity_days d where d.user_id = l.user_id and d.day >= ${since}::date) as inactive,
         coalesce((select array_agg(mo.slug order by mo.slug) from learner_module_stats s
           join modules mo on mo.id = s.module_id ${discipline}
-          where s.user_id = l.user_id and s.attempts >= 3 and s.failed_attempts * 2 > s.attempts), '{}') as failing
+          where s.user_id = l.user_id and s.attempts >= 3 and s.failed_attempts * 2 > s.attempts), '{}') as failing,
+        -- Past the group's deadline with exercises of the module's latest version never graded.
+        coalesce((select array_agg(mo.slug order by mo.slug) from group_modules gm
+          join modules mo on mo.id = gm.module_id ${discipline}
+          left join learner_module_stats s on s.user_id = l.user_id and s.module_id = gm.module_id
+          where gm.group_id = l.group_id and gm.due_at < ${now.toISOString()}::timestamptz
+            and coalesce(s.exercises_attempted, 0) < (select count(*) from exercises e
+              where e.module_version_id = (select v.id from module_versions v
+                where v.module_id = gm.module_id and v.status = 'published' order by v.version desc limit 1))),
+          '{}') as overdue
       from l
     ), flagged as (
-      select * from risk where inactive or cardinality(failing) > 0
+      select * from risk where inactive or cardinality(failing) > 0 or cardinality(overdue) > 0
     ), page as (
       select f.*, g.name as group_name, u.display_name, count(*) over () as total
       from flagged f join groups g on g.id = f.group_id join users u on u.id = f.user_id
@@ -218,7 +229,8 @@ export function learnersAtRiskQuery(scope: DashboardScope, now: Date, limit = 10
       limit ${limit}
     )
     select p.user_id as "learnerId", p.display_name as "displayName", p.group_id as "groupId",
-      p.group_name as "groupName", p.inactive, p.failing as "failingModules", p.total::int as total,
+      p.group_name as "groupName", p.inactive, p.failing as "failingModules",
+      p.overdue as "overdueModules", p.total::int as total,
       (select string_agg(tu.display_name, ', ' order by tu.display_name) from memberships tm
         join users tu on tu.id = tm.user_id where tm.group_id = p.group_id and tm.role = 'tutor') as "tutorName",
       (select to_char(max(d.day), 'YYYY-MM-DD') from learner_activity_days d where d.user_id = p.user_id) as "lastActiveOn"

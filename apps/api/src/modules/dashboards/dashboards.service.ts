@@ -257,6 +257,7 @@ export class DashboardsService {
         lastActiveOn: l.lastActiveOn,
         inactive: l.inactive,
         failingModules: l.failingModules,
+        overdueModules: l.overdueModules,
       })),
       tutors: tutors.map((t) => ({
         id: t.tutorId,

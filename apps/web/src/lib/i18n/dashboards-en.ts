@@ -41,7 +41,7 @@ export const dashboardsEn: { readonly [K in keyof typeof dashboardsFr]: string }
   'dash.by.tutor': 'By tutor',
   'dash.atRisk.heading': 'Learners at risk',
   'dash.atRisk.intro':
-    'No activity for 7 days, or failing most of their attempts in a module. {shown} shown of {total}.',
+    'No activity for 7 days, failing most of their attempts in a module, or past a module’s deadline with exercises not done. {shown} shown of {total}.',
   'dash.atRisk.none': 'No learner at risk.',
   'dash.atRisk.learner': 'Learner',
   'dash.atRisk.tutor': 'Tutor',
@@ -49,6 +49,7 @@ export const dashboardsEn: { readonly [K in keyof typeof dashboardsFr]: string }
   'dash.atRisk.reason': 'Why',
   'dash.atRisk.inactive': 'Inactive for 7 days',
   'dash.atRisk.failing': 'Failing in {modules}',
+  'dash.atRisk.overdue': 'Deadline passed in {modules}',
   'dash.never': 'never',
   'dash.tutors.heading': 'Tutor activity (last 30 days)',
   'dash.tutors.sessions': 'Live sessions',

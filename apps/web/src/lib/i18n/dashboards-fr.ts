@@ -42,7 +42,7 @@ export const dashboardsFr = {
   'dash.by.tutor': 'Par tuteur',
   'dash.atRisk.heading': 'Apprenants en difficulté',
   'dash.atRisk.intro':
-    'Sans activité depuis 7 jours, ou échouant à la plupart de leurs tentatives dans un module. {shown} affichés sur {total}.',
+    'Sans activité depuis 7 jours, échouant à la plupart de leurs tentatives dans un module, ou en retard sur l’échéance d’un module. {shown} affichés sur {total}.',
   'dash.atRisk.none': 'Aucun apprenant en difficulté.',
   'dash.atRisk.learner': 'Apprenant',
   'dash.atRisk.tutor': 'Tuteur',
@@ -50,6 +50,7 @@ export const dashboardsFr = {
   'dash.atRisk.reason': 'Motif',
   'dash.atRisk.inactive': 'Inactif depuis 7 jours',
   'dash.atRisk.failing': 'Échecs en {modules}',
+  'dash.atRisk.overdue': 'Échéance dépassée en {modules}',
   'dash.never': 'jamais',
   'dash.tutors.heading': 'Activité des tuteurs (30 derniers jours)',
   'dash.tutors.sessions': 'Séances en direct',
