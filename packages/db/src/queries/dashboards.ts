@@ -204,22 +204,30 @@ export function learnersAtRiskQuery(scope: DashboardScope, now: Date, limit = 10
   const since = lomeDay(new Date(now.getTime() - 6 * DAY_MS));
   const discipline = scope.disciplineId ? sql`and mo.discipline_id = ${scope.disciplineId}` : sql``;
   return sql`with l as (${scopedLearners(scope)}),
+    -- The modules past a group's deadline, with the size of their latest published version.
+    due as (
+      select gm.group_id, gm.module_id, mo.slug,
+        (select count(*) from exercises e where e.module_version_id = (select v.id from module_versions v
+          where v.module_id = gm.module_id and v.status = 'published' order by v.version desc limit 1)) as exercises
+      from group_modules gm join modules mo on mo.id = gm.module_id ${discipline}
+      where gm.due_at < ${now.toISOString()}::timestamptz
+    ),
+    -- Past it with exercises never graded.
+    overdue as (
+      select l.user_id, array_agg(due.slug order by due.slug) as slugs
+      from l join due on due.group_id = l.group_id
+      left join learner_module_stats s on s.user_id = l.user_id and s.module_id = due.module_id
+      where coalesce(s.exercises_attempted, 0) < due.exercises
+      group by l.user_id
+    ),
     risk as (
       select l.user_id, l.group_id,
         not exists (select 1 from learner_activity_days d where d.user_id = l.user_id and d.day >= ${since}::date) as inactive,
         coalesce((select array_agg(mo.slug order by mo.slug) from learner_module_stats s
           join modules mo on mo.id = s.module_id ${discipline}
           where s.user_id = l.user_id and s.attempts >= 3 and s.failed_attempts * 2 > s.attempts), '{}') as failing,
-        -- Past the group's deadline with exercises of the module's latest version never graded.
-        coalesce((select array_agg(mo.slug order by mo.slug) from group_modules gm
-          join modules mo on mo.id = gm.module_id ${discipline}
-          left join learner_module_stats s on s.user_id = l.user_id and s.module_id = gm.module_id
-          where gm.group_id = l.group_id and gm.due_at < ${now.toISOString()}::timestamptz
-            and coalesce(s.exercises_attempted, 0) < (select count(*) from exercises e
-              where e.module_version_id = (select v.id from module_versions v
-                where v.module_id = gm.module_id and v.status = 'published' order by v.version desc limit 1))),
-          '{}') as overdue
-      from l
+        coalesce(overdue.slugs, '{}') as overdue
+      from l left join overdue on overdue.user_id = l.user_id
     ), flagged as (
       select * from risk where inactive or cardinality(failing) > 0 or cardinality(overdue) > 0
     ), page as (
