@@ -197,6 +197,11 @@ test.describe('tutor pages', () => {
       const card = page.getByTestId('module-card').filter({ hasText: 'Anglais technique' });
       await expect(card.getByTestId('module-due')).toContainText('Échéance dépassée le');
       await expect(card.getByTestId('module-due')).toContainText('vous pouvez encore terminer');
+      // And so does the module's page.
+      await card.getByTestId('module-link').click();
+      await expect(page.getByTestId('module-page').getByTestId('module-due')).toContainText(
+        'Échéance dépassée le',
+      );
     } finally {
       expect((await deadline(null)).status()).toBe(200);
       await coordination.close();
