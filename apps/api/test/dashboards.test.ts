@@ -1,6 +1,6 @@
 // The dashboard, the gradebook and the learner report against hand-computed figures: the demo
 // programme plus a few submissions, help requests, a live session and a message inserted here.
-import { findUserByEmail, listAllGroups, schema } from '@tremplin/db';
+import { findUserByEmail, listAllGroups, saveSharedResult, schema } from '@tremplin/db';
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, demoExercise, signIn, type TestApp } from './helper.ts';
@@ -338,6 +338,22 @@ describe('the learner report', () => {
 });
 
 describe('the shared dashboard', () => {
+  it('takes no dashboard kept by an instance of an earlier release (another shape)', async () => {
+    const key = JSON.stringify([undefined, undefined, undefined, 'english']);
+    await saveSharedResult(t.database.db, `dashboard:${key}`, { scope: 'programme' }, new Date());
+    const other = await buildTestApp({ database: t.database });
+    try {
+      const response = await other.app.inject({
+        url: '/api/dashboard?discipline=english',
+        headers: { cookie: cookie.get('coordination')! },
+      });
+      expect(response.statusCode).toBe(200);
+      expect(response.json()).toMatchObject({ scope: 'programme', atRisk: expect.any(Array) });
+    } finally {
+      await other.close();
+    }
+  });
+
   it('is computed once for every instance of a deployment: another instance takes the one left for it', async () => {
     const url = '/api/dashboard?discipline=ai';
     const here = (await get('coordination', url)).json();

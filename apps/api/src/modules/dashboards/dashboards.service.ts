@@ -91,6 +91,13 @@ function rollUp(
   return out;
 }
 
+/**
+ * The shape of a shared dashboard, in its key: bumped when the `Dashboard` contract changes, so that
+ * during a deploy an instance never takes one kept by an instance of the other release (a field it
+ * must send would be missing). 2: learners at risk name their overdue modules.
+ */
+const DASHBOARD_SHAPE = 2;
+
 /** The coordination's dashboard, gradebooks and learner reports; a tutor's, limited to their groups. */
 export class DashboardsService {
   readonly #db: Db;
@@ -150,7 +157,7 @@ export class DashboardsService {
    */
   async #programmeDashboard(key: string, scope: DashboardScope): Promise<Dashboard> {
     if (this.#sharedMs === 0) return this.#compute(scope);
-    const sharedKey = `dashboard:${key}`;
+    const sharedKey = `dashboard:v${DASHBOARD_SHAPE}:${key}`;
     const now = this.#now().getTime();
     const kept = await findSharedResult(this.#db, sharedKey);
     const madeAt = kept?.computedAt.getTime() ?? 0;
