@@ -23,6 +23,7 @@ export const structureEn: { readonly [K in keyof typeof structureFr]: string } =
   'structure.moves.heading': 'Group changes',
   'structure.moves.item': 'from {from} to {to}',
   'structure.moduleDue': 'To finish by {at} (Lomé time)',
+  'structure.moduleDueSoon': 'Deadline soon: finish by {at} (Lomé time).',
   'structure.moduleOverdue':
     'Deadline passed on {at} (Lomé time): you can still finish; your tutor will see it was late.',
   'structure.create.heading': 'Create a group',

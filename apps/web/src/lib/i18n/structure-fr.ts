@@ -25,6 +25,7 @@ export const structureFr = {
   'structure.moves.heading': 'Changements de groupe',
   'structure.moves.item': 'de {from} à {to}',
   'structure.moduleDue': 'À terminer avant le {at} (heure de Lomé)',
+  'structure.moduleDueSoon': 'Échéance proche\u202f: à terminer avant le {at} (heure de Lomé).',
   'structure.moduleOverdue':
     'Échéance dépassée le {at} (heure de Lomé)\u202f: vous pouvez encore terminer, votre tuteur verra le retard.',
   'structure.create.heading': 'Créer un groupe',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deadlineState } from './deadline.ts';
+import { SOON_MS, deadlineState } from './deadline.ts';
 
 describe('deadlineState', () => {
   const now = Date.parse('2027-03-31T12:00:00Z');
@@ -8,8 +8,11 @@ describe('deadlineState', () => {
     expect(deadlineState(null, half, now)).toBe('none');
     expect(deadlineState(undefined, half, now)).toBe('none');
   });
-  it('is upcoming before the deadline and overdue after it while the module is unfinished', () => {
-    expect(deadlineState('2027-03-31T12:00:01Z', half, now)).toBe('upcoming');
+  it('is upcoming, then soon within two days, then overdue while the module is unfinished', () => {
+    const at = (ms: number) => new Date(now + ms).toISOString();
+    expect(deadlineState(at(SOON_MS + 1000), half, now)).toBe('upcoming');
+    expect(deadlineState(at(SOON_MS), half, now)).toBe('soon');
+    expect(deadlineState('2027-03-31T12:00:01Z', half, now)).toBe('soon');
     expect(deadlineState('2027-03-31T11:59:59Z', half, now)).toBe('overdue');
   });
   it('is met once every exercise is done, whenever that was', () => {
