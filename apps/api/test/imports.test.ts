@@ -93,6 +93,19 @@ describe('POST /api/imports', () => {
     expect(after).toBe(before);
   });
 
+  it('takes base64 wrapped in lines, as the base64 tool writes it', async () => {
+    const wrapped = `${fixture('bom.csv').toString('base64').replace(/.{76}/g, '$&\n')}\n`;
+    expect(wrapped.split('\n').length).toBeGreaterThan(2);
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/imports?kind=students',
+      headers: { cookie },
+      payload: { csvBase64: wrapped },
+    });
+    expect(response.statusCode).toBe(201);
+    expect(response.json()).toMatchObject({ rowsTotal: 2, rowsValid: 2 });
+  });
+
   it('refuses JSON whose csvBase64 is not base64, rather than decoding what is left', async () => {
     for (const csvBase64 of ['򠟐󢂴', 'ZW1h aWw=', 'ZW1haWw=!']) {
       const response = await t.app.inject({

@@ -35,11 +35,12 @@ export type IdParams = Static<typeof IdParams>;
 
 /**
  * A file's bytes in standard base64, in a JSON body: a character outside the alphabet is refused,
- * never skipped. (A pattern of 4-character groups would check the padding too, but V8 runs out of
- * stack on it for a few megabytes; Node decodes a string without its padding all the same.)
+ * never skipped; line breaks (base64 as `base64` and MIME wrap it) are allowed. (A pattern of
+ * 4-character groups would check the padding too, but V8 runs out of stack on it for a few
+ * megabytes; Node decodes a string without its padding all the same.)
  */
 export const Base64 = (limits: { minLength?: number; maxLength: number }) =>
-  Type.String({ ...limits, pattern: '^[A-Za-z0-9+/]*={0,2}$' });
+  Type.String({ ...limits, pattern: '^[A-Za-z0-9+/\\r\\n]*={0,2}[\\r\\n]*$' });
 
 /** Picks the interface language from an Accept-Language header (French unless English comes first). */
 export function pickLocale(header: string | undefined | null): Locale {
