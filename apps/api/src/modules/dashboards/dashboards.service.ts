@@ -7,7 +7,6 @@ import type {
   LearnerReport,
 } from '@tremplin/contracts';
 import {
-  findGroupModuleDeadline,
   findGroupSummary,
   findPublishedModule,
   findUserById,
@@ -293,12 +292,13 @@ export class DashboardsService {
       modules: modules.map(({ slug, title }) => ({ slug, title })),
     };
     if (!slug) return { ...base, module: null, exercises: [], learners: [] };
-    const [module, learners, dueAt] = await Promise.all([
+    const [module, learners] = await Promise.all([
       findPublishedModule(this.#db, slug),
       listGroupLearners(this.#db, groupId),
-      findGroupModuleDeadline(this.#db, groupId, slug),
     ]);
     if (!module) throw notFound();
+    // The group's deadline for it came with the group's modules.
+    const dueAt = modules.find((m) => m.slug === slug)?.dueAt ?? null;
     const [exercises, cells] = await Promise.all([
       listModuleExercises(this.#db, module.versionId),
       listGradebookCells(
