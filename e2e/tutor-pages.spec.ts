@@ -202,6 +202,11 @@ test.describe('tutor pages', () => {
       await expect(page.getByTestId('module-page').getByTestId('module-due')).toContainText(
         'Échéance dépassée le',
       );
+      // And the exercise's history, of the submission made after it.
+      await page.goto(`/etudiant/exercices/${exercise.id}`);
+      await expect(page.getByTestId('history-item')).toHaveCount(1);
+      await expect(page.getByTestId('history-item').getByTestId('history-late')).toHaveText('en retard');
+      await expectAccessible(page, 'the history with late work');
     } finally {
       expect((await deadline(null)).status()).toBe(200);
       await coordination.close();

@@ -99,13 +99,20 @@ describe('the progress grid', () => {
       .where(eq(schema.modules.slug, 'programmation-js'));
     const deadline = (dueAt: string | null) =>
       call('coordination', 'PUT', `/api/programme/groups/${lome}/modules/${programming!.id}`, { dueAt });
+    const ownHistory = async (who: string) =>
+      (
+        await t.app.inject({
+          url: `/api/exercises/${somme}/submissions`,
+          headers: { cookie: await cookie(who) },
+        })
+      ).json().submissions as Array<{ late: boolean }>;
     const hour = 3_600_000;
     const dueAt = new Date(Date.now() - hour).toISOString();
     expect((await deadline(dueAt)).statusCode).toBe(200);
     try {
       // Sent now, an hour after the deadline; and made offline two hours ago, sent now.
-      await submitAndWait(t.app, await cookie('etudiant2'), somme, { code: SOLUTION });
-      await submitAndWait(t.app, await cookie('etudiant3'), somme, {
+      const sentLate = await submitAndWait(t.app, await cookie('etudiant2'), somme, { code: SOLUTION });
+      const madeInTime = await submitAndWait(t.app, await cookie('etudiant3'), somme, {
         code: SOLUTION,
         clientCreatedAt: new Date(Date.now() - 2 * hour).toISOString(),
       });
@@ -144,11 +151,17 @@ describe('the progress grid', () => {
         }>;
       expect((await submissionsOf('etudiant2')).map((s) => s.late)).toEqual([true]);
       expect((await submissionsOf('etudiant3')).map((s) => s.late)).toEqual([false]);
+
+      // And so do the learner's own submission and history.
+      expect([sentLate.late, madeInTime.late]).toEqual([true, false]);
+      expect((await ownHistory('etudiant2')).map((s) => s.late)).toEqual([true]);
+      expect((await ownHistory('etudiant3')).map((s) => s.late)).toEqual([false]);
     } finally {
       expect((await deadline(null)).statusCode).toBe(200);
     }
     const after = (await call('tuteur1', 'GET', `/api/learners/${await idOf('etudiant2')}/activity`)).json();
     expect(after.submissions[0].late).toBe(false);
+    expect((await ownHistory('etudiant2')).map((s) => s.late)).toEqual([false]);
   });
 
   it('exports the grid as CSV', async () => {

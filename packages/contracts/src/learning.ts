@@ -403,6 +403,11 @@ export const Submission = Type.Object({
   createdAt: Type.String(),
   /** When it was made offline (sent later); absent when it was sent as it was made. */
   madeOfflineAt: Type.Optional(Type.String()),
+  /**
+   * Made after the deadline the learner's group has for the module (by when it was made: work made
+   * offline before the deadline is on time). Still graded; the learner's tutors see it too.
+   */
+  late: Type.Boolean(),
   gradedAt: Nullable(Type.String()),
   code: Nullable(Type.String()),
   answer: Nullable(Answer),

@@ -1,10 +1,38 @@
 import { and, desc, eq, getTableColumns, gte, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../client.ts';
-import { activityLog, exercises, gradingJobs, runs, submissions, users } from '../schema/index.ts';
+import {
+  activityLog,
+  exercises,
+  gradingJobs,
+  groupModules,
+  memberships,
+  moduleVersions,
+  runs,
+  submissions,
+  users,
+} from '../schema/index.ts';
 import { oncePerDatabase } from './prepared.ts';
 
 export type SubmissionRow = typeof submissions.$inferSelect;
 export type GradingJobRow = typeof gradingJobs.$inferSelect;
+
+/**
+ * When a submission counts as made, for any judgement of lateness: when it was made offline if it
+ * was (sent later when the link returned: an outage is not the learner's fault), else when the
+ * server received it.
+ */
+export const submissionMadeAt = sql`coalesce(${submissions.clientCreatedAt}, ${submissions.createdAt})`;
+
+/**
+ * Whether a submission was made after the deadline its learner's group has for the submission's
+ * module (false without one): for the learner's own history as for their tutors.
+ */
+export const submissionLate = sql<boolean>`coalesce((select ${submissionMadeAt} > gm.due_at from ${groupModules} gm
+  join ${moduleVersions} mv on mv.module_id = gm.module_id
+  join ${memberships} m on m.group_id = gm.group_id and m.role = 'student'
+  where mv.id = ${submissions.moduleVersionId} and m.user_id = ${submissions.userId}
+    and gm.due_at is not null
+  order by gm.due_at limit 1), false)`;
 
 /**
  * A CTE writing the learner's activity line for the row its statement's `inserted` CTE just wrote
@@ -81,14 +109,25 @@ export async function findSubmission(db: Db, id: string): Promise<SubmissionRow 
   return row;
 }
 
+/** A submission as its learner reads it: the row, and whether it was made after the deadline. */
+export type OwnSubmissionRow = SubmissionRow & { late: boolean };
+
+const ownSubmission = { ...getTableColumns(submissions), late: submissionLate };
+
+/** One submission with its lateness, for the learner's own view (undefined: no such submission). */
+export async function findOwnSubmission(db: Db, id: string): Promise<OwnSubmissionRow | undefined> {
+  const [row] = await db.select(ownSubmission).from(submissions).where(eq(submissions.id, id)).limit(1);
+  return row;
+}
+
 export async function listUserExerciseSubmissions(
   db: Db,
   userId: string,
   exerciseId: string,
   limit = 50,
-): Promise<SubmissionRow[]> {
+): Promise<OwnSubmissionRow[]> {
   return db
-    .select()
+    .select(ownSubmission)
     .from(submissions)
     .where(and(eq(submissions.userId, userId), eq(submissions.exerciseId, exerciseId)))
     .orderBy(desc(submissions.createdAt))

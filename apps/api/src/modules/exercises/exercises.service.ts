@@ -18,6 +18,7 @@ import { AnswerShapeError, DICTATION_DEFAULTS, gradeAnswer } from '@tremplin/con
 import {
   findDraft,
   findRun,
+  findOwnSubmission,
   findSubmission,
   insertAppeal,
   insertHelpRequest,
@@ -30,7 +31,7 @@ import {
   saveDraft,
   takeDictationPlay,
   type Db,
-  type SubmissionRow,
+  type OwnSubmissionRow,
 } from '@tremplin/db';
 import type { GraderPool } from '@tremplin/grader';
 import { AppError, notFound, withDetails } from '../../errors.ts';
@@ -243,7 +244,7 @@ export class ExercisesService {
   }
 
   async getSubmission(actor: Actor, submissionId: string, locale: Locale): Promise<Submission> {
-    const submission = await findSubmission(this.#d.db, submissionId);
+    const submission = await findOwnSubmission(this.#d.db, submissionId);
     // Another learner's work: not even its existence is told.
     if (!submission || submission.userId !== actor.user.id) throw notFound();
     const reviews = await submissionReviews(this.#d.db, [submission], 'learner');
@@ -337,7 +338,11 @@ export class ExercisesService {
   }
 }
 
-function toSubmission(row: SubmissionRow, locale: Locale, review: SubmissionReview | undefined): Submission {
+function toSubmission(
+  row: OwnSubmissionRow,
+  locale: Locale,
+  review: SubmissionReview | undefined,
+): Submission {
   return {
     id: row.id,
     exerciseId: row.exerciseId,
@@ -346,6 +351,7 @@ function toSubmission(row: SubmissionRow, locale: Locale, review: SubmissionRevi
     maxScore: row.maxScore,
     createdAt: row.createdAt.toISOString(),
     ...(row.clientCreatedAt ? { madeOfflineAt: row.clientCreatedAt.toISOString() } : {}),
+    late: row.late,
     gradedAt: row.gradedAt?.toISOString() ?? null,
     code: row.code,
     answer: (row.answers as Answer | null) ?? null,

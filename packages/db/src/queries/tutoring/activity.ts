@@ -2,17 +2,8 @@
 // time line of everything they did.
 import { and, desc, eq, lt, sql } from 'drizzle-orm';
 import type { Db } from '../../client.ts';
-import {
-  activityLog,
-  exercises,
-  groupModules,
-  lessons,
-  memberships,
-  moduleVersions,
-  runs,
-  submissions,
-} from '../../schema/index.ts';
-import { submissionMadeAt } from './progress.ts';
+import { activityLog, exercises, lessons, runs, submissions } from '../../schema/index.ts';
+import { submissionLate } from '../submissions.ts';
 
 /** A learner's runs, newest first, before an instant. */
 export async function listLearnerRuns(
@@ -52,13 +43,7 @@ function selectSubmissions(db: Db) {
       createdAt: submissions.createdAt,
       clientCreatedAt: submissions.clientCreatedAt,
       gradedAt: submissions.gradedAt,
-      // Made after the deadline of the learner's group for the exercise's module (false without one).
-      late: sql<boolean>`coalesce((select ${submissionMadeAt} > gm.due_at from ${groupModules} gm
-        join ${moduleVersions} mv on mv.module_id = gm.module_id
-        join ${memberships} m on m.group_id = gm.group_id and m.role = 'student'
-        where mv.id = ${exercises.moduleVersionId} and m.user_id = ${submissions.userId}
-          and gm.due_at is not null
-        order by gm.due_at limit 1), false)`,
+      late: submissionLate,
     })
     .from(submissions)
     .innerJoin(exercises, eq(exercises.id, submissions.exerciseId));

@@ -10,6 +10,7 @@ import {
   modules,
   submissions,
 } from '../../schema/index.ts';
+import { submissionMadeAt } from '../submissions.ts';
 
 /** The modules in which learners of a group are enrolled, at their latest published version. */
 export async function listGroupModules(
@@ -78,13 +79,6 @@ export async function findGroupModuleDeadline(
     .where(and(eq(groupModules.groupId, groupId), eq(modules.slug, moduleSlug)));
   return row?.dueAt ?? null;
 }
-
-/**
- * When a submission counts as made, for any judgement of lateness: when it was made offline if it
- * was (sent later when the link returned: an outage is not the learner's fault), else when the
- * server received it.
- */
-export const submissionMadeAt = sql`coalesce(${submissions.clientCreatedAt}, ${submissions.createdAt})`;
 
 /** Whether a submission was made after the deadline. */
 const madeAfter = (dueAt: Date) => sql`${submissionMadeAt} > ${dueAt.toISOString()}::timestamptz`;
