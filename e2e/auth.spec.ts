@@ -1,5 +1,13 @@
 import { expect, test } from '@playwright/test';
-import { DEMO_PASSWORD, currentUser, demo, expectNoHorizontalScroll, signIn, studentFor } from './helpers.ts';
+import {
+  DEMO_PASSWORD,
+  currentUser,
+  demo,
+  expectNoHorizontalScroll,
+  openHeaderMenu,
+  signIn,
+  studentFor,
+} from './helpers.ts';
 
 test.describe('sign-in (French UI)', () => {
   test('a student signs in and reaches their home with their name and group', async ({ page }) => {
@@ -136,6 +144,7 @@ test.describe('sign-in (French UI)', () => {
     await signIn(page, demo.student(4));
     await expect(page).toHaveURL(/\/etudiant$/);
 
+    await openHeaderMenu(page);
     await page.getByRole('button', { name: 'Se déconnecter' }).click();
     await expect(page).toHaveURL(/\/connexion$/);
     await expect(page.getByRole('heading', { level: 1, name: 'Connexion' })).toBeVisible();
@@ -182,6 +191,7 @@ test.describe('language', () => {
     await expect.poll(async () => (await currentUser(page)).locale).toBe('en');
 
     // Another device (no stored choice, French browser): the account's language wins after sign-in.
+    await openHeaderMenu(page);
     await page.getByRole('button', { name: 'Sign out' }).click();
     await expect(page).toHaveURL(/\/connexion$/);
     await page.evaluate(() => localStorage.clear());

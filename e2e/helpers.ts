@@ -25,6 +25,18 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   await page.getByRole('button', { name: 'Se connecter' }).click();
 }
 
+/**
+ * Opens the header's menu where it has one (a phone: data saving and signing out are behind it;
+ * wider screens show them in the bar).
+ */
+export async function openHeaderMenu(page: Page): Promise<void> {
+  const toggle = page.getByTestId('header-menu-toggle');
+  await expect(page.getByTestId('app-header')).toBeVisible();
+  if ((await toggle.isVisible()) && (await toggle.getAttribute('aria-expanded')) !== 'true')
+    await toggle.click();
+  await expect(page.getByTestId('logout-button')).toBeVisible();
+}
+
 /** The signed-in user as the API sees them (shares the page's cookies). */
 export async function currentUser(
   page: Page,

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { openHeaderMenu } from './helpers.ts';
 import { contentModule, signInStudent } from './student-helpers.ts';
 
 // The service worker is this spec's subject: it runs here (playwright.config.ts blocks it elsewhere).
@@ -40,6 +41,7 @@ test.describe('offline', () => {
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
 
     // The data saver, on for this device: remembered across the reload below.
+    await openHeaderMenu(page);
     const saver = page.getByRole('switch', { name: 'Économie de données' });
     await saver.click();
     await expect(saver).toHaveAttribute('aria-checked', 'true');
@@ -74,6 +76,7 @@ test.describe('offline', () => {
     await page.reload();
     await expect(page.getByRole('heading', { level: 1, name: programming.title })).toBeVisible();
     await expect(page.getByTestId('offline-available')).toBeVisible();
+    await openHeaderMenu(page);
     await expect(saver).toHaveAttribute('aria-checked', 'true');
 
     // Every lesson opens, though none was opened online: the download stored them.

@@ -1,5 +1,12 @@
 import { expect, test, type APIRequestContext, type Browser, type TestInfo } from '@playwright/test';
-import { apiAs, demo, expectAccessible, expectNoHorizontalScroll, signIn } from './helpers.ts';
+import {
+  apiAs,
+  demo,
+  expectAccessible,
+  expectNoHorizontalScroll,
+  openHeaderMenu,
+  signIn,
+} from './helpers.ts';
 
 /**
  * The demo grader takes the similarity flag between two demo students of Kara on
@@ -130,6 +137,7 @@ test('the grader overrides a flagged score with a comment, and the learner sees 
   await tutorContext.close();
 
   // The learner: the new score and the comment in the history, and a notification.
+  await openHeaderMenu(page);
   await page.getByTestId('logout-button').click();
   await expect(page).toHaveURL(/\/connexion/);
   await signIn(page, flag.learnerEmail);

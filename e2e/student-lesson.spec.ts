@@ -68,7 +68,7 @@ test.describe('lessons', () => {
     await signInStudent(page, testInfo, 11, 12);
     await page.getByRole('button', { name: 'English' }).click();
     await expect(page.getByRole('heading', { level: 2, name: 'My modules' })).toBeVisible();
-    await expect(page.getByTestId('nav-student-progress')).toHaveText('My progress');
+    await expect(page.getByTestId('nav-student-progress')).toHaveText('Progress');
 
     // The module's English title, once the list is read again in English.
     const card = page.locator(`[data-testid="module-card"][data-slug="${programming.slug}"]`);

@@ -28,6 +28,7 @@ export const en: Messages = {
 
   'nav.spaces': 'My spaces',
   'nav.signOut': 'Sign out',
+  'nav.menu': 'Menu',
   'sync.offline': 'Offline',
   'sync.lastSynced': 'Last synced: {when}',
   'sync.never': 'Not synced yet',
@@ -116,8 +117,10 @@ export const en: Messages = {
 
   'nav.student.label': 'Student space',
   'nav.student.home': 'My modules',
-  'nav.student.vocabulary': 'Vocabulary',
-  'nav.student.progress': 'My progress',
+  // The header's short names of the same places (three fit on a phone's row).
+  'nav.student.tab.modules': 'Modules',
+  'nav.student.tab.vocabulary': 'Vocabulary',
+  'nav.student.tab.progress': 'Progress',
   'nav.breadcrumbs': 'Breadcrumbs',
   'nav.steps': 'Module steps',
   'nav.previous': 'Previous',

@@ -37,6 +37,7 @@ export const fr = {
 
   'nav.spaces': 'Mes espaces',
   'nav.signOut': 'Se déconnecter',
+  'nav.menu': 'Menu',
   'sync.offline': 'Hors ligne',
   'sync.lastSynced': 'Dernière synchronisation\u202f: {when}',
   'sync.never': 'Pas encore synchronisé',
@@ -126,8 +127,10 @@ export const fr = {
 
   'nav.student.label': 'Espace étudiant',
   'nav.student.home': 'Mes modules',
-  'nav.student.vocabulary': 'Vocabulaire',
-  'nav.student.progress': 'Ma progression',
+  // The header's short names of the same places (three fit on a phone's row).
+  'nav.student.tab.modules': 'Modules',
+  'nav.student.tab.vocabulary': 'Vocabulaire',
+  'nav.student.tab.progress': 'Progression',
   'nav.breadcrumbs': 'Fil d’Ariane',
   'nav.steps': 'Étapes du module',
   'nav.previous': 'Précédent',
