@@ -41,7 +41,7 @@ test('imports students from a CSV file with errors, fixed, creating a new group'
     .setInputFiles(file(rows('komlan.agbeko-arobase-exemple.tg', 'Université de Sokodé')));
   await page.getByRole('button', { name: 'Vérifier le fichier' }).click();
   const report = page.getByTestId('imports-report');
-  await expect(report.getByTestId('imports-summary')).toHaveText('1 ligne(s) valide(s) sur 3, 2 erreur(s).');
+  await expect(report.getByTestId('imports-summary')).toHaveText('1 ligne valide sur 3, 2 erreurs.');
   const errors = report.getByTestId('imports-error');
   await expect(errors).toHaveCount(2);
   await expect(errors.nth(0)).toHaveAttribute('data-line', '3');
@@ -58,12 +58,12 @@ test('imports students from a CSV file with errors, fixed, creating a new group'
     .getByLabel('Fichier CSV', { exact: true })
     .setInputFiles(file(rows(`komlan.${tag}@exemple.tg`, 'Université de Lomé')));
   await page.getByRole('button', { name: 'Vérifier le fichier' }).click();
-  await expect(report.getByTestId('imports-summary')).toHaveText('3 ligne(s) valide(s) sur 3, 0 erreur(s).');
+  await expect(report.getByTestId('imports-summary')).toHaveText('3 lignes valides sur 3, 0 erreur.');
   await expect(report.getByTestId('imports-groups-to-create')).toContainText(group);
   await page.getByLabel('Tout ou rien').check();
   await page.getByRole('button', { name: 'Importer', exact: true }).click();
   await expect(page.getByTestId('imports-applied')).toHaveText(
-    'Import terminé : 3 ligne(s) importée(s), 1 groupe(s) créé(s).',
+    'Import terminé : 3 lignes importées, 1 groupe créé.',
   );
 
   // The activation links, once, as a CSV file.

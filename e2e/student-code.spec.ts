@@ -64,7 +64,7 @@ test.describe('code exercise', () => {
     await page.getByTestId('run-button').click();
     await expect(page.getByTestId('run-results')).toHaveAttribute('data-status', 'pass');
     await expect(page.getByTestId('run-results').getByTestId('tests-summary')).toContainText(
-      '3 test(s) réussi(s) sur 3',
+      '3 tests réussis sur 3',
     );
     await page.getByTestId('submit-button').click();
     await expect(page.getByTestId('submission-tests')).toHaveAttribute('data-status', 'pass');

@@ -229,8 +229,8 @@ export const ERRORS = {
   },
   TREMPLIN_ERR_INVALID_DRAFT: {
     status: 422,
-    fr: 'Le brouillon ne passe pas la validation ({count} problème(s)) : corrigez-les avant de publier.',
-    en: 'The draft does not pass validation ({count} problem(s)): fix them before publishing.',
+    fr: 'Le brouillon ne passe pas la validation. Problèmes à corriger avant de publier : {count}.',
+    en: 'The draft does not pass validation. Problems to fix before publishing: {count}.',
   },
   TREMPLIN_ERR_DRAFT_SHAPE: {
     status: 400,
@@ -395,8 +395,8 @@ export const ERRORS = {
   },
   TREMPLIN_ERR_IMPORT_HAS_ERRORS: {
     status: 409,
-    fr: "Rien n'a été importé : {count} erreur(s) restent dans le fichier. Corrigez-les ou importez seulement les lignes valides.",
-    en: 'Nothing was imported: {count} error(s) remain in the file. Fix them or import the valid rows only.',
+    fr: "Rien n'a été importé : le fichier contient encore des erreurs ({count}). Corrigez-les ou importez seulement les lignes valides.",
+    en: 'Nothing was imported: the file still has errors ({count}). Fix them or import the valid rows only.',
   },
   TREMPLIN_ERR_IMPORT_APPLIED: {
     status: 409,

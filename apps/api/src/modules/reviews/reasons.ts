@@ -50,16 +50,16 @@ function lowConfidenceReason(details: Details, locale: Locale): string | undefin
   if (!Array.isArray(details.items)) return undefined;
   const uncertain = (details.items as Array<{ id?: unknown }>).map((i) => String(i.id ?? '?'));
   return locale === 'en'
-    ? `The automatic grading of this answer is uncertain (${uncertain.length} item(s): ${uncertain.join(', ')}); score ${num(details.score)}/${num(details.maxScore)}.`
-    : `La correction automatique de cette réponse est incertaine (${uncertain.length} élément(s) : ${uncertain.join(', ')}) ; note ${num(details.score)}/${num(details.maxScore)}.`;
+    ? `The automatic grading of this answer is uncertain (to check: ${uncertain.join(', ')}); score ${num(details.score)}/${num(details.maxScore)}.`
+    : `La correction automatique de cette réponse est incertaine (à vérifier : ${uncertain.join(', ')}) ; note ${num(details.score)}/${num(details.maxScore)}.`;
 }
 
 function similarityReason(similarity: number | null, details: Details, locale: Locale): string {
   const regions = Array.isArray(details.regions) ? details.regions.length : 0;
   const value = percent(similarity ?? 0, locale);
   return locale === 'en'
-    ? `Code ${value} % similar to another learner's submission (${regions} matching region(s)).`
-    : `Code similaire à ${value} % à la soumission d’un autre apprenant (${regions} région(s) concordante(s)).`;
+    ? `Code ${value} % similar to another learner's submission (matching regions: ${regions}).`
+    : `Code similaire à ${value} % à la soumission d’un autre apprenant (régions concordantes : ${regions}).`;
 }
 
 /** The reason shown in the queue and on the review page. */

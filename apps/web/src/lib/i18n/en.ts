@@ -154,8 +154,10 @@ export const en: Messages = {
   'home.noFeedback': 'Your graded results will appear here.',
   'home.progressLink': 'See all my progress',
 
-  'module.exercisesDone': '{done} of {total} exercises done',
-  'module.lessonsRead': '{read} of {total} lessons read',
+  'module.exercisesDone.one': '{count} of {total} exercises done',
+  'module.exercisesDone.other': '{count} of {total} exercises done',
+  'module.lessonsRead.one': '{count} of {total} lessons read',
+  'module.lessonsRead.other': '{count} of {total} lessons read',
   'module.score': 'Score: {score}',
   'module.progressLabel': 'Progress in {title}',
   'module.next': 'Up next',
@@ -216,11 +218,14 @@ export const en: Messages = {
   'code.submit': 'Submit',
   'code.ranOnDevice': 'Visible tests run on this device',
   'code.runResults': 'Visible test results',
-  'code.runHint':
-    '“Run” checks your code against the visible tests. Submitting adds {count} hidden test(s) and gives the score.',
+  'code.runHint.one':
+    '“Run” checks your code against the visible tests. Submitting adds {count} hidden test and gives the score.',
+  'code.runHint.other':
+    '“Run” checks your code against the visible tests. Submitting adds {count} hidden tests and gives the score.',
   'code.visibleTests': 'Show the visible tests’ code',
 
-  'tests.passedCount': '{passed} of {total} tests passed',
+  'tests.passedCount.one': '{count} of {total} tests passed',
+  'tests.passedCount.other': '{count} of {total} tests passed',
   'tests.status.pass': 'Passed',
   'tests.status.fail': 'Failed',
   'tests.status.error': 'Error',

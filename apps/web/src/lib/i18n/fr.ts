@@ -164,8 +164,10 @@ export const fr = {
   'home.noFeedback': 'Vos résultats corrigés apparaîtront ici.',
   'home.progressLink': 'Voir toute ma progression',
 
-  'module.exercisesDone': '{done} exercice(s) réussi(s) sur {total}',
-  'module.lessonsRead': '{read} leçon(s) lue(s) sur {total}',
+  'module.exercisesDone.one': '{count} exercice réussi sur {total}',
+  'module.exercisesDone.other': '{count} exercices réussis sur {total}',
+  'module.lessonsRead.one': '{count} leçon lue sur {total}',
+  'module.lessonsRead.other': '{count} leçons lues sur {total}',
   'module.score': 'Score\u202f: {score}',
   'module.progressLabel': 'Progression dans {title}',
   'module.next': 'À faire ensuite',
@@ -227,11 +229,14 @@ export const fr = {
   'code.submit': 'Soumettre',
   'code.ranOnDevice': 'Tests visibles exécutés sur cet appareil',
   'code.runResults': 'Résultats des tests visibles',
-  'code.runHint':
-    '« Exécuter » lance les tests visibles sur votre code. La soumission ajoute {count} test(s) caché(s) et donne la note.',
+  'code.runHint.one':
+    '« Exécuter » lance les tests visibles sur votre code. La soumission ajoute {count} test caché et donne la note.',
+  'code.runHint.other':
+    '« Exécuter » lance les tests visibles sur votre code. La soumission ajoute {count} tests cachés et donne la note.',
   'code.visibleTests': 'Voir le code des tests visibles',
 
-  'tests.passedCount': '{passed} test(s) réussi(s) sur {total}',
+  'tests.passedCount.one': '{count} test réussi sur {total}',
+  'tests.passedCount.other': '{count} tests réussis sur {total}',
   'tests.status.pass': 'Réussi',
   'tests.status.fail': 'Échoué',
   'tests.status.error': 'Erreur',

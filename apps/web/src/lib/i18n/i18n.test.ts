@@ -37,6 +37,13 @@ describe('dictionaries', () => {
     }
   });
 
+  it('write no « (s) » plural: a count chooses its form (tn), or the sentence does without one', () => {
+    for (const code of LOCALES) {
+      const marked = frKeys.filter((key) => /\p{L}\((s|es|x)\)/u.test(DICTIONARIES[code][key]));
+      expect(marked, code).toEqual([]);
+    }
+  });
+
   it('define plurals as complete .one/.other pairs with a {count}', () => {
     const plurals = frKeys.filter((key) => /\.(one|other)$/.test(key));
     expect(plurals.length).toBeGreaterThan(0);

@@ -31,7 +31,11 @@ export const tutorEn: { readonly [K in keyof typeof tutorFr]: string } = {
   'tutor.grid.filter.stuck': 'Stuck',
   'tutor.grid.filter.online': 'Present',
   'tutor.grid.filter.offline': 'Offline',
-  'tutor.grid.summary': '{shown} shown of {total} · {hands} raised hand(s)',
+  'tutor.grid.summary': '{shown} · {hands}',
+  'tutor.grid.shown.one': '{count} shown of {total}',
+  'tutor.grid.shown.other': '{count} shown of {total}',
+  'tutor.grid.hands.one': '{count} raised hand',
+  'tutor.grid.hands.other': '{count} raised hands',
   'tutor.grid.empty': 'No learner matches this filter.',
 
   'tutor.presence.online': 'Online',

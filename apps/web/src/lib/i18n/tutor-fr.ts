@@ -33,7 +33,11 @@ export const tutorFr = {
   'tutor.grid.filter.stuck': 'Bloqués',
   'tutor.grid.filter.online': 'Présents',
   'tutor.grid.filter.offline': 'Hors ligne',
-  'tutor.grid.summary': '{shown} affiché(s) sur {total} · {hands} main(s) levée(s)',
+  'tutor.grid.summary': '{shown} · {hands}',
+  'tutor.grid.shown.one': '{count} affiché sur {total}',
+  'tutor.grid.shown.other': '{count} affichés sur {total}',
+  'tutor.grid.hands.one': '{count} main levée',
+  'tutor.grid.hands.other': '{count} mains levées',
   'tutor.grid.empty': 'Aucun apprenant ne correspond à ce filtre.',
 
   'tutor.presence.online': 'En ligne',
