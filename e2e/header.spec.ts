@@ -57,16 +57,33 @@ test.describe('the header', () => {
     await expect(page.getByRole('heading', { level: 1 })).toBeInViewport({ ratio: 1 });
   });
 
-  test('a tutor who is also a learner sees the student’s places in the student’s space only', async ({
+  test('a tutor who is also a learner sees the student’s places in the student’s space only, the current one marked', async ({
     page,
   }) => {
     await signIn(page, demo.tutor1);
     await expect(page).toHaveURL(/\/tuteur$/);
     await expect(page.getByTestId('role-nav')).toBeVisible();
+    await expect(page.getByTestId('nav-tutor')).toHaveAttribute('aria-current', 'page');
     await expect(page.getByTestId('student-nav')).toHaveCount(0);
+    // A page inside the tutor's space marks the space.
+    await page
+      .getByTestId('group-item')
+      .filter({ hasText: 'Groupe Lomé 1' })
+      .getByRole('link', { name: 'Grille de progression' })
+      .click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Grille de progression' })).toBeVisible();
+    await expect(page.getByTestId('nav-tutor')).toHaveAttribute('aria-current', 'true');
+    await expect(page.getByTestId('nav-student')).not.toHaveAttribute('aria-current');
+
     await page.getByTestId('nav-student').click();
     await expect(page).toHaveURL(/\/etudiant$/);
     await expect(page.getByTestId('student-nav')).toBeVisible();
     await expect(page.getByTestId('nav-student-progress')).toHaveText('Progression');
+    await expect(page.getByTestId('nav-student-home')).toHaveAttribute('aria-current', 'page');
+    // A module's page is under « Modules ».
+    await page.getByTestId('module-card').first().getByTestId('module-link').click();
+    await expect(page.getByTestId('module-page')).toBeVisible();
+    await expect(page.getByTestId('nav-student-home')).toHaveAttribute('aria-current', 'true');
+    await expect(page.getByTestId('nav-student-progress')).not.toHaveAttribute('aria-current');
   });
 });
