@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectNoHorizontalScroll, signIn, studentFor } from './helpers.ts';
+import { expectNoHorizontalScroll, openProgressGrid, signIn, studentFor } from './helpers.ts';
 
 // The coordination sees every group and opens its dashboards read-only.
 
@@ -23,12 +23,7 @@ test.describe('coordination', () => {
     await expectNoHorizontalScroll(page);
 
     await page.goBack();
-    await page
-      .getByTestId('group-item')
-      .filter({ hasText: 'Groupe Lomé 1' })
-      .getByRole('link', { name: 'Grille de progression' })
-      .click();
-    await expect(page.getByRole('heading', { level: 1, name: 'Grille de progression' })).toBeVisible();
+    await openProgressGrid(page, 'Groupe Lomé 1');
     await expect(page.getByTestId('progress-row')).toHaveCount(17);
     await expectNoHorizontalScroll(page);
 

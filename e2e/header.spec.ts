@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { demo, expectAccessible, expectNoHorizontalScroll, signIn } from './helpers.ts';
+import { demo, expectAccessible, expectNoHorizontalScroll, openProgressGrid, signIn } from './helpers.ts';
 import { signInStudent } from './student-helpers.ts';
 
 // The header on every page: on a phone, its less frequent tools (data saving, signing out) are
@@ -66,12 +66,7 @@ test.describe('the header', () => {
     await expect(page.getByTestId('nav-tutor')).toHaveAttribute('aria-current', 'page');
     await expect(page.getByTestId('student-nav')).toHaveCount(0);
     // A page inside the tutor's space marks the space.
-    await page
-      .getByTestId('group-item')
-      .filter({ hasText: 'Groupe Lomé 1' })
-      .getByRole('link', { name: 'Grille de progression' })
-      .click();
-    await expect(page.getByRole('heading', { level: 1, name: 'Grille de progression' })).toBeVisible();
+    await openProgressGrid(page, 'Groupe Lomé 1');
     await expect(page.getByTestId('nav-tutor')).toHaveAttribute('aria-current', 'true');
     await expect(page.getByTestId('nav-student')).not.toHaveAttribute('aria-current');
 

@@ -37,6 +37,16 @@ export async function openHeaderMenu(page: Page): Promise<void> {
   await expect(page.getByTestId('logout-button')).toBeVisible();
 }
 
+/** From the list of groups (the tutor's home, the coordination's), a group's progress grid. */
+export async function openProgressGrid(page: Page, group: string): Promise<void> {
+  await page
+    .getByTestId('group-item')
+    .filter({ hasText: group })
+    .getByRole('link', { name: 'Grille de progression' })
+    .click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Grille de progression' })).toBeVisible();
+}
+
 /** The signed-in user as the API sees them (shares the page's cookies). */
 export async function currentUser(
   page: Page,

@@ -6,6 +6,7 @@ import {
   demo,
   expectAccessible,
   expectNoHorizontalScroll,
+  openProgressGrid,
   signIn,
   studentFor,
 } from './helpers.ts';
@@ -19,10 +20,7 @@ test.describe('tutor pages', () => {
   test('progress grid, then a learner page with history and notes', async ({ page }, testInfo) => {
     await signIn(page, demo.tutor1);
     await expect(page).toHaveURL(/\/tuteur$/);
-    const group = page.getByTestId('group-item').filter({ hasText: 'Groupe Lomé 1' });
-    await group.getByRole('link', { name: 'Grille de progression' }).click();
-
-    await expect(page.getByRole('heading', { level: 1, name: 'Grille de progression' })).toBeVisible();
+    await openProgressGrid(page, 'Groupe Lomé 1');
     await expect(page.getByTestId('progress-row')).toHaveCount(17);
     await expect(page.getByTestId('progress-csv')).toHaveAttribute(
       'href',
@@ -166,11 +164,7 @@ test.describe('tutor pages', () => {
       // The tutor's grid: the learner's cell says late, and the legend says why.
       await signIn(page, demo.tutor2);
       await expect(page).toHaveURL(/\/tuteur$/);
-      await page
-        .getByTestId('group-item')
-        .filter({ hasText: 'Groupe Kara 1' })
-        .getByRole('link', { name: 'Grille de progression' })
-        .click();
+      await openProgressGrid(page, 'Groupe Kara 1');
       await page.getByTestId('progress-module').selectOption('anglais-technique');
       await expect(page.getByRole('table').locator('caption')).toHaveText(/Anglais technique/);
       const row = page.getByTestId('progress-row').filter({ hasText: displayName });
