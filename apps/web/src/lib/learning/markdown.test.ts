@@ -94,6 +94,21 @@ describe('inline markdown', () => {
   });
 });
 
+describe('French spacing', () => {
+  it('keeps « : ; ! ? » and guillemets on the line of their word, in prose only', () => {
+    expect(render('Un programme manipule des **valeurs** : des nombres ; des textes ! Vraiment ?')).toBe(
+      '<p>Un programme manipule des <strong>valeurs</strong>\u202f: des nombres\u202f; des textes\u202f! Vraiment\u202f?</p>\n',
+    );
+    expect(markdown.renderInline('Il dit « bonjour »')).toBe('Il dit «\u202fbonjour\u202f»');
+    expect(render('# Pourquoi ?', { headingOffset: 1 })).toContain('Pourquoi\u202f?');
+    // Code keeps its spaces: `a ? b : c` is JavaScript.
+    expect(markdown.renderInline('`x ? 1 : 2` et x ? y')).toBe('<code>x ? 1 : 2</code> et x\u202f? y');
+    expect(render('```js\nconst y = x ? 1 : 2;\n```')).not.toContain('\u202f');
+    // English prose has no space before these marks: unchanged.
+    expect(markdown.renderInline('Note: it works!')).toBe('Note: it works!');
+  });
+});
+
 describe('code highlighting', () => {
   it('highlights JavaScript and TypeScript blocks with hljs token classes', () => {
     const fragment = dom(render('```js\nconst total = somme(1, 2); // calcul\n```'));

@@ -8,6 +8,8 @@ import { highlightCode } from './highlight.ts';
  * - marked (GFM: tables, fenced code), code blocks highlighted by our bundled highlighter;
  * - headings shifted down so that they sit under the page's own headings;
  * - tables wrapped in a horizontally scrolling box (360 px phones);
+ * - French typography in prose (never in code): the space an author types before « : ; ! ? » and
+ *   inside « » becomes a narrow no-break space, so that no line of a phone starts with the mark;
  * - everything then goes through DOMPurify: no script, no event handler, no `javascript:` URL,
  *   no style, no form control from content reaches the page;
  * - nothing plays by itself (no `autoplay`); with `deferImages` (the data saver), an image whose size
@@ -40,6 +42,15 @@ function escapeHtml(text: string): string {
     .replaceAll("'", '&#39;');
 }
 
+/** A space before « : ; ! ? » or a closing guillemet, or after an opening one (French typography). */
+const BREAKABLE_BEFORE_MARK = / ([:;!?»])/g;
+const BREAKABLE_AFTER_GUILLEMET = /« /g;
+
+/** Prose with French spacing made unbreakable (a narrow no-break space, as the dictionaries write it). */
+export function frenchSpacing(html: string): string {
+  return html.replace(BREAKABLE_BEFORE_MARK, '\u202f$1').replace(BREAKABLE_AFTER_GUILLEMET, '«\u202f');
+}
+
 function createMarked(headingOffset: number): Marked {
   // Code blocks and tables scroll sideways on a phone: they take the focus, so a keyboard can scroll them.
   class SafeRenderer extends Renderer {
@@ -53,6 +64,11 @@ function createMarked(headingOffset: number): Marked {
     override heading({ tokens, depth }: Tokens.Heading): string {
       const level = Math.min(6, depth + headingOffset);
       return `<h${level}>${this.parser.parseInline(tokens)}</h${level}>\n`;
+    }
+
+    // Prose only: code spans and blocks have renderers of their own.
+    override text(token: Tokens.Text | Tokens.Escape): string {
+      return frenchSpacing(super.text(token));
     }
 
     override table(token: Tokens.Table): string {
