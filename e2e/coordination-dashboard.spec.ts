@@ -19,10 +19,17 @@ test.describe('the coordination dashboard', () => {
     // specs on the same server import learners and select candidates into the training).
     const figures = (await (await page.request.get('/api/dashboard')).json()) as {
       overall: { learners: number };
+      groups: { name: string }[];
     };
     expect(figures.overall.learners).toBeGreaterThanOrEqual(36);
     await expect(dashboard.getByTestId('kpi-learners')).toHaveText(String(figures.overall.learners));
-    await expect(dashboard.getByTestId('bar-chart').locator('svg')).toBeVisible();
+    // Each bar names its group in full, in text at the page's size.
+    const labels = dashboard.getByTestId('bar-chart').getByTestId('chart-bar-label');
+    await expect(labels.first()).toBeVisible();
+    const names = figures.groups.map((g) => g.name);
+    for (const label of await labels.allTextContents()) expect(names).toContain(label);
+    const size = await labels.first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+    expect(size).toBeLessThanOrEqual(18);
     await expect(dashboard.getByTestId('line-chart').locator('svg')).toBeVisible();
     // The group list and the sign-in lookup stay below.
     await expect(page.getByTestId('group-item').first()).toBeVisible();
