@@ -99,6 +99,38 @@ test.describe('lessons', () => {
     await expectAccessible(page, 'lesson');
   });
 
+  test('a technical term of the learner’s decks shows its French gloss when tapped', async ({
+    page,
+  }, testInfo) => {
+    await signInStudent(page, testInfo, 11, 12);
+    const english = contentModule('anglais-technique');
+    await page
+      .getByTestId('module-card')
+      .filter({ hasText: english.title })
+      .getByTestId('module-link')
+      .click();
+    const lesson = english.lessons.find((l) => l.slug === 'reading-error-messages')!;
+    await page.getByTestId('module-lesson').filter({ hasText: lesson.title }).getByRole('link').click();
+    await expect(page.getByRole('heading', { level: 1, name: lesson.title })).toBeVisible();
+
+    // « (_stack trace_) » in the lesson: a term of the IT vocabulary deck.
+    const term = page.getByTestId('lesson-body').getByRole('button', { name: 'stack trace', exact: true });
+    await expect(term).toHaveAttribute('aria-expanded', 'false');
+    const gloss = page.locator(`#${await term.getAttribute('aria-controls')}`);
+    await expect(gloss).toBeHidden();
+    await term.click();
+    await expect(term).toHaveAttribute('aria-expanded', 'true');
+    await expect(gloss).toHaveText("pile d'appels, trace de la pile");
+    await expectAccessible(page, 'a lesson with a gloss shown');
+    await expectNoHorizontalScroll(page);
+    // The keyboard hides it again.
+    await term.focus();
+    await page.keyboard.press('Enter');
+    await expect(gloss).toBeHidden();
+    // Words that are not in a deck stay plain text, code too.
+    await expect(page.getByTestId('lesson-body').locator('code button')).toHaveCount(0);
+  });
+
   test('a lesson or module that does not exist shows the error page', async ({ page }, testInfo) => {
     await signInStudent(page, testInfo, 11, 12);
     await page.goto('/etudiant/modules/module-inexistant');

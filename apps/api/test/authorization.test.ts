@@ -502,6 +502,11 @@ const CASES: RouteCase[] = [
     expected: everyone(200),
   },
   {
+    route: 'GET /api/me/glossary',
+    request: () => ({ method: 'GET', url: '/api/me/glossary' }),
+    expected: everyone(200),
+  },
+  {
     route: 'POST /api/vocabulary/reviews',
     request: () => ({ method: 'POST', url: '/api/vocabulary/reviews', payload: { cardKey, rating: 3 } }),
     expected: { ...everyone(404), student: 200, otherStudent: 200 },

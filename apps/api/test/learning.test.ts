@@ -126,6 +126,25 @@ describe('vocabulary review', () => {
   });
 });
 
+describe('the glossary', () => {
+  it("gives the terms of the learner's decks with their French gloss, each once", async () => {
+    const response = await get('/api/me/glossary');
+    expect(response.statusCode).toBe(200);
+    const terms = response.json().terms as Array<{ term: string; gloss: string }>;
+    expect(terms).toContainEqual({ term: 'stack trace', gloss: "pile d'appels, trace de la pile" });
+    expect(new Set(terms.map((x) => x.term)).size).toBe(terms.length);
+    // Every card of the queue's decks is there.
+    const queue = (await get('/api/vocabulary/queue')).json();
+    for (const { card } of queue.cards as Array<{ card: { term: string } }>)
+      expect(terms.map((x) => x.term)).toContain(card.term);
+  });
+
+  it('is empty for someone who follows no module', async () => {
+    const coordination = await signIn(t.app, 'coordination@tremplin.test');
+    expect((await get('/api/me/glossary', coordination)).json()).toEqual({ terms: [] });
+  });
+});
+
 describe('new vocabulary cards, a few a day', () => {
   it(`offers at most ${NEW_CARDS_PER_DAY} new cards a day, counts those seen today, and more the next day`, async () => {
     const learner = await signIn(t.app, 'etudiant7@tremplin.test');

@@ -506,6 +506,14 @@ export const VocabularyDue = Type.Object({
   isNew: Type.Boolean(),
 });
 export type VocabularyDue = Static<typeof VocabularyDue>;
+/**
+ * The technical terms of the learner's vocabulary decks with their French gloss: a term written in
+ * italics or bold in a lesson or an exercise shows its gloss when tapped.
+ */
+export const Glossary = Type.Object({
+  terms: Type.Array(Type.Object({ term: Type.String(), gloss: Type.String() })),
+});
+export type Glossary = Static<typeof Glossary>;
 export const VocabularyQueue = Type.Object({ cards: Type.Array(VocabularyDue), dueCount: Type.Integer() });
 export type VocabularyQueue = Static<typeof VocabularyQueue>;
 export const VocabularyReviewBody = Type.Object({

@@ -8,6 +8,7 @@ import {
   ModuleList,
   Progress,
   SlugParams,
+  Glossary,
   VocabularyQueue,
   VocabularyReviewBody,
   VocabularyReviewed,
@@ -124,6 +125,18 @@ export const learningRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => vocabulary.queue(requireActor(request)),
+  );
+
+  app.get(
+    '/api/me/glossary',
+    {
+      schema: {
+        tags: ['vocabulary'],
+        summary: "The terms of the learner's vocabulary decks and their French gloss",
+        response: { 200: Glossary, 401: ErrorBody },
+      },
+    },
+    async (request) => vocabulary.glossary(requireActor(request)),
   );
 
   app.post(

@@ -1,4 +1,10 @@
-import type { VocabularyDue, VocabularyQueue, VocabularyReviewed, ReviewRating } from '@tremplin/contracts';
+import type {
+  Glossary,
+  VocabularyDue,
+  VocabularyQueue,
+  VocabularyReviewed,
+  ReviewRating,
+} from '@tremplin/contracts';
 import { newCardState, reviewCard, type FullSpec } from '@tremplin/content';
 import {
   listEnrolledModules,
@@ -79,6 +85,18 @@ export class VocabularyService {
       if (state.firstReviewedAt && state.firstReviewedAt >= today) seenToday++;
     const queue = [...due, ...fresh.slice(0, Math.max(0, NEW_CARDS_PER_DAY - seenToday))];
     return { cards: queue, dueCount: queue.length };
+  }
+
+  /** Every term of the learner's decks, once (the first deck's gloss), for the glosses in their pages. */
+  async glossary(actor: Actor): Promise<Glossary> {
+    const seen = new Set<string>();
+    const terms: Glossary['terms'] = [];
+    for (const { card } of await this.#cards(actor)) {
+      if (seen.has(card.term)) continue;
+      seen.add(card.term);
+      terms.push({ term: card.term, gloss: card.gloss });
+    }
+    return { terms };
   }
 
   async review(

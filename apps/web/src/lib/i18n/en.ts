@@ -29,6 +29,7 @@ export const en: Messages = {
   'nav.spaces': 'My spaces',
   'nav.signOut': 'Sign out',
   'nav.menu': 'Menu',
+  'gloss.show': 'Show the French translation',
   'sync.offline': 'Offline',
   'sync.lastSynced': 'Last synced: {when}',
   'sync.never': 'Not synced yet',

@@ -38,6 +38,7 @@ export const fr = {
   'nav.spaces': 'Mes espaces',
   'nav.signOut': 'Se déconnecter',
   'nav.menu': 'Menu',
+  'gloss.show': 'Voir la traduction en français',
   'sync.offline': 'Hors ligne',
   'sync.lastSynced': 'Dernière synchronisation\u202f: {when}',
   'sync.never': 'Pas encore synchronisé',

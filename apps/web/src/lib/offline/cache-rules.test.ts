@@ -21,6 +21,7 @@ describe('which request goes where', () => {
       '/api/me',
       '/api/me/progress',
       '/api/me/home',
+      '/api/me/glossary',
       '/api/modules',
       '/api/modules/programmation-js',
       `/api/lessons/${ID}`,

@@ -50,6 +50,7 @@ const STUDENT_READS: RegExp[] = [
   /^\/api\/me$/,
   /^\/api\/me\/progress$/,
   /^\/api\/me\/home$/,
+  /^\/api\/me\/glossary$/,
   /^\/api\/modules$/,
   new RegExp(`^/api/modules/${SLUG}$`),
   new RegExp(`^/api/lessons/${ID}$`),
