@@ -47,6 +47,27 @@ export async function openProgressGrid(page: Page, group: string): Promise<void>
   await expect(page.getByRole('heading', { level: 1, name: 'Grille de progression' })).toBeVisible();
 }
 
+/**
+ * Every visible field to type into or choose from is at least 44 pixels high (a finger's target,
+ * WCAG 2.5.5), whatever its type or lack of one. Radios, checkboxes, ranges and files are left out.
+ */
+export async function expectTouchSizedFields(page: Page): Promise<void> {
+  const small = await page
+    .locator(
+      'input:not([type=radio]):not([type=checkbox]):not([type=range]):not([type=file]):not([type=hidden]), select',
+    )
+    .evaluateAll((fields) =>
+      fields
+        .filter((f) => f.getClientRects().length > 0 && !f.closest('.cloze'))
+        .filter((f) => f.getBoundingClientRect().height < 43.5)
+        .map(
+          (f) =>
+            `${f.tagName.toLowerCase()}#${f.id || '?'} ${f.getBoundingClientRect().height.toFixed(0)} px`,
+        ),
+    );
+  expect(small).toEqual([]);
+}
+
 /** The signed-in user as the API sees them (shares the page's cookies). */
 export async function currentUser(
   page: Page,

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectAccessible, expectNoHorizontalScroll, signIn } from './helpers.ts';
+import { expectAccessible, expectNoHorizontalScroll, expectTouchSizedFields, signIn } from './helpers.ts';
 
 // The call for 900 tutors: a candidate signs up on the public page and applies with a PDF, sees their
 // eligibility at once; the demo coordinator screens, scores and selects them; the candidate sees it.
@@ -26,6 +26,7 @@ test.describe('recruiting a tutor', () => {
     await expect(page.getByTestId('call-deadline')).toContainText('30 juin 2027 à 23:59 (heure de Lomé)');
     await expectAccessible(page, 'candidature (visitor)');
     await expectNoHorizontalScroll(page);
+    await expectTouchSizedFields(page);
 
     await page.getByLabel('Nom et prénom').fill(name);
     await page.getByLabel('Adresse e-mail').fill(`candidat-${stamp}@example.tg`);

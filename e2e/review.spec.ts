@@ -4,6 +4,7 @@ import {
   demo,
   expectAccessible,
   expectNoHorizontalScroll,
+  expectTouchSizedFields,
   openHeaderMenu,
   signIn,
 } from './helpers.ts';
@@ -94,6 +95,7 @@ test('the grader overrides a flagged score with a comment, and the learner sees 
   await expect(page).toHaveURL(/\/correcteur$/);
   const queue = page.getByTestId('review-queue');
   await expect(queue.getByTestId('review-counts')).toBeVisible();
+  await expectTouchSizedFields(page);
   await queue.getByTestId('review-filter-source').selectOption('similarity');
   await queue.getByTestId('review-filter-apply').click();
   const item = queue.locator(`[data-testid="review-item"][data-flag-id="${flag.flagId}"]`);
