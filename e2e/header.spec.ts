@@ -40,9 +40,12 @@ test.describe('the header', () => {
     await expect(saver).toBeVisible();
     await expectAccessible(page, 'the header with its menu open');
     await expectNoHorizontalScroll(page);
+    // Escape from inside the menu closes it and gives the focus back to « Menu ».
+    await saver.focus();
     await page.keyboard.press('Escape');
     await expect(toggle).toHaveAttribute('aria-expanded', 'false');
     await expect(signOut).toBeHidden();
+    await expect(toggle).toBeFocused();
 
     // Open, then a link followed: the next page starts with the menu closed.
     await toggle.click();
