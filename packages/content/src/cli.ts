@@ -30,6 +30,10 @@ export interface ContentCommand {
   run(args: string[], io: CommandIO): Promise<number>;
 }
 
+/** A count and its noun, singular or plural (French: 0 and 1 are singular; English: 1 only). */
+const count = (lang: Lang, n: number, one: string, other: string) =>
+  `${n} ${(lang === 'fr' ? n < 2 : n === 1) ? one : other}`;
+
 const TEXT = {
   fr: {
     summary: (
@@ -40,8 +44,11 @@ const TEXT = {
       failed: number,
       s: string,
     ) =>
-      `${modules} module(s), ${exercises} exercice(s) dont ${graded} exercice(s) de code passé(s) au bac à sable : ` +
-      (problems === 0 ? 'aucun problème' : `${problems} problème(s) dans ${failed} module(s)`) +
+      `${count('fr', modules, 'module', 'modules')}, ${count('fr', exercises, 'exercice', 'exercices')} dont ` +
+      `${count('fr', graded, 'exercice de code passé', 'exercices de code passés')} au bac à sable : ` +
+      (problems === 0
+        ? 'aucun problème'
+        : `${count('fr', problems, 'problème', 'problèmes')} dans ${count('fr', failed, 'module', 'modules')}`) +
       ` (${s} s).`,
     noModules: (dir: string) => `Aucun dossier de module dans ${dir}.`,
   },
@@ -54,8 +61,11 @@ const TEXT = {
       failed: number,
       s: string,
     ) =>
-      `${modules} module(s), ${exercises} exercise(s), ${graded} code exercise(s) graded in the sandbox: ` +
-      (problems === 0 ? 'no problem' : `${problems} problem(s) in ${failed} module(s)`) +
+      `${count('en', modules, 'module', 'modules')}, ${count('en', exercises, 'exercise', 'exercises')}, ` +
+      `${count('en', graded, 'code exercise', 'code exercises')} graded in the sandbox: ` +
+      (problems === 0
+        ? 'no problem'
+        : `${count('en', problems, 'problem', 'problems')} in ${count('en', failed, 'module', 'modules')}`) +
       ` (${s} s).`,
     noModules: (dir: string) => `No module folder in ${dir}.`,
   },

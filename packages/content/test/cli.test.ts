@@ -39,7 +39,7 @@ describe('pnpm content validate', () => {
     async () => {
       const { code, stdout } = await run(['validate', `${FIXTURES}/valid/choix`, '--lang', 'en']);
       expect(stdout).toMatch(
-        /^1 module\(s\), 1 exercise\(s\), 0 code exercise\(s\) graded in the sandbox: no problem \(\d+\.\d s\)\.\n$/,
+        /^1 module, 1 exercise, 0 code exercises graded in the sandbox: no problem \(\d+\.\d s\)\.\n$/,
       );
       expect(code).toBe(0);
     },
@@ -60,7 +60,7 @@ describe('pnpm content validate', () => {
         `${FIXTURES}/invalid/broken-link/lessons/intro.md:3  lessons[0].body  lien vers « lesson:verbes » : aucune leçon de ce nom dans le module`,
       ]);
       expect(lines.at(-1)).toMatch(
-        /^2 module\(s\), 2 exercice\(s\) dont 0 exercice\(s\) de code passé\(s\) au bac à sable : 2 problème\(s\) dans 2 module\(s\) \(\d+\.\d s\)\.$/,
+        /^2 modules, 2 exercices dont 0 exercice de code passé au bac à sable : 2 problèmes dans 2 modules \(\d+\.\d s\)\.$/,
       );
       expect(code).toBe(1);
     },

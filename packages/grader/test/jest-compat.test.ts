@@ -355,12 +355,26 @@ test('spyOn', () => {
 test('fails', () => {
   const cb = jest.fn();
   expect(cb).toHaveBeenCalledWith(1);
+});
+test('counted once', () => {
+  const cb = jest.fn();
+  cb();
+  expect(cb).toHaveBeenCalledTimes(2);
+});
+test('counted twice', () => {
+  const cb = jest.fn();
+  cb();
+  cb();
+  expect(cb).toHaveBeenCalledTimes(1);
 });`,
     );
     const t = byName(r);
     for (const name of ['fn', 'implementations', 'spyOn'])
       expect(t[name]!.status, t[name]!.message).toBe('pass');
     expect(t['fails']!.message).toBe('Attendu : un appel avec [1]\nReçu : aucun appel');
+    // Counts take their singular or plural, in French as in English.
+    expect(t['counted once']!.message).toMatch(/^Attendu : 2 appels\n/);
+    expect(t['counted twice']!.message).toMatch(/^Attendu : 1 appel\n/);
   });
 });
 

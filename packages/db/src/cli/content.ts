@@ -55,7 +55,9 @@ const publish: ContentCommand = {
     } catch (error) {
       if (!(error instanceof ContentError)) throw error;
       for (const problem of error.problems) io.err(formatProblem(problem));
-      io.err(`${error.problems.length} problem(s): nothing published`);
+      io.err(
+        `${error.problems.length} ${error.problems.length === 1 ? 'problem' : 'problems'}: nothing published`,
+      );
       return 1;
     } finally {
       await pool.close();

@@ -121,7 +121,8 @@ const fr: HarnessText = {
   notAMock: 'La valeur reçue doit être une fonction simulée (jest.fn).',
   calls: (l) => (l === '' ? 'aucun appel' : `appels : ${l}`),
   called: 'au moins un appel',
-  calledTimes: (n) => `${n} appel(s)`,
+  // French: 0 and 1 take the singular (« 1 appel », « 2 appels »); n is the count as the test wrote it.
+  calledTimes: (n) => (Math.abs(Number(n)) < 2 ? `${n} appel` : `${n} appels`),
   calledWith: (a) => `un appel avec ${a}`,
   returned: (v) => `un appel ayant renvoyé ${v}`,
   fakeTimersOff: "Les minuteurs simulés ne sont pas activés : appelez d'abord jest.useFakeTimers().",
@@ -188,7 +189,7 @@ const en: HarnessText = {
   notAMock: 'The received value must be a mock function (jest.fn).',
   calls: (l) => (l === '' ? 'no call' : `calls: ${l}`),
   called: 'at least one call',
-  calledTimes: (n) => `${n} call(s)`,
+  calledTimes: (n) => (Number(n) === 1 ? `${n} call` : `${n} calls`),
   calledWith: (a) => `a call with ${a}`,
   returned: (v) => `a call that returned ${v}`,
   fakeTimersOff: 'Fake timers are not enabled: call jest.useFakeTimers() first.',
