@@ -68,6 +68,8 @@ test.describe('the header', () => {
     await expect(page.getByTestId('role-nav')).toBeVisible();
     await expect(page.getByTestId('nav-tutor')).toHaveAttribute('aria-current', 'page');
     await expect(page.getByTestId('student-nav')).toHaveCount(0);
+    // Their learner's sync status has nothing to tell here: it waits for the student's space.
+    await expect(page.getByTestId('sync-status')).toHaveCount(0);
     // A page inside the tutor's space marks the space.
     await openProgressGrid(page, 'Groupe Lomé 1');
     await expect(page.getByTestId('nav-tutor')).toHaveAttribute('aria-current', 'true');
@@ -76,6 +78,7 @@ test.describe('the header', () => {
     await page.getByTestId('nav-student').click();
     await expect(page).toHaveURL(/\/etudiant$/);
     await expect(page.getByTestId('student-nav')).toBeVisible();
+    await expect(page.getByTestId('sync-status')).toBeVisible();
     await expect(page.getByTestId('nav-student-progress')).toHaveText('Progression');
     await expect(page.getByTestId('nav-student-home')).toHaveAttribute('aria-current', 'page');
     // A module's page is under « Modules ».
