@@ -104,6 +104,10 @@ describe('French spacing', () => {
     // Code keeps its spaces: `a ? b : c` is JavaScript.
     expect(markdown.renderInline('`x ? 1 : 2` et x ? y')).toBe('<code>x ? 1 : 2</code> et x\u202f? y');
     expect(render('```js\nconst y = x ? 1 : 2;\n```')).not.toContain('\u202f');
+    // In a list item too, whose text holds the code span.
+    expect(render('- `x ? 1 : 2` et x ? y\n- **a** : b')).toBe(
+      '<ul>\n<li><code>x ? 1 : 2</code> et x\u202f? y</li>\n<li><strong>a</strong>\u202f: b</li>\n</ul>\n',
+    );
     // English prose has no space before these marks: unchanged.
     expect(markdown.renderInline('Note: it works!')).toBe('Note: it works!');
   });

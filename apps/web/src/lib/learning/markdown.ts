@@ -67,8 +67,11 @@ function createMarked(headingOffset: number): Marked {
     }
 
     // Prose only: code spans and blocks have renderers of their own.
+    // A list item's text holds inline tokens, rendered by this same method (code spans by their
+    // own): only those leaves are spaced, never the HTML they make up together.
     override text(token: Tokens.Text | Tokens.Escape): string {
-      return frenchSpacing(super.text(token));
+      const html = super.text(token);
+      return 'tokens' in token && token.tokens ? html : frenchSpacing(html);
     }
 
     override table(token: Tokens.Table): string {
