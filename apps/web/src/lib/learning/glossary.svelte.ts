@@ -7,22 +7,23 @@ import { glossaryByKey } from './glossary.ts';
  * empty until it arrives, and when it cannot be read (the pages are shown without glosses).
  */
 const EMPTY: ReadonlyMap<string, string> = new Map();
-let loaded = $state.raw<{ userId: string; byKey: ReadonlyMap<string, string> } | null>(null);
+let byKey = $state.raw(EMPTY);
+/** The learner whose glossary `byKey` is, or is being read. */
 let asked: string | null = null;
 
 export const glossary = {
   get byKey(): ReadonlyMap<string, string> {
-    return loaded?.byKey ?? EMPTY;
+    return byKey;
   },
 };
 
 export function loadGlossary(userId: string): void {
   if (asked === userId) return;
   asked = userId;
-  loaded = null;
+  byKey = EMPTY;
   api.get<Glossary>('/api/me/glossary').then(
     ({ terms }) => {
-      if (asked === userId) loaded = { userId, byKey: glossaryByKey(terms) };
+      if (asked === userId) byKey = glossaryByKey(terms);
     },
     () => {
       if (asked === userId) asked = null; // read again by the next page that shows content
