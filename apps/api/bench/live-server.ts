@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector';
-import { insertHelpRequest, openDatabase, pgliteOf, schema } from '@tremplin/db';
+import { insertHelpRequest, openDatabase, schema } from '@tremplin/db';
 import { buildApp } from '../src/app.ts';
 import { helpRequested } from '../src/grading/events.ts';
 import { newHelpView } from '../src/modules/tutoring/views.ts';
@@ -18,25 +18,9 @@ if (!where || !process.send)
 const databaseUrl = where.startsWith('postgres') ? where : undefined;
 const dataDir = databaseUrl ? '.tmp/bench-unused-data' : where;
 
-const database = await openDatabase(databaseUrl ? { url: databaseUrl } : { dataDir });
-// BENCH_SLOW_QUERY_MS: report the embedded database's statements slower than this (diagnosis).
-const slowMs = Number(process.env.BENCH_SLOW_QUERY_MS ?? 0);
-if (slowMs > 0 && database.engine === 'pglite') {
-  const client = pgliteOf(database) as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
-  for (const name of ['query', 'exec']) {
-    const original = client[name]!.bind(client);
-    client[name] = async (...args: unknown[]) => {
-      const started = performance.now();
-      try {
-        return await original(...args);
-      } finally {
-        const ms = performance.now() - started;
-        if (ms > slowMs)
-          console.error(`slow ${ms.toFixed(0)} ms: ${String(args[0]).replace(/\s+/g, ' ').slice(0, 160)}`);
-      }
-    };
-  }
-}
+// The embedded engine's cache as the server takes it (EMBEDDED_CACHE_MB), else the default.
+const embeddedCacheMb = Number(process.env.EMBEDDED_CACHE_MB) || undefined;
+const database = await openDatabase(databaseUrl ? { url: databaseUrl } : { dataDir, embeddedCacheMb });
 const config = loadConfig({
   HOST: '127.0.0.1',
   PORT: '0',

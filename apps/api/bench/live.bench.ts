@@ -94,7 +94,11 @@ async function measure(
     // have the production environment (glibc's malloc settings) and may be asked for a full
     // collection before their memory is read (--expose-gc).
     execArgv: [...(mode === 'tremplin' ? SERVER_FLAGS : []), '--expose-gc'],
-    env: { ...env, ...SERVER_ENVIRONMENT },
+    env: {
+      ...env,
+      ...SERVER_ENVIRONMENT,
+      ...(env.BENCH_GLIBC_TUNABLES ? { GLIBC_TUNABLES: env.BENCH_GLIBC_TUNABLES } : {}),
+    },
   });
   const { port } = await nextMessage<{ port: number }>(server, 'ready');
   const load = fork(here('live-load.ts'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });

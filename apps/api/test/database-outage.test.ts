@@ -1,15 +1,18 @@
 // A database that drops while the server runs: requests answer 503, and the server recovers by
-// itself when the database returns. Runs on both engines: PGlite is reached over its socket server.
+// itself when the database returns. Runs on both engines: PGlite is reached over a TCP socket server.
+import { readFileSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
-import { openDatabase, pgliteOf, type Database } from '@tremplin/db';
-import { createTestDatabase, type TestDatabase } from '@tremplin/db/test-support';
+import { openDatabase, type Database } from '@tremplin/db';
+import { createTestDatabase, templateDumpPath, type TestDatabase } from '@tremplin/db/test-support';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app.ts';
 import { testConfig } from './helper.ts';
 import { TcpProxy } from './tcp-proxy.ts';
 
-let source: TestDatabase;
+let source: TestDatabase | undefined;
+let pglite: PGlite | undefined;
 let socketServer: PGLiteSocketServer | undefined;
 let proxy: TcpProxy;
 let database: Database;
@@ -17,16 +20,19 @@ let app: FastifyInstance;
 let url: URL;
 
 beforeAll(async () => {
-  source = await createTestDatabase();
-  if (source.url) {
-    url = new URL(source.url);
+  if (process.env.DATABASE_URL) {
+    source = await createTestDatabase();
+    url = new URL(source.url!);
   } else {
+    // The embedded engine's own socket is private to the process that opened it: this test opens
+    // PGlite itself, from the seeded template, behind a TCP socket server it can cut.
+    pglite = await PGlite.create({ loadDataDir: new Blob([readFileSync(templateDumpPath('seeded'))]) });
     const probe = new TcpProxy({ host: '127.0.0.1', port: 1 });
     await probe.start();
     const port = probe.port;
     await probe.stop();
     socketServer = new PGLiteSocketServer({
-      db: pgliteOf(source),
+      db: pglite,
       port,
       host: '127.0.0.1',
       maxConnections: 10,
@@ -48,7 +54,8 @@ afterAll(async () => {
   await database.close();
   await proxy.stop();
   await socketServer?.stop();
-  await source.close();
+  await pglite?.close();
+  await source?.close();
 });
 
 describe('a database outage', () => {

@@ -5,7 +5,6 @@ import { spawn } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { open, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
 import postgres from 'postgres';
 
 /** Where the data lives: a PostgreSQL database, or the embedded engine's directory. */
@@ -36,6 +35,7 @@ export async function backupDatabase(target: BackupTarget, file: string): Promis
   }
   if (!existsSync(path.join(target.dataDir, 'PG_VERSION')))
     throw new BackupError(`Aucune base embarquée dans ${target.dataDir} : vérifiez DATA_DIR.`);
+  const { PGlite } = await import('@electric-sql/pglite');
   const pglite = await PGlite.create({ dataDir: target.dataDir });
   try {
     const dump = await pglite.dumpDataDir('gzip');
@@ -90,6 +90,7 @@ export async function restoreDatabase(
     throw new BackupError(
       `Le dossier ${target.dataDir} n'est pas vide : restaurez dans un dossier vide ou absent, puis pointez DATA_DIR dessus.`,
     );
+  const { PGlite } = await import('@electric-sql/pglite');
   const pglite = await PGlite.create({
     dataDir: target.dataDir,
     loadDataDir: new Blob([await readFile(file)]),

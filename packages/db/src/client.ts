@@ -1,8 +1,7 @@
-import { PGlite, types, type QueryOptions, type Transaction } from '@electric-sql/pglite';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import postgres, { type Sql } from 'postgres';
+import { startEmbeddedThread, type EmbeddedThread } from './embedded/thread.ts';
 import * as schema from './schema/index.ts';
 
 export type Schema = typeof schema;
@@ -85,53 +84,84 @@ export function sessionClientOf(database: Database): Sql {
  */
 export const EMBEDDED_CACHE_MB = 32;
 
-/** Opens the database: PostgreSQL through postgres.js when a URL is given, PGlite otherwise. */
+/**
+ * Opens the database: PostgreSQL when a URL is given, else the embedded engine (PGlite) in a
+ * thread of its own. Both are spoken to through postgres.js, with the same statements.
+ */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  const connection = { onnotice: () => {}, connect_timeout: 10 };
+  const prepare = options.prepare ?? true;
   if (options.url) {
-    const connection = { onnotice: () => {}, connect_timeout: 10, idle_timeout: 60 };
-    const prepare = options.prepare ?? true;
-    const pool = postgres(options.url, { ...connection, max: options.poolSize ?? 10, prepare });
-    const client = prepare ? preparingStatements(pool) : pool;
+    const pool = postgres(options.url, {
+      ...connection,
+      idle_timeout: 60,
+      max: options.poolSize ?? 10,
+      prepare,
+    });
     // postgres.js connects on first use: a process that never listens nor migrates opens none.
-    const direct = options.directUrl ? postgres(options.directUrl, { ...connection, max: 1 }) : undefined;
-    const { logger, watchStatements } = statementWatchers();
-    const db = drizzlePostgres(client, { schema, logger }) as unknown as Db;
-    sessionClients.set(db, direct ?? client);
-    return {
-      db,
-      engine: 'postgres',
-      watchStatements,
-      ping: async () => {
-        await client`select 1`;
-      },
-      close: async () => {
-        await Promise.all([client.end({ timeout: 5 }), direct?.end({ timeout: 5 })]);
-      },
-    };
+    const direct = options.directUrl
+      ? postgres(options.directUrl, { ...connection, idle_timeout: 60, max: 1 })
+      : undefined;
+    return overPostgresJs('postgres', pool, prepare, direct, () =>
+      Promise.all([pool.end({ timeout: 5 }), direct?.end({ timeout: 5 })]).then(() => {}),
+    );
   }
-  const client = await PGlite.create({
-    ...(options.dataDir ? { dataDir: options.dataDir } : {}),
-    ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
-    startParams: [
-      ...PGlite.defaultStartParams,
-      '-c',
-      `shared_buffers=${options.embeddedCacheMb ?? EMBEDDED_CACHE_MB}MB`,
-    ],
+  const thread = await startEmbeddedThread({
+    dataDir: options.dataDir,
+    loadDataDir: options.loadDataDir,
+    cacheMb: options.embeddedCacheMb ?? EMBEDDED_CACHE_MB,
   });
-  parsingOnce(client);
+  // PGlite is one session: one connection, kept for the thread's life (its prepared statements
+  // live in that session), every statement and transaction through it in turn.
+  const pool = postgres({
+    ...connection,
+    path: thread.socketPath,
+    username: 'postgres',
+    database: 'postgres',
+    max: 1,
+    idle_timeout: 0,
+    max_lifetime: 0,
+    prepare,
+  });
+  const database = overPostgresJs('pglite', pool, prepare, undefined, async () => {
+    await pool.end({ timeout: 5 });
+    await thread.close();
+  });
+  embeddedThreads.set(database.db, thread);
+  return database;
+}
+
+/** The database behind a postgres.js pool: drizzle over it, and what ends it. */
+function overPostgresJs(
+  engine: Engine,
+  pool: Sql,
+  prepare: boolean,
+  direct: Sql | undefined,
+  end: () => Promise<void>,
+): Database {
+  const client = prepare ? preparingStatements(pool) : pool;
   const { logger, watchStatements } = statementWatchers();
-  const db = drizzlePglite(client, { schema, logger }) as unknown as Db;
+  const db = drizzlePostgres(client, { schema, logger }) as unknown as Db;
+  if (engine === 'postgres') sessionClients.set(db, direct ?? client);
+  let ended: Promise<void> | undefined;
   return {
     db,
-    engine: 'pglite',
+    engine,
     watchStatements,
     ping: async () => {
-      await client.query('select 1');
+      await client`select 1`;
     },
-    close: async () => {
-      if (!client.closed) await client.close();
-    },
+    close: () => (ended ??= end()),
   };
+}
+
+const embeddedThreads = new WeakMap<Db, EmbeddedThread>();
+
+/** A tarball of an embedded database's data directory (a migrated template for tests). */
+export async function dumpEmbedded(database: Database, compression: 'none' | 'gzip' = 'none'): Promise<Blob> {
+  const thread = embeddedThreads.get(database.db);
+  if (!thread) throw new Error('only the embedded engine has a data directory to dump');
+  return thread.dump(compression);
 }
 
 /** The most parameters of a statement that is prepared (see `preparingStatements`). */
@@ -184,73 +214,4 @@ function preparingStatements(client: Sql): Sql {
     return proxy;
   };
   return wrap(client);
-}
-
-/**
- * The types drizzle reads as PostgreSQL writes them (dates, timestamps and intervals, and arrays
- * of them and of numerics): drizzle's columns parse the text themselves.
- */
-const TEXT_TYPES = [
-  types.TIMESTAMP,
-  types.TIMESTAMPTZ,
-  types.INTERVAL,
-  types.DATE,
-  1231, // numeric[]
-  1115, // timestamp[]
-  1185, // timestamptz[]
-  1187, // interval[]
-  1182, // date[]
-].map(String);
-const TEXT_TYPE_SET = new Set(TEXT_TYPES);
-const asText = (value: string) => value;
-const PROBE = 'tremplin-text';
-
-/**
- * Sets on the PGlite client the result parsers drizzle passes with every query, and lets its
- * queries go without them. Given parsers, PGlite copies its whole table of them for that query (one
- * per type and array type, a few hundred, keyed by type id): about 140 KB allocated per statement,
- * `select 1` included, and most of the embedded server's garbage at 2,000 live actions a second
- * (docs/performance.md). Set once after PGlite has added its array types' parsers (and again
- * whenever it refreshes them), they give the same rows. A query with any other parsers keeps them.
- */
-function parsingOnce(client: PGlite): void {
-  const setOurs = () => {
-    for (const type of TEXT_TYPES) client.parsers[type] = asText;
-  };
-  setOurs();
-  const withoutOurs = (options: QueryOptions | undefined): QueryOptions | undefined => {
-    const parsers = options?.parsers;
-    if (!parsers) return options;
-    const keys = Object.keys(parsers);
-    // Drizzle's: these types, each left as text.
-    const ours =
-      keys.length === TEXT_TYPES.length &&
-      keys.every((key) => TEXT_TYPE_SET.has(key) && parsers[Number(key)]!(PROBE) === PROBE);
-    if (!ours) return options;
-    const { parsers: _ours, ...rest } = options;
-    return rest;
-  };
-  /** `query` of the client or of a transaction, without drizzle's parsers. */
-  const withoutParsers =
-    (query: PGlite['query']) => (text: string, params?: unknown[], options?: QueryOptions) =>
-      query(text, params, withoutOurs(options));
-  const transaction = client.transaction.bind(client);
-  const refreshArrayTypes = client.refreshArrayTypes.bind(client);
-  Object.assign(client, {
-    refreshArrayTypes: async () => {
-      await refreshArrayTypes();
-      setOurs();
-    },
-    query: withoutParsers(client.query.bind(client)),
-    transaction: <T>(callback: (tx: Transaction) => Promise<T>) =>
-      transaction((tx) =>
-        callback(Object.create(tx, { query: { value: withoutParsers(tx.query.bind(tx)) } }) as Transaction),
-      ),
-  });
-}
-
-/** The PGlite instance behind an embedded database (for dumps in tests). */
-export function pgliteOf(database: Database): PGlite {
-  const client = (database.db as unknown as { $client: PGlite }).$client;
-  return client;
 }

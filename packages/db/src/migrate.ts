@@ -1,7 +1,5 @@
 import path from 'node:path';
-import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
-import type { PgliteDatabase } from 'drizzle-orm/pglite';
 import type { PostgresJsDatabase } from 'drizzle-orm/postgres-js';
 import type { Sql } from 'postgres';
 import { sessionClientOf, type Database } from './client.ts';
@@ -15,11 +13,12 @@ export const MIGRATION_LOCK = 7_275_001;
 /** Applies the pending migrations; several API instances starting together migrate once. */
 export async function migrate(database: Database): Promise<void> {
   const config = { migrationsFolder: MIGRATIONS_FOLDER };
+  const db = database.db as unknown as PostgresJsDatabase & { $client: Sql };
+  // The embedded engine has one process and one connection: nobody to take turns with.
   if (database.engine === 'pglite') {
-    await migratePglite(database.db as unknown as PgliteDatabase, config);
+    await migratePostgres(db, config);
     return;
   }
-  const db = database.db as unknown as PostgresJsDatabase & { $client: Sql };
   const session = sessionClientOf(database);
   // A single-connection client (a tool, a test) has no second connection to hold a lock with.
   if (session === db.$client && db.$client.options.max < 2) {

@@ -3,7 +3,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import postgres from 'postgres';
-import { migrate, openDatabase, pgliteOf, seedDemoProgramme } from '../index.ts';
+import { dumpEmbedded, migrate, openDatabase, seedDemoProgramme } from '../index.ts';
 import { dropTestDatabase, templateName, templateDumpPath, withDatabaseName } from './names.ts';
 
 export default async function setup(): Promise<void> {
@@ -25,7 +25,7 @@ export default async function setup(): Promise<void> {
 }
 
 async function dump(database: Awaited<ReturnType<typeof openDatabase>>, kind: 'migrated' | 'seeded') {
-  const file = await pgliteOf(database).dumpDataDir('none');
+  const file = await dumpEmbedded(database);
   writeFileSync(templateDumpPath(kind), Buffer.from(await file.arrayBuffer()));
 }
 

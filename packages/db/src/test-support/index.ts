@@ -68,7 +68,7 @@ async function createScratchPostgresDatabase(
   };
 }
 
-export { withDatabaseName };
+export { templateDumpPath, withDatabaseName };
 
 /** Whether the suite runs on PostgreSQL rather than the embedded engine. */
 export const onPostgres = Boolean(process.env.DATABASE_URL);
