@@ -104,8 +104,8 @@ describe('loadConfig', () => {
     ]);
   });
 
-  it('gives the embedded engine a 32-MB buffer cache by default, EMBEDDED_CACHE_MB otherwise', () => {
-    expect(loadConfig({}).embeddedCacheMb).toBe(32);
+  it('gives the embedded engine a 16-MB buffer cache by default, EMBEDDED_CACHE_MB otherwise', () => {
+    expect(loadConfig({}).embeddedCacheMb).toBe(16);
     expect(databaseOptions(loadConfig({ EMBEDDED_CACHE_MB: '128' })).embeddedCacheMb).toBe(128);
     expect(problems({ EMBEDDED_CACHE_MB: '0' })).toEqual([expect.stringContaining('EMBEDDED_CACHE_MB')]);
     expect(problems({ EMBEDDED_CACHE_MB: 'beaucoup' })).toEqual([
