@@ -63,7 +63,11 @@ export function parseDeck(text: string, file: string): ParsedDeck {
     const cell = (name: string) => row[columns.indexOf(name)] ?? '';
     const missing = REQUIRED.filter((name) => !cell(name));
     if (missing.length > 0) {
-      report('deck-empty-cells', { cells: missing.map((m) => `"${m}"`).join(', ') }, line);
+      report(
+        'deck-empty-cells',
+        { count: missing.length, cells: missing.map((m) => `"${m}"`).join(', ') },
+        line,
+      );
       return;
     }
     const tags = cell('tags')

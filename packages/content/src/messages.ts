@@ -1,7 +1,8 @@
 // The catalogue of validation messages, in English and French. A Problem carries a stable `code` and its
 // `params`; its `message` is the English text (what the tests and logs read), and any caller renders it
 // again in the reader's language with problemMessage(). Templates name their parameters `{name}`; numbers
-// are formatted for the language (1,000 / 1 000).
+// are formatted for the language (1,000 / 1 000); `{name|singular|plural}` is the word a number
+// calls for in that language (French: 0 and 1 take the singular).
 
 export type Lang = 'fr' | 'en';
 export type ProblemParams = Record<string, string | number>;
@@ -47,18 +48,21 @@ export const MESSAGES = {
   },
   type: { en: 'must be {type}', fr: 'doit être de type {type}' },
   'min-length': {
-    en: 'must not have fewer than {limit} characters',
-    fr: 'doit compter au moins {limit} caractère(s)',
+    en: 'must not have fewer than {limit} {limit|character|characters}',
+    fr: 'doit compter au moins {limit} {limit|caractère|caractères}',
   },
   'max-length': {
-    en: 'must not have more than {limit} characters',
-    fr: 'doit compter au plus {limit} caractères',
+    en: 'must not have more than {limit} {limit|character|characters}',
+    fr: 'doit compter au plus {limit} {limit|caractère|caractères}',
   },
   'min-items': {
-    en: 'must not have fewer than {limit} items',
-    fr: 'doit compter au moins {limit} élément(s)',
+    en: 'must not have fewer than {limit} {limit|item|items}',
+    fr: 'doit compter au moins {limit} {limit|élément|éléments}',
   },
-  'max-items': { en: 'must not have more than {limit} items', fr: 'doit compter au plus {limit} éléments' },
+  'max-items': {
+    en: 'must not have more than {limit} {limit|item|items}',
+    fr: 'doit compter au plus {limit} {limit|élément|éléments}',
+  },
   compare: { en: 'must be {comparison} {limit}', fr: 'doit être {comparison} {limit}' },
   schema: { en: '{detail}', fr: 'valeur refusée : {detail}' },
 
@@ -122,7 +126,10 @@ export const MESSAGES = {
     fr: 'colonne inconnue « {name} » (colonnes : {columns})',
   },
   'deck-missing-column': { en: 'missing column "{name}"', fr: 'colonne « {name} » manquante' },
-  'deck-empty-cells': { en: 'empty {cells}', fr: 'cellule(s) vide(s) : {cells}' },
+  'deck-empty-cells': {
+    en: 'empty {cells}',
+    fr: '{count|cellule vide|cellules vides} : {cells}',
+  },
 
   // ---- Spec rules ----
   'code-too-large': {
@@ -247,10 +254,23 @@ const numbers: Record<Lang, Intl.NumberFormat> = {
   fr: new Intl.NumberFormat('fr', { maximumFractionDigits: 2 }),
 };
 
+const plurals: Record<Lang, Intl.PluralRules> = {
+  en: new Intl.PluralRules('en'),
+  fr: new Intl.PluralRules('fr'),
+};
+
 /** The text of a problem code in a language, its `{params}` filled in. */
 export function renderMessage(code: ProblemCode, params: ProblemParams = {}, lang: Lang = 'en'): string {
   const template = MESSAGES[code]?.[lang] ?? MESSAGES[code]?.en ?? code;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+  const worded = template.replace(
+    /\{(\w+)\|([^|}]*)\|([^|}]*)\}/g,
+    (whole, name: string, one: string, other: string) => {
+      const value = params[name];
+      if (typeof value !== 'number') return whole;
+      return plurals[lang].select(value) === 'one' ? one : other;
+    },
+  );
+  return worded.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = params[name];
     if (value === undefined) return whole;
     if (name === 'comparison') return COMPARISONS[value]?.[lang] ?? String(value);

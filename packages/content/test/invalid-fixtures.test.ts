@@ -192,7 +192,7 @@ describe('invalid fixtures: answer keys', () => {
       path: 'exercises[0].spec.deckFile',
       code: 'deck-empty-cells',
       en: 'empty "gloss"',
-      fr: 'cellule(s) vide(s) : "gloss"',
+      fr: 'cellule vide : "gloss"',
     });
   });
 

@@ -151,7 +151,7 @@ describe('validateModule: spec rules', () => {
       spec.gaps[0]!.answers = ['  '];
       spec.gaps[1]!.answers = [];
     });
-    expect(problems).toEqual(['exercises[3].spec.gaps[1].answers: must not have fewer than 1 items']);
+    expect(problems).toEqual(['exercises[3].spec.gaps[1].answers: must not have fewer than 1 item']);
     const blank = problemsAfter((mod) => (specOf(mod, 'cloze', 'cloze').gaps[0]!.answers = ['  ']));
     expect(blank).toEqual(['exercises[3].spec.gaps[0].answers[0]: must not be blank']);
   });
