@@ -178,6 +178,9 @@ const perSocket = (n: number, run: Run) => n / Math.max(1, held(run));
 /** What each socket adds to the server's memory, in KB. */
 const stateKb = (run: Run) => Math.round(perSocket((run.rssIdleMb - run.rssBeforeMb) * 1024, run));
 
+/** A ratio as a verdict prints it: one decimal, two where one would hide the side of the target. */
+const times = (value: number, target: number) => `${value.toFixed(Math.abs(value - target) < 0.05 ? 2 : 1)}×`;
+
 /** The targets of issue 17 on this run's figures, each PASS or FAIL. */
 function verdicts(tremplin: Run, bare: Run): string[] {
   const busiest = (run: Run) => run.phases.find((p) => p.via !== 'api' && p.rate === 2000);
@@ -190,7 +193,7 @@ function verdicts(tremplin: Run, bare: Run): string[] {
     check(
       tremplin.connect.failed === 0 && held(tremplin) === held(bare) && connectRatio <= 3,
       `${held(tremplin)} sockets connect in ≤ 3× bare \`ws\`: ${(tremplin.connect.totalMs / 1000).toFixed(1)} s against ` +
-        `${(bare.connect.totalMs / 1000).toFixed(1)} s (${connectRatio.toFixed(1)}×), ${tremplin.connect.failed} failed, ` +
+        `${(bare.connect.totalMs / 1000).toFixed(1)} s (${times(connectRatio, 3)}), ${tremplin.connect.failed} failed, ` +
         `${tremplin.connect.deferred} deferred then admitted`,
     ),
     check(
@@ -201,13 +204,13 @@ function verdicts(tremplin: Run, bare: Run): string[] {
     check(
       rssRatio <= 2.5,
       `server RSS with every socket, after a full collection, ≤ 2.5× bare \`ws\`: ${tremplin.rssIdleMb} MB against ${bare.rssIdleMb} MB ` +
-        `(${rssRatio.toFixed(1)}×; per socket ${stateKb(tremplin)} KB against ${stateKb(bare)} KB)`,
+        `(${times(rssRatio, 2.5)}; per socket ${stateKb(tremplin)} KB against ${stateKb(bare)} KB)`,
     ),
     t && b
       ? check(
           t.p99 <= 4 * b.p99 && t.missing === 0,
           `2,000 actions/s reach the tutors at p99 ≤ 4× bare \`ws\`: ${t.p99} ms against ${b.p99} ms ` +
-            `(${(t.p99 / b.p99).toFixed(1)}×), ${t.missing} lost`,
+            `(${times(t.p99 / b.p99, 4)}), ${t.missing} lost`,
         )
       : '- not measured: 2,000 actions/s',
   ];
