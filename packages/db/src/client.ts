@@ -81,7 +81,7 @@ export function sessionClientOf(database: Database): Sql {
  * keep stay in the operating system's file cache, a system call away, made by the engine's own
  * thread (ADR 0012), not the API's. PGlite fills its cache when it starts, so every megabyte of it
  * is resident from the first second: 16 MB holds the whole demo programme (11 MB) and leaves the
- * server about 17 MB lighter than 32 MB did, and 110 MB lighter than 128 (docs/performance.md).
+ * server about 17 MB lighter than 32 MB did (docs/performance.md).
  */
 export const EMBEDDED_CACHE_MB = 16;
 

@@ -55,7 +55,7 @@ export type ToThread = { type: 'dump'; id: number; compression: 'none' | 'gzip' 
 
 export type FromThread =
   | { type: 'ready' }
-  | { type: 'closed' }
+  | { type: 'closed'; error?: string }
   | { type: 'dumped'; id: number; bytes: ArrayBuffer }
   | { type: 'failed'; id?: number | undefined; message: string };
 
@@ -107,11 +107,14 @@ export async function startEmbeddedThread(
   };
   const ready = Promise.withResolvers<void>();
   const closed = Promise.withResolvers<void>();
+  let closeError: string | undefined;
 
   worker.on('message', (message: FromThread) => {
     if (message.type === 'ready') ready.resolve();
-    else if (message.type === 'closed') closed.resolve();
-    else if (message.type === 'dumped') {
+    else if (message.type === 'closed') {
+      closeError = message.error;
+      closed.resolve();
+    } else if (message.type === 'dumped') {
       dumps.get(message.id)?.resolve(new Blob([message.bytes]));
       dumps.delete(message.id);
     } else if (message.id !== undefined) {
@@ -165,6 +168,7 @@ export async function startEmbeddedThread(
       worker.postMessage({ type: 'close' } satisfies ToThread);
       await closed.promise;
       await worker.terminate();
+      if (closeError) throw new Error(`the embedded database did not close cleanly: ${closeError}`);
     },
   };
 }

@@ -33,9 +33,15 @@ try {
         const bytes = await file.arrayBuffer();
         tell({ type: 'dumped', id: message.id, bytes }, [bytes]);
       } else if (message.type === 'close') {
-        await server.stop();
-        if (!pglite.closed) await pglite.close();
-        tell({ type: 'closed' });
+        // The thread ends whatever happens; a failure to close is told with it.
+        let failure: string | undefined;
+        try {
+          await server.stop();
+          if (!pglite.closed) await pglite.close();
+        } catch (error) {
+          failure = String(error);
+        }
+        tell({ type: 'closed', ...(failure ? { error: failure } : {}) });
         port.close();
       }
     } catch (error) {
