@@ -140,8 +140,7 @@ export class GradingWorker {
   async #run(): Promise<void> {
     while (this.#running) {
       // The event that woke the worker may also have changed tutors' tiles, whose frames leave at
-      // the end of this turn of the event loop: the claim comes after them (the embedded engine
-      // runs it in this thread).
+      // the end of this turn of the event loop: the claim's work comes after them.
       if (this.#mayHaveMore) await new Promise((resolve) => setImmediate(resolve));
       const gap = this.#drainedAt + CLAIM_GAP_MS - performance.now();
       if (this.#mayHaveMore && gap > 0) await new Promise((resolve) => setTimeout(resolve, gap));

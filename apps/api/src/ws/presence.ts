@@ -17,8 +17,8 @@ interface Local {
   exerciseId: string | null;
   activeAt: number;
   groupIds: string[];
-  /** The running sessions this learner's sockets here attend. */
-  attending: Set<string>;
+  /** The running sessions this learner's sockets here attend (made at the first: most attend none). */
+  attending?: Set<string>;
 }
 
 const FLUSH_MS = 1_000;
@@ -28,7 +28,7 @@ const FLUSH_MS = 1_000;
  * and their last activity. Changes go on the bus at once (the tiles of every instance); the
  * database gets socket counts, attendance and last seen within a second, in batches, and, when
  * other processes share it, the exercise and last activity with each heartbeat (what a snapshot
- * built on another instance needs). The embedded engine runs in this thread: writes stay few.
+ * built on another instance needs). Each write is a statement: they stay few.
  */
 export class PresenceTracker {
   readonly #db: Db;
@@ -73,7 +73,7 @@ export class PresenceTracker {
   connect(userId: string, groupIds: string[], now: number): void {
     let l = this.#local.get(userId);
     if (!l) {
-      l = { sockets: 0, exerciseId: null, activeAt: now, groupIds, attending: new Set() };
+      l = { sockets: 0, exerciseId: null, activeAt: now, groupIds };
       this.#local.set(userId, l);
       for (const groupId of groupIds) this.#attend(userId, l, groupId, now);
     }
@@ -88,7 +88,7 @@ export class PresenceTracker {
     l.sockets -= 1;
     if (l.sockets > 0) return this.#changed(userId, l, true);
     this.#local.delete(userId);
-    for (const liveSessionId of l.attending)
+    for (const liveSessionId of l.attending ?? [])
       this.#closes.push({ liveSessionId, userId, leftAt: new Date(now) });
     this.#lastSeen.set(userId, { userId, lastSeenAt: new Date(now), exerciseId: l.exerciseId });
     this.#changed(userId, l, true);
@@ -122,7 +122,7 @@ export class PresenceTracker {
     } else if (this.#running.get(groupId) === sessionId) {
       // Its open intervals were closed with the session itself.
       this.#running.delete(groupId);
-      for (const l of this.#local.values()) l.attending.delete(sessionId);
+      for (const l of this.#local.values()) l.attending?.delete(sessionId);
     }
   }
 
@@ -159,8 +159,8 @@ export class PresenceTracker {
 
   #attend(userId: string, l: Local, groupId: string, now: number): void {
     const sessionId = this.#running.get(groupId);
-    if (!sessionId || l.attending.has(sessionId)) return;
-    l.attending.add(sessionId);
+    if (!sessionId || l.attending?.has(sessionId)) return;
+    (l.attending ??= new Set()).add(sessionId);
     this.#opens.push({ liveSessionId: sessionId, userId, joinedAt: new Date(now) });
   }
 

@@ -74,9 +74,10 @@ export class ChannelStream {
   /**
    * The latest event of each coalescing key, updated in place: a learner's tile replaces the
    * previous one without a new record or a reordered map (whose tables, rebuilt as keys moved to
-   * the end, outlived the young generation at every emit).
+   * the end, outlived the young generation at every emit). Made at the first keyed event: most
+   * learners' feeds stay quiet for a whole connection.
    */
-  readonly #keyed = new Map<string, Kept>();
+  #keyed: Map<string, Kept> | undefined;
   /** Events without a key, oldest first. */
   readonly #unkeyed: Missed[] = [];
   /** Events up to this seq may have been dropped unreplaced: no resume from before it. */
@@ -129,17 +130,17 @@ export class ChannelStream {
     if (coalesceKey === undefined) this.#unkeyed.push({ seq, key, payload });
     else {
       const stored = keep === 'seq' ? undefined : payload;
-      const kept = this.#keyed.get(coalesceKey);
+      const kept = this.#keyed?.get(coalesceKey);
       if (kept) {
         kept.seq = seq;
         kept.payload = stored;
         key = kept.key;
       } else {
         key = `${this.channel}|${coalesceKey}`;
-        this.#keyed.set(coalesceKey, { seq, key, payload: stored });
+        (this.#keyed ??= new Map()).set(coalesceKey, { seq, key, payload: stored });
       }
     }
-    if (this.#keyed.size + this.#unkeyed.length > KEPT) this.#forgetOldest();
+    if ((this.#keyed?.size ?? 0) + this.#unkeyed.length > KEPT) this.#forgetOldest();
     for (const socket of this.subscribers) socket.enqueue(payload, key);
   }
 
@@ -150,7 +151,7 @@ export class ChannelStream {
   since(seq: number): Missed[] | undefined {
     if (seq > this.#seq || seq < this.#forgottenUpTo) return undefined;
     const missed: Missed[] = [];
-    for (const [coalesceKey, kept] of this.#keyed) {
+    for (const [coalesceKey, kept] of this.#keyed ?? []) {
       if (kept.seq <= seq) continue;
       let payload = kept.payload;
       if (payload === undefined) {
@@ -168,14 +169,14 @@ export class ChannelStream {
   #forgetOldest(): void {
     let oldestKey: string | undefined;
     let oldest = this.#unkeyed[0]?.seq ?? Number.POSITIVE_INFINITY;
-    for (const [key, kept] of this.#keyed) {
+    for (const [key, kept] of this.#keyed ?? []) {
       if (kept.seq < oldest) {
         oldest = kept.seq;
         oldestKey = key;
       }
     }
     if (oldestKey === undefined) this.#unkeyed.shift();
-    else this.#keyed.delete(oldestKey);
+    else this.#keyed?.delete(oldestKey);
     this.#forgottenUpTo = oldest;
   }
 }
