@@ -10,7 +10,7 @@ import { createGraderPool, type GraderPool } from '@tremplin/grader';
 import { DEMO_MODULES_DIR } from './demo.ts';
 import { importIntoModule } from './import-exercism.ts';
 import { SCHEMA_FILE, writeModuleJsonSchema } from './json-schema.ts';
-import type { Lang } from './messages.ts';
+import { pluralWord, type Lang } from './messages.ts';
 import { formatProblems, problemMessage, type Problem } from './problems.ts';
 import { validateModuleFolder, type FolderValidation } from './validate-folder.ts';
 
@@ -30,9 +30,9 @@ export interface ContentCommand {
   run(args: string[], io: CommandIO): Promise<number>;
 }
 
-/** A count and its noun, singular or plural (French: 0 and 1 are singular; English: 1 only). */
+/** A count and its noun, singular or plural as the language wants it. */
 const count = (lang: Lang, n: number, one: string, other: string) =>
-  `${n} ${(lang === 'fr' ? n < 2 : n === 1) ? one : other}`;
+  `${n} ${pluralWord(lang, n, one, other)}`;
 
 const TEXT = {
   fr: {

@@ -28,7 +28,14 @@ export {
   problemMessage,
   type Problem,
 } from './problems.ts';
-export { MESSAGES, renderMessage, type Lang, type ProblemCode, type ProblemParams } from './messages.ts';
+export {
+  MESSAGES,
+  pluralWord,
+  renderMessage,
+  type Lang,
+  type ProblemCode,
+  type ProblemParams,
+} from './messages.ts';
 export { loadModule, readModuleFolder, type ModuleRead } from './load.ts';
 export {
   validateDefinition,

@@ -259,6 +259,11 @@ const plurals: Record<Lang, Intl.PluralRules> = {
   fr: new Intl.PluralRules('fr'),
 };
 
+/** The word a count calls for in a language (French: 0 and 1 take the singular; English: 1 only). */
+export function pluralWord(lang: Lang, n: number, one: string, other: string): string {
+  return plurals[lang].select(n) === 'one' ? one : other;
+}
+
 /** The text of a problem code in a language, its `{params}` filled in. */
 export function renderMessage(code: ProblemCode, params: ProblemParams = {}, lang: Lang = 'en'): string {
   const template = MESSAGES[code]?.[lang] ?? MESSAGES[code]?.en ?? code;
@@ -266,8 +271,7 @@ export function renderMessage(code: ProblemCode, params: ProblemParams = {}, lan
     /\{(\w+)\|([^|}]*)\|([^|}]*)\}/g,
     (whole, name: string, one: string, other: string) => {
       const value = params[name];
-      if (typeof value !== 'number') return whole;
-      return plurals[lang].select(value) === 'one' ? one : other;
+      return typeof value === 'number' ? pluralWord(lang, value, one, other) : whole;
     },
   );
   return worded.replace(/\{(\w+)\}/g, (whole, name: string) => {

@@ -4,7 +4,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { ContentError, formatProblem } from '@tremplin/content';
+import { ContentError, formatProblem, pluralWord } from '@tremplin/content';
 import { contentCommands, runContentCli } from '@tremplin/content/cli';
 import { createGraderPool } from '@tremplin/grader';
 import { openDatabase, type Database } from '../client.ts';
@@ -55,9 +55,8 @@ const publish: ContentCommand = {
     } catch (error) {
       if (!(error instanceof ContentError)) throw error;
       for (const problem of error.problems) io.err(formatProblem(problem));
-      io.err(
-        `${error.problems.length} ${error.problems.length === 1 ? 'problem' : 'problems'}: nothing published`,
-      );
+      const count = error.problems.length;
+      io.err(`${count} ${pluralWord('en', count, 'problem', 'problems')}: nothing published`);
       return 1;
     } finally {
       await pool.close();
