@@ -7,7 +7,7 @@ import { insertHelpRequest, openDatabase, schema } from '@tremplin/db';
 import { buildApp } from '../src/app.ts';
 import { helpRequested } from '../src/grading/events.ts';
 import { newHelpView } from '../src/modules/tutoring/views.ts';
-import { loadConfig } from '../src/config.ts';
+import { databaseOptions, loadConfig } from '../src/config.ts';
 import { writeHeapSnapshot } from 'node:v8';
 import { collectGarbage, watchProcess } from './diagnostics.ts';
 
@@ -18,19 +18,19 @@ if (!where || !process.send)
 const databaseUrl = where.startsWith('postgres') ? where : undefined;
 const dataDir = databaseUrl ? '.tmp/bench-unused-data' : where;
 
-// The embedded engine's cache as the server takes it (EMBEDDED_CACHE_MB), else the default.
-const embeddedCacheMb = Number(process.env.EMBEDDED_CACHE_MB) || undefined;
-const database = await openDatabase(databaseUrl ? { url: databaseUrl } : { dataDir, embeddedCacheMb });
 const config = loadConfig({
   HOST: '127.0.0.1',
   PORT: '0',
   DATA_DIR: dataDir,
   ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+  // The embedded engine's cache, as the server reads it.
+  ...(process.env.EMBEDDED_CACHE_MB ? { EMBEDDED_CACHE_MB: process.env.EMBEDDED_CACHE_MB } : {}),
   LOG_LEVEL: 'error',
   PRETTY_LOGS: 'false',
   SEED_DEMO: 'false',
   WEB_BUILD_DIR: '.tmp/no-web-build',
 });
+const database = await openDatabase(databaseOptions(config));
 // Every statement the server sends, counted (the benchmark reports them per socket connect).
 let statements = 0;
 // BENCH_STATEMENT_KINDS=true: after each phase, the statements of that phase by kind (diagnosis).
