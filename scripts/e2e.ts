@@ -8,6 +8,8 @@
  * project. Each run's results are in test-results/NAME and playwright-report/NAME.
  */
 import { spawn } from 'node:child_process';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { freePort } from '../apps/api/bench/proc.ts';
@@ -30,6 +32,21 @@ function parse(argv: string[]): { projects: string[]; rest: string[] } {
     process.exit(2);
   }
   return { projects: projects.length > 0 ? projects : PROJECTS, rest };
+}
+
+/**
+ * What each failed test's page showed when it failed (Playwright's error-context.md: the page's
+ * accessibility snapshot), printed with the run's lines: a failure on a CI machine, whose files are
+ * gone with it, can then be read from its log alone.
+ */
+async function printErrorContexts(project: string): Promise<void> {
+  const dir = join(ROOT, 'test-results', project);
+  const entries = await readdir(dir, { recursive: true }).catch(() => [] as string[]);
+  for (const entry of entries.filter((name) => name.endsWith('error-context.md')).sort()) {
+    const text = await readFile(join(dir, entry), 'utf8');
+    const prefix = `${project.padEnd(7)} | `;
+    process.stderr.write(`${prefix}--- ${entry}\n${text.replace(/^/gm, prefix)}\n`);
+  }
 }
 
 /** One project's run; its lines are prefixed with its name. Resolves with its exit code. */
@@ -55,7 +72,11 @@ async function run(project: string, args: string[], split: boolean): Promise<num
     createInterface({ input: stream }).on('line', (line) => out.write(`${project.padEnd(7)} | ${line}\n`));
   }
   // 'close', not 'exit': by then the run's last lines (its summary) have been read and printed.
-  return new Promise((resolve) => child.on('close', (code, signal) => resolve(code ?? (signal ? 1 : 0))));
+  const code = await new Promise<number>((resolve) =>
+    child.on('close', (exit, signal) => resolve(exit ?? (signal ? 1 : 0))),
+  );
+  if (code !== 0) await printErrorContexts(project);
+  return code;
 }
 
 const { projects, rest } = parse(process.argv.slice(2));
