@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { expect, test } from '@playwright/test';
-import { expectAccessible } from './helpers.ts';
+import { expectAccessible, serviceWorkerInControl } from './helpers.ts';
 
 // The service worker is this spec's subject: it runs here (playwright.config.ts blocks it elsewhere).
 test.use({ serviceWorkers: 'allow' });
@@ -29,7 +29,7 @@ test.describe('a new version of the app', () => {
 
   test('waits, is offered on the page, and is taken on the learner’s word', async ({ page, context }) => {
     await page.goto('/connexion');
-    await page.waitForFunction(() => navigator.serviceWorker.controller?.state === 'activated');
+    await serviceWorkerInControl(page);
     await expect(page.getByTestId('app-update')).toHaveCount(0);
 
     // The deploy: the server now sends another worker (the same code, other bytes), and the page

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { openHeaderMenu } from './helpers.ts';
+import { openHeaderMenu, serviceWorkerInControl } from './helpers.ts';
 import { contentModule, signInStudent } from './student-helpers.ts';
 
 // The service worker is this spec's subject: it runs here (playwright.config.ts blocks it elsewhere).
@@ -28,7 +28,7 @@ test.describe('offline', () => {
     await page.goto('/connexion');
     await expect(page.locator('link[rel="manifest"]')).toHaveAttribute('href', /manifest\.webmanifest$/);
     // Activated, it takes the page it was installed from.
-    await page.waitForFunction(() => navigator.serviceWorker.controller?.state === 'activated');
+    await serviceWorkerInControl(page);
   });
 
   test('a module downloaded (its size shown first) opens offline, lessons never opened included', async ({
@@ -38,7 +38,7 @@ test.describe('offline', () => {
     test.slow(); // the worker precaches the app, then the module's answers are fetched one by one
     await signInStudent(page, testInfo, 7, 8);
     // The first visit installs the worker, which then takes the page.
-    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+    await serviceWorkerInControl(page);
 
     // The data saver, on for this device: remembered across the reload below.
     await openHeaderMenu(page);

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { serviceWorkerInControl } from './helpers.ts';
 import { openExercise, signInStudent, typeCode } from './student-helpers.ts';
 
 // The service worker is this spec's subject: it runs here (playwright.config.ts blocks it elsewhere).
@@ -36,7 +37,7 @@ test.describe('offline Run', () => {
     // As for a returning student, the service worker controls the page, so the Run's request takes the
     // same path on every run of this test, never one while the worker takes the page over. The route is
     // the context's, which also sees what a service worker sends.
-    await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+    await serviceWorkerInControl(page);
 
     // The Run request fails for the network: the visible tests run in the browser, with the same results.
     const runsRoute = `**/api/exercises/${id}/runs`;

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { serviceWorkerInControl } from './helpers.ts';
 import { contentExercise, isPhone, openExercise, signInStudent, typeCode } from './student-helpers.ts';
 
 // The service worker is this spec's subject: it runs here (playwright.config.ts blocks it elsewhere).
@@ -100,12 +101,15 @@ test.describe('offline work', () => {
 
   test('a submission whose acknowledgement is lost is resent with the same key: one submission', async ({
     page,
+    context,
   }, testInfo) => {
     await signInStudent(page, testInfo, 9, 10);
     const id = await openExercise(page, ENGLISH, 'documentation-vrai-ou-faux');
     const before = await submissionsOf(page, id);
     const keys: string[] = [];
-    await page.route(`**/api/exercises/${id}/submissions`, async (route) => {
+    // As in the offline Run's spec: the worker in control first, the route the context's.
+    await serviceWorkerInControl(page);
+    await context.route(`**/api/exercises/${id}/submissions`, async (route) => {
       if (route.request().method() !== 'POST') return route.continue();
       keys.push((route.request().postDataJSON() as { idempotencyKey: string }).idempotencyKey);
       if (keys.length > 1) return route.continue();
