@@ -173,7 +173,7 @@ describe('sessions', () => {
     expect(me.json().code).toBe('TREMPLIN_ERR_UNAUTHENTICATED');
   });
 
-  it('carry the user without the password hash, and one set of roles per combination', async () => {
+  it('carry the user without the password hash, and one set of roles and of memberships per combination', async () => {
     const token = (cookie: string) => cookie.slice('tremplin_session='.length);
     const [first, second, tutor] = await Promise.all(
       ['etudiant11@tremplin.test', 'etudiant12@tremplin.test', 'tuteur1@tremplin.test'].map((email) =>
@@ -194,6 +194,15 @@ describe('sessions', () => {
     expect(b!.roles).toBe(a!.roles);
     expect([...c!.roles].sort()).toEqual(['student', 'tutor']);
     expect(c!.roles).not.toBe(a!.roles);
+    // Two learners of one group share one frozen copy of their memberships (thousands of sockets).
+    expect(a!.memberships).toEqual([
+      expect.objectContaining({ role: 'student', groupName: 'Groupe Lomé 1' }),
+    ]);
+    expect(b!.memberships).toBe(a!.memberships);
+    expect(Object.isFrozen(a!.memberships)).toBe(true);
+    expect(Object.isFrozen(a!.memberships[0])).toBe(true);
+    expect(c!.memberships).not.toBe(a!.memberships);
+    expect(b!.user.locale).toBe('fr');
   });
 
   it('ignore a forged cookie', async () => {

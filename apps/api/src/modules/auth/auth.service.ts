@@ -33,14 +33,14 @@ export interface Actor {
   user: SessionUser;
   sessionId: string;
   roles: ReadonlySet<Role>;
-  memberships: UserMembership[];
+  memberships: readonly UserMembership[];
 }
 
 /**
  * The set of roles of these memberships: one set per combination, shared by every actor that has
  * it (an actor lives as long as its sessions' sockets, thousands of them at once).
  */
-export function rolesOf(memberships: UserMembership[]): ReadonlySet<Role> {
+export function rolesOf(memberships: readonly UserMembership[]): ReadonlySet<Role> {
   const roles = [...new Set(memberships.map((m) => m.role))];
   const key = roles.join(',');
   let shared = ROLE_SETS.get(key);
@@ -48,6 +48,30 @@ export function rolesOf(memberships: UserMembership[]): ReadonlySet<Role> {
   return shared;
 }
 const ROLE_SETS = new Map<string, ReadonlySet<Role>>();
+
+/**
+ * These memberships as one frozen copy per distinct value, shared by every actor that has it: a
+ * group's learners have the same ones (role, group, university, tutors), so the sockets of a whole
+ * programme hold one copy per group instead of one per socket. Past `SHARED_LIMIT` values the table
+ * starts over: sharing is lost for a while, nothing else.
+ */
+export function sharedMemberships(memberships: readonly UserMembership[]): readonly UserMembership[] {
+  const key = JSON.stringify(memberships);
+  let shared = SHARED_MEMBERSHIPS.get(key);
+  if (!shared) {
+    if (SHARED_MEMBERSHIPS.size >= SHARED_LIMIT) SHARED_MEMBERSHIPS.clear();
+    shared = Object.freeze(memberships.map((membership) => Object.freeze({ ...membership })));
+    SHARED_MEMBERSHIPS.set(key, shared);
+  }
+  return shared;
+}
+const SHARED_MEMBERSHIPS = new Map<string, readonly UserMembership[]>();
+const SHARED_LIMIT = 10_000;
+
+/** The user with the source's own string for their language: one for every actor, not one per row. */
+function withSharedLocale(user: SessionUser): SessionUser {
+  return { ...user, locale: user.locale === 'en' ? 'en' : 'fr' };
+}
 
 // Checked against when the address is unknown, so a wrong address costs as long as a wrong password.
 const decoyHash = hashPassword('tremplin-decoy-password');
@@ -199,10 +223,10 @@ export class AuthService {
     if (now.getTime() - found.session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
       await touchSession(this.#db, found.session.id, now, this.#expiry(now));
     }
-    const { user, memberships } = found;
+    const memberships = sharedMemberships(found.memberships);
     return {
       actor: {
-        user,
+        user: withSharedLocale(found.user),
         sessionId: found.session.id,
         memberships,
         roles: rolesOf(memberships),
@@ -216,8 +240,8 @@ export class AuthService {
   }
 
   async #actorOf({ passwordHash: _hash, ...user }: UserRow, sessionId: string): Promise<Actor> {
-    const memberships = await listUserMemberships(this.#db, user.id);
-    return { user, sessionId, memberships, roles: rolesOf(memberships) };
+    const memberships = sharedMemberships(await listUserMemberships(this.#db, user.id));
+    return { user: withSharedLocale(user), sessionId, memberships, roles: rolesOf(memberships) };
   }
 
   #expiry(now: Date): Date {
