@@ -7,8 +7,17 @@
  * semi-spaces on a 24 GB machine). Loading the API's modules fills it, and it then stays
  * committed for the life of the process: 336 MB of RSS before the first request, against 209 MB
  * with 16 MB semi-spaces (measured on PostgreSQL; scavenges stay short either way).
+ *
+ * `--heap-growing-percent=50`: after each full collection V8 lets the old generation grow by half of
+ * what survived before the next one. Left to itself it picks the factor from the allocation it
+ * just measured: a quiet moment leaves 1.1, and a burst of activity that follows (a class starting
+ * an exercise together) then reaches that limit within seconds, and again, each full collection
+ * pausing the server for up to 25 ms with its sockets waiting. With 1.5, 2,000 actions a second
+ * ran without one and the p99 met its target on both engines; the server holds the old
+ * generation's growth until then (at most half the heap more, under 1 GB with 15,900 sockets:
+ * docs/performance.md, « Twelfth session »).
  */
-export const SERVER_NODE_FLAGS = ['--max-semi-space-size=16'];
+export const SERVER_NODE_FLAGS = ['--max-semi-space-size=16', '--heap-growing-percent=50'];
 
 /**
  * `GLIBC_TUNABLES=glibc.malloc.mmap_threshold=131072`: glibc's malloc gives every allocation of
