@@ -25,15 +25,15 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   await page.getByRole('button', { name: 'Se connecter' }).click();
 }
 
-/**
- * Opens the header's menu where it has one (a phone: data saving and signing out are behind it;
- * wider screens show them in the bar).
- */
 /** Waits until the service worker, activated, controls the page (as for a returning visitor). */
 export async function serviceWorkerInControl(page: Page): Promise<void> {
   await page.waitForFunction(() => navigator.serviceWorker.controller?.state === 'activated');
 }
 
+/**
+ * Opens the header's menu where it has one (a phone: data saving and signing out are behind it;
+ * wider screens show them in the bar).
+ */
 export async function openHeaderMenu(page: Page): Promise<void> {
   const toggle = page.getByTestId('header-menu-toggle');
   await expect(page.getByTestId('app-header')).toBeVisible();
