@@ -13,9 +13,9 @@
  * just measured: a quiet moment leaves 1.1, and a burst of activity that follows (a class starting
  * an exercise together) then reaches that limit within seconds, and again, each full collection
  * pausing the server for up to 25 ms with its sockets waiting. With 1.5, 2,000 actions a second
- * ran without one and the p99 met its target on both engines; the server holds the old
- * generation's growth until then (at most half the heap more, under 1 GB with 15,900 sockets:
- * docs/performance.md, « Twelfth session »).
+ * ran without one in every benchmark run, and the p99 met its target in the recorded runs of both
+ * engines; the server holds the old generation's growth until then (at most half the heap more,
+ * under 1 GB with 15,900 sockets: docs/performance.md, « Twelfth session »).
  */
 export const SERVER_NODE_FLAGS = ['--max-semi-space-size=16', '--heap-growing-percent=50'];
 
