@@ -1,10 +1,9 @@
 // A database that drops while the server runs: requests answer 503, and the server recovers by
 // itself when the database returns. Runs on both engines: PGlite is reached over a TCP socket server.
-import { readFileSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { openDatabase, type Database } from '@tremplin/db';
-import { createTestDatabase, templateDumpPath, type TestDatabase } from '@tremplin/db/test-support';
+import { createTestDatabase, templateDump, type TestDatabase } from '@tremplin/db/test-support';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app.ts';
@@ -26,7 +25,7 @@ beforeAll(async () => {
   } else {
     // The embedded engine's own socket is private to the process that opened it: this test opens
     // PGlite itself, from the seeded template, behind a TCP socket server it can cut.
-    pglite = await PGlite.create({ loadDataDir: new Blob([readFileSync(templateDumpPath('seeded'))]) });
+    pglite = await PGlite.create({ loadDataDir: templateDump('seeded') });
     const probe = new TcpProxy({ host: '127.0.0.1', port: 1 });
     await probe.start();
     const port = probe.port;

@@ -3,7 +3,6 @@
 // first and sends the second straight to PostgreSQL. The embedded engine has no pooler.
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
 import {
   EMBEDDED_CACHE_MB,
   openDatabase,
@@ -17,7 +16,7 @@ import { notifyChannel } from './queries/tutoring/bus.ts';
 import { eq, inArray } from 'drizzle-orm';
 import { users } from './schema/index.ts';
 import { createTestDatabase, type TestDatabase } from './test-support/index.ts';
-import { templateDumpPath } from './test-support/names.ts';
+import { templateDump } from './test-support/names.ts';
 
 let source: TestDatabase;
 const opened: Database[] = [];
@@ -179,7 +178,7 @@ describe('the embedded engine', () => {
     // From the run's migrated dump when the suite runs on PGlite; on PostgreSQL there is none.
     told = await openDatabase({
       embeddedCacheMb: 8,
-      ...(source.url ? {} : { loadDataDir: new Blob([readFileSync(templateDumpPath('migrated'))]) }),
+      ...(source.url ? {} : { loadDataDir: templateDump('migrated') }),
     });
     opened.push(told);
   });

@@ -1,7 +1,7 @@
 // The embedded engine in its own thread: statements run while the caller's event loop keeps turning,
 // one session keeps transactions whole, and the data directory outlives the thread. The engine is
 // opened empty (no template: on PostgreSQL runs there is none), whatever DATABASE_URL says.
-import { mkdtempSync, rmSync, statSync, existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
@@ -103,10 +103,14 @@ describe('the embedded engine in its own thread', () => {
   });
 
   it('refuses to open a data directory it cannot use, and says why', async () => {
-    const file = path.join(mkdtempSync(path.join(tmpdir(), 'tremplin-thread-test-')), 'not-a-directory');
-    await import('node:fs/promises').then((fs) => fs.writeFile(file, 'x'));
-    await expect(openDatabase({ dataDir: file })).rejects.toThrow();
-    rmSync(path.dirname(file), { recursive: true, force: true });
+    const directory = mkdtempSync(path.join(tmpdir(), 'tremplin-thread-test-'));
+    const file = path.join(directory, 'not-a-directory');
+    writeFileSync(file, 'x');
+    try {
+      await expect(openDatabase({ dataDir: file })).rejects.toThrow();
+    } finally {
+      rmSync(directory, { recursive: true, force: true });
+    }
   });
 });
 

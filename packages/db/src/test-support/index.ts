@@ -1,10 +1,9 @@
 // Test databases: a copy of the migrated (or migrated and seeded) template, private to the caller.
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
 import postgres from 'postgres';
 import { openDatabase, type Database, type Db } from '../client.ts';
-import { dropTestDatabase, templateName, templateDumpPath, withDatabaseName } from './names.ts';
+import { dropTestDatabase, templateDump, templateName, withDatabaseName } from './names.ts';
 
 export interface TestDatabase extends Database {
   /** The URL of the private PostgreSQL database, when the suite runs on PostgreSQL. */
@@ -23,8 +22,7 @@ export async function createTestDatabase({
   const kind = seed ? 'seeded' : 'migrated';
   const url = process.env.DATABASE_URL;
   if (!url) {
-    const dump = new Blob([readFileSync(templateDumpPath(kind))]);
-    return openDatabase({ loadDataDir: dump, dataDir });
+    return openDatabase({ loadDataDir: templateDump(kind), dataDir });
   }
   const scratch = await createScratchPostgresDatabase(`template "${templateName(url, kind)}"`);
   const database = await openDatabase({ url: scratch.url, poolSize: 4 });
@@ -68,7 +66,7 @@ async function createScratchPostgresDatabase(
   };
 }
 
-export { templateDumpPath, withDatabaseName };
+export { templateDump, withDatabaseName };
 
 /** Whether the suite runs on PostgreSQL rather than the embedded engine. */
 export const onPostgres = Boolean(process.env.DATABASE_URL);

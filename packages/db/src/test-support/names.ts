@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type postgres from 'postgres';
 
@@ -15,6 +16,11 @@ export function templateName(url: string, kind: 'migrated' | 'seeded'): string {
 /** Where the global setup leaves the embedded database's migrated (and seeded) dumps. */
 export function templateDumpPath(kind: 'migrated' | 'seeded'): string {
   return path.join(ROOT, '.tmp', `pglite-${kind}.tar`);
+}
+
+/** That dump, for PGlite's `loadDataDir` (the embedded engine's or a PGlite of a test's own). */
+export function templateDump(kind: 'migrated' | 'seeded'): Blob {
+  return new Blob([readFileSync(templateDumpPath(kind))]);
 }
 
 /** The same server URL, pointing at another database. */
