@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoHorizontalScroll } from './helpers.ts';
-import { isPhone, openExercise, signInStudent, typeCode } from './student-helpers.ts';
+import { isPhone, openExercise, secondClickOfDouble, signInStudent, typeCode } from './student-helpers.ts';
 
 // Demo students 13 (desktop) and 14 (phone).
 
@@ -58,6 +58,9 @@ test.describe('code exercise', () => {
     await expect(page.getByTestId('submission-score')).toContainText('/\u202f1');
     expect(posts).toBe(1);
     await expect(page.getByTestId('submit-button')).toBeEnabled();
+    // A double click whose second click comes once the submission is graded: not a new attempt
+    // (the count of attempts and of requests below says so).
+    await secondClickOfDouble(page, page.getByTestId('submit-button'));
 
     // The right solution passes everything.
     await typeCode(page, phone, RIGHT);
@@ -71,6 +74,7 @@ test.describe('code exercise', () => {
     await expect(page.getByTestId('submission-score')).toHaveText('Note\u202f: 1\u202f/\u202f1');
     await expect(page.getByTestId('best-score')).toContainText('1\u202f/\u202f1');
     await expect(page.getByTestId('attempts')).toHaveText(`${before.attempts + 2} tentatives`);
+    expect(posts).toBe(2);
 
     // History: newest first, each with its code.
     const history = page.getByTestId('history-item');

@@ -1,6 +1,13 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoHorizontalScroll } from './helpers.ts';
-import { contentExercise, isPhone, openExercise, signInStudent, touchDrag } from './student-helpers.ts';
+import {
+  contentExercise,
+  isPhone,
+  openExercise,
+  secondClickOfDouble,
+  signInStudent,
+  touchDrag,
+} from './student-helpers.ts';
 
 // Demo students 15 (desktop) and 16 (phone), and 30 and 31 (whose only other
 // use is a wrong password) for the result heard from the live feed.
@@ -42,6 +49,9 @@ test.describe('English exercises', () => {
     await expect(page.getByTestId('answer-feedback')).toHaveAttribute('data-status', 'fail');
     await expect(page.getByTestId('answer-feedback')).toContainText(wrong.feedback!);
     await expect(page.getByTestId('submission-score')).toContainText('Note\u202f: 0');
+    // An answer is graded at once: the second click of a double click comes after its grade, and is
+    // not a new attempt (two in the history below, not three).
+    await secondClickOfDouble(page, page.getByTestId('submit-button'));
 
     await page.getByRole('radio', { name: right.text }).check();
     await submit(page);

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { expect, type Page, type TestInfo } from '@playwright/test';
+import { expect, type Locator, type Page, type TestInfo } from '@playwright/test';
 import { signIn, studentFor } from './helpers.ts';
 
 /**
@@ -58,6 +58,19 @@ export async function touchDrag(page: Page, from: { x: number; y: number }, to: 
 }
 
 export const isPhone = (testInfo: TestInfo) => testInfo.project.name === 'phone';
+
+/**
+ * The second click of a double click, alone (a click whose count is 2): what a submit button gets
+ * when the first click's submission was graded before the second click came.
+ */
+export async function secondClickOfDouble(page: Page, target: Locator): Promise<void> {
+  await target.scrollIntoViewIfNeeded();
+  const box = await target.boundingBox();
+  if (!box) throw new Error('the target is not shown');
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down({ clickCount: 2 });
+  await page.mouse.up({ clickCount: 2 });
+}
 
 /** The id of an exercise of a module, asked to the API with the page's session. */
 export async function exerciseId(page: Page, moduleSlug: string, exerciseSlug: string): Promise<string> {

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createSubmitter } from './submit.ts';
+import { createSubmitter, isRepeatClick } from './submit.ts';
 
 class Transient extends Error {}
 
@@ -77,5 +77,15 @@ describe('idempotent submit', () => {
     const send = vi.fn(async (key: string) => key);
     const key = await createSubmitter(send).submit({});
     expect(key).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});
+
+describe('the clicks of a submit button', () => {
+  it('ignores the second and later clicks of a double click, never a single click or a key', () => {
+    expect(isRepeatClick({ detail: 1 })).toBe(false);
+    // A button activated with Enter or Space fires a click with no count.
+    expect(isRepeatClick({ detail: 0 })).toBe(false);
+    expect(isRepeatClick({ detail: 2 })).toBe(true);
+    expect(isRepeatClick({ detail: 3 })).toBe(true);
   });
 });

@@ -85,3 +85,13 @@ export function createSubmitter<P, R>(
     },
   };
 }
+
+/**
+ * Whether a click is the second (or a later) click of a double click. A submit button ignores it: the
+ * first click's submission can be graded before the second click comes (an answer exercise is graded
+ * at once, a short program in tens of milliseconds), and that second click would then be a new
+ * attempt the learner did not mean. A keyboard's activation has no click count and always submits.
+ */
+export function isRepeatClick(event: Pick<MouseEvent, 'detail'>): boolean {
+  return event.detail > 1;
+}
