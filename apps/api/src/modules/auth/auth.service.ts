@@ -40,7 +40,7 @@ export interface Actor {
  * The set of roles of these memberships: one set per combination, shared by every actor that has
  * it (an actor lives as long as its sessions' sockets, thousands of them at once).
  */
-export function rolesOf(memberships: readonly UserMembership[]): ReadonlySet<Role> {
+function rolesOf(memberships: readonly UserMembership[]): ReadonlySet<Role> {
   const roles = [...new Set(memberships.map((m) => m.role))];
   const key = roles.join(',');
   let shared = ROLE_SETS.get(key);
@@ -50,22 +50,25 @@ export function rolesOf(memberships: readonly UserMembership[]): ReadonlySet<Rol
 const ROLE_SETS = new Map<string, ReadonlySet<Role>>();
 
 /**
- * These memberships as one frozen copy per distinct value, shared by every actor that has it: a
- * group's learners have the same ones (role, group, university, tutors), so the sockets of a whole
- * programme hold one copy per group instead of one per socket. Past `SHARED_LIMIT` values the table
- * starts over: sharing is lost for a while, nothing else.
+ * These memberships as one frozen copy per distinct value, with their roles, shared by every actor
+ * that has them: a group's learners have the same ones (role, group, university, tutors), so the
+ * sockets of a whole programme hold one copy per group instead of one per socket, and a connect
+ * derives nothing. Past `SHARED_LIMIT` values the table starts over: sharing is lost for a while,
+ * nothing else.
  */
-export function sharedMemberships(memberships: readonly UserMembership[]): readonly UserMembership[] {
+function sharedAccess(memberships: readonly UserMembership[]): Access {
   const key = JSON.stringify(memberships);
-  let shared = SHARED_MEMBERSHIPS.get(key);
+  let shared = SHARED_ACCESS.get(key);
   if (!shared) {
-    if (SHARED_MEMBERSHIPS.size >= SHARED_LIMIT) SHARED_MEMBERSHIPS.clear();
-    shared = Object.freeze(memberships.map((membership) => Object.freeze({ ...membership })));
-    SHARED_MEMBERSHIPS.set(key, shared);
+    if (SHARED_ACCESS.size >= SHARED_LIMIT) SHARED_ACCESS.clear();
+    const frozen = Object.freeze(memberships.map((membership) => Object.freeze({ ...membership })));
+    shared = Object.freeze({ memberships: frozen, roles: rolesOf(frozen) });
+    SHARED_ACCESS.set(key, shared);
   }
   return shared;
 }
-const SHARED_MEMBERSHIPS = new Map<string, readonly UserMembership[]>();
+type Access = Pick<Actor, 'memberships' | 'roles'>;
+const SHARED_ACCESS = new Map<string, Access>();
 const SHARED_LIMIT = 10_000;
 
 /** The user with the source's own string for their language: one for every actor, not one per row. */
@@ -223,13 +226,11 @@ export class AuthService {
     if (now.getTime() - found.session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
       await touchSession(this.#db, found.session.id, now, this.#expiry(now));
     }
-    const memberships = sharedMemberships(found.memberships);
     return {
       actor: {
         user: withSharedLocale(found.user),
         sessionId: found.session.id,
-        memberships,
-        roles: rolesOf(memberships),
+        ...sharedAccess(found.memberships),
       },
       feed: found.feed,
     };
@@ -240,8 +241,8 @@ export class AuthService {
   }
 
   async #actorOf({ passwordHash: _hash, ...user }: UserRow, sessionId: string): Promise<Actor> {
-    const memberships = sharedMemberships(await listUserMemberships(this.#db, user.id));
-    return { user: withSharedLocale(user), sessionId, memberships, roles: rolesOf(memberships) };
+    const access = sharedAccess(await listUserMemberships(this.#db, user.id));
+    return { user: withSharedLocale(user), sessionId, ...access };
   }
 
   #expiry(now: Date): Date {
