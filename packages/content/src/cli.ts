@@ -10,7 +10,7 @@ import { createGraderPool, type GraderPool } from '@tremplin/grader';
 import { DEMO_MODULES_DIR } from './demo.ts';
 import { importIntoModule } from './import-exercism.ts';
 import { SCHEMA_FILE, writeModuleJsonSchema } from './json-schema.ts';
-import { pluralWord, type Lang } from './messages.ts';
+import { counted, type Lang } from './messages.ts';
 import { formatProblems, problemMessage, type Problem } from './problems.ts';
 import { validateModuleFolder, type FolderValidation } from './validate-folder.ts';
 
@@ -30,10 +30,6 @@ export interface ContentCommand {
   run(args: string[], io: CommandIO): Promise<number>;
 }
 
-/** A count and its noun, singular or plural as the language wants it. */
-const count = (lang: Lang, n: number, one: string, other: string) =>
-  `${n} ${pluralWord(lang, n, one, other)}`;
-
 const TEXT = {
   fr: {
     summary: (
@@ -44,11 +40,11 @@ const TEXT = {
       failed: number,
       s: string,
     ) =>
-      `${count('fr', modules, 'module', 'modules')}, ${count('fr', exercises, 'exercice', 'exercices')} dont ` +
-      `${count('fr', graded, 'exercice de code passé', 'exercices de code passés')} au bac à sable : ` +
+      `${counted('fr', modules, 'module', 'modules')}, ${counted('fr', exercises, 'exercice', 'exercices')} dont ` +
+      `${counted('fr', graded, 'exercice de code passé', 'exercices de code passés')} au bac à sable : ` +
       (problems === 0
         ? 'aucun problème'
-        : `${count('fr', problems, 'problème', 'problèmes')} dans ${count('fr', failed, 'module', 'modules')}`) +
+        : `${counted('fr', problems, 'problème', 'problèmes')} dans ${counted('fr', failed, 'module', 'modules')}`) +
       ` (${s} s).`,
     noModules: (dir: string) => `Aucun dossier de module dans ${dir}.`,
   },
@@ -61,11 +57,11 @@ const TEXT = {
       failed: number,
       s: string,
     ) =>
-      `${count('en', modules, 'module', 'modules')}, ${count('en', exercises, 'exercise', 'exercises')}, ` +
-      `${count('en', graded, 'code exercise', 'code exercises')} graded in the sandbox: ` +
+      `${counted('en', modules, 'module', 'modules')}, ${counted('en', exercises, 'exercise', 'exercises')}, ` +
+      `${counted('en', graded, 'code exercise', 'code exercises')} graded in the sandbox: ` +
       (problems === 0
         ? 'no problem'
-        : `${count('en', problems, 'problem', 'problems')} in ${count('en', failed, 'module', 'modules')}`) +
+        : `${counted('en', problems, 'problem', 'problems')} in ${counted('en', failed, 'module', 'modules')}`) +
       ` (${s} s).`,
     noModules: (dir: string) => `No module folder in ${dir}.`,
   },

@@ -30,7 +30,7 @@ export {
 } from './problems.ts';
 export {
   MESSAGES,
-  pluralWord,
+  counted,
   renderMessage,
   type Lang,
   type ProblemCode,

@@ -264,6 +264,11 @@ export function pluralWord(lang: Lang, n: number, one: string, other: string): s
   return plurals[lang].select(n) === 'one' ? one : other;
 }
 
+/** A count and its noun, singular or plural as the language wants it (« 2 problèmes »). */
+export function counted(lang: Lang, n: number, one: string, other: string): string {
+  return `${n} ${pluralWord(lang, n, one, other)}`;
+}
+
 /** The text of a problem code in a language, its `{params}` filled in. */
 export function renderMessage(code: ProblemCode, params: ProblemParams = {}, lang: Lang = 'en'): string {
   const template = MESSAGES[code]?.[lang] ?? MESSAGES[code]?.en ?? code;

@@ -4,7 +4,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { ContentError, formatProblem, pluralWord } from '@tremplin/content';
+import { ContentError, counted, formatProblem } from '@tremplin/content';
 import { contentCommands, runContentCli } from '@tremplin/content/cli';
 import { createGraderPool } from '@tremplin/grader';
 import { openDatabase, type Database } from '../client.ts';
@@ -55,8 +55,7 @@ const publish: ContentCommand = {
     } catch (error) {
       if (!(error instanceof ContentError)) throw error;
       for (const problem of error.problems) io.err(formatProblem(problem));
-      const count = error.problems.length;
-      io.err(`${count} ${pluralWord('en', count, 'problem', 'problems')}: nothing published`);
+      io.err(`${counted('en', error.problems.length, 'problem', 'problems')}: nothing published`);
       return 1;
     } finally {
       await pool.close();
