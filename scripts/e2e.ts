@@ -34,6 +34,9 @@ function parse(argv: string[]): { projects: string[]; rest: string[] } {
   return { projects: projects.length > 0 ? projects : PROJECTS, rest };
 }
 
+/** What starts each line of a project's run, so that two runs side by side can be told apart. */
+const linePrefix = (project: string) => `${project.padEnd(7)} | `;
+
 /**
  * What each failed test's page showed when it failed (Playwright's error-context.md: the page's
  * accessibility snapshot), printed with the run's lines: a failure on a CI machine, whose files are
@@ -44,7 +47,7 @@ async function printErrorContexts(project: string): Promise<void> {
   const entries = await readdir(dir, { recursive: true }).catch(() => [] as string[]);
   for (const entry of entries.filter((name) => name.endsWith('error-context.md')).sort()) {
     const text = await readFile(join(dir, entry), 'utf8');
-    const prefix = `${project.padEnd(7)} | `;
+    const prefix = linePrefix(project);
     process.stderr.write(`${prefix}--- ${entry}\n${text.replace(/^/gm, prefix)}\n`);
   }
 }
@@ -69,7 +72,7 @@ async function run(project: string, args: string[], split: boolean): Promise<num
     [child.stdout, process.stdout],
     [child.stderr, process.stderr],
   ] as const) {
-    createInterface({ input: stream }).on('line', (line) => out.write(`${project.padEnd(7)} | ${line}\n`));
+    createInterface({ input: stream }).on('line', (line) => out.write(`${linePrefix(project)}${line}\n`));
   }
   // 'close', not 'exit': by then the run's last lines (its summary) have been read and printed.
   const code = await new Promise<number>((resolve) =>

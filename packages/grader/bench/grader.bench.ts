@@ -136,7 +136,7 @@ console.log(
     `(${(gradedMs - contextMs).toFixed(3)} ms beyond its context)`,
 );
 // One raw job's time in one of its processes: the bare baseline of a latency.
-const rawJobMs = (cores * 1000) / raw;
+const rawJobMs = perJobMs(raw);
 console.log(
   `target p99 at c=2 <= 10 ms: ${p99c2.toFixed(2)} ms (${(p99c2 / rawJobMs).toFixed(2)}x one raw job, ` +
     `${rawJobMs.toFixed(2)} ms) ${verdict(latencyOk)}`,
