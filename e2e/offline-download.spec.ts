@@ -31,6 +31,31 @@ test.describe('offline', () => {
     await serviceWorkerInControl(page);
   });
 
+  test('a page still loading when the first worker activates is taken too', async ({ page, context }) => {
+    await page.goto('/connexion');
+    // The next page's navigation is held until the worker installed by the first one is active: the
+    // worker's claim then passes it by, as it passes by any page not yet running.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await context.route('**/connexion?suite', async (route) => {
+      await held;
+      await route.continue();
+    });
+    const navigation = page.goto('/connexion?suite');
+    await expect
+      .poll(async () => {
+        const [worker] = context.serviceWorkers();
+        type Scope = { registration: { active: { state: string } | null } };
+        return worker?.evaluate(() => (globalThis as unknown as Scope).registration.active?.state);
+      })
+      .toBe('activated');
+    release();
+    await navigation;
+    await expect(page.getByRole('button', { name: 'Se connecter' })).toBeVisible();
+    // The page asks, and the active worker takes it.
+    await serviceWorkerInControl(page);
+  });
+
   test('a module downloaded (its size shown first) opens offline, lessons never opened included', async ({
     page,
     context,

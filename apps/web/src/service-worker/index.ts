@@ -8,6 +8,7 @@ import { lazyFiles } from 'virtual:tremplin-lazy-files';
 import {
   API_CACHE,
   ASSETS_CACHE,
+  CLAIM,
   FALLBACK_PAGE,
   SKIP_WAITING,
   apiKey,
@@ -45,9 +46,12 @@ self.addEventListener('install', (event) => {
   // waits: the open pages offer it (#lib/offline/app-update.ts), and the next launch gets it.
 });
 
-// « Mettre à jour », chosen on a page: the waiting version takes over, and that page reloads.
+// « Mettre à jour », chosen on a page: the waiting version takes over, and that page reloads. A page
+// no worker controls asks the active one to take it (#lib/offline/app-update.ts): it loaded from
+// the network, and the files it lacks still come from there (see `file`), so nothing it runs breaks.
 self.addEventListener('message', (event) => {
   if (event.data?.type === SKIP_WAITING) void self.skipWaiting();
+  else if (event.data?.type === CLAIM) event.waitUntil(self.clients.claim());
 });
 
 self.addEventListener('activate', (event) => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CHECK_EVERY_MS, watchForUpdate, type AppUpdate } from './app-update.ts';
-import { SKIP_WAITING } from './cache-rules.ts';
+import { CLAIM, SKIP_WAITING } from './cache-rules.ts';
 
 // The browser's objects, as far as the watcher uses them: event targets with the fields it reads.
 class FakeWorker extends EventTarget {
@@ -15,6 +15,7 @@ class FakeWorker extends EventTarget {
   }
 }
 class FakeRegistration extends EventTarget {
+  active = new FakeWorker();
   waiting: FakeWorker | null = null;
   installing: FakeWorker | null = null;
   checks = 0;
@@ -94,6 +95,18 @@ describe('watchForUpdate', () => {
     w.updates[0]!.apply();
     container.takenBy(next);
     expect(w.reloads()).toBe(1);
+  });
+
+  it('asks the active worker to take a page no worker controls, and only such a page', async () => {
+    const uncontrolled = new FakeContainer(false);
+    watch(uncontrolled);
+    await settle();
+    expect(uncontrolled.registration.active.messages).toEqual([{ type: CLAIM }]);
+
+    const controlled = new FakeContainer(true);
+    watch(controlled);
+    await settle();
+    expect(controlled.registration.active.messages).toEqual([]);
   });
 
   it('tells a page another tab updated, without reloading it unasked', async () => {

@@ -8,8 +8,13 @@
  * A page of a single-page app rarely navigates for real, so the browser would seldom look for a
  * new worker by itself: the page asks when it comes back to the foreground, at most every
  * CHECK_EVERY_MS, and every CHECK_EVERY_MS while it stays open.
+ *
+ * The watcher also sees that the page is controlled at all. The first worker claims the pages open
+ * when it activates, but a page whose navigation is still under way at that moment is no client yet:
+ * the claim passes it by, and no worker would control it before its next load (its reads would not
+ * be kept for offline use). Such a page asks the active worker to take it.
  */
-import { SKIP_WAITING } from './cache-rules.ts';
+import { CLAIM, SKIP_WAITING } from './cache-rules.ts';
 
 export const CHECK_EVERY_MS = 30 * 60_000;
 
@@ -65,6 +70,8 @@ export function watchForUpdate(
 
   void container.ready.then((registration) => {
     if (stopped) return;
+    // On the first visit the worker's own claim may still be on its way: a second one is harmless.
+    if (!container.controller) registration.active?.postMessage({ type: CLAIM });
     // Only a page some worker controls gets a waiting version; the first visit's worker just
     // activates.
     if (registration.waiting && container.controller) offer(registration.waiting);

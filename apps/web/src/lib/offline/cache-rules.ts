@@ -20,8 +20,10 @@ export function shellCacheName(version: string): string {
   return `${CACHE_PREFIX}shell-v${CACHE_SCHEMA}-${version}`;
 }
 
-/** The one message a page sends the worker: the waiting version may take over (the learner chose to). */
+/** A page's message to the worker: the waiting version may take over (the learner chose to). */
 export const SKIP_WAITING = 'skip-waiting';
+/** A page's message to the active worker: no worker controls this page, take it (app-update.ts). */
+export const CLAIM = 'claim';
 
 /** The page every client-side route is served from (the API's FALLBACK_PAGE). */
 export const FALLBACK_PAGE = '/200.html';
