@@ -27,7 +27,26 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
 
 /** Waits until the service worker, activated, controls the page (as for a returning visitor). */
 export async function serviceWorkerInControl(page: Page): Promise<void> {
-  await page.waitForFunction(() => navigator.serviceWorker.controller?.state === 'activated');
+  try {
+    await page.waitForFunction(() => navigator.serviceWorker.controller?.state === 'activated', undefined, {
+      timeout: 30_000,
+    });
+  } catch (error) {
+    const state = await page.evaluate(async () => {
+      const registration = await navigator.serviceWorker.getRegistration();
+      return {
+        registration: registration !== undefined,
+        installing: registration?.installing?.state ?? null,
+        waiting: registration?.waiting?.state ?? null,
+        active: registration?.active?.state ?? null,
+        controller: navigator.serviceWorker.controller?.state ?? null,
+        readyState: document.readyState,
+      };
+    });
+    throw new Error(`the service worker never controlled the page: ${JSON.stringify(state)}`, {
+      cause: error,
+    });
+  }
 }
 
 /**
